@@ -1,0 +1,232 @@
+"""Apply rules to a parsed letter and turn matches into findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from outreach.rules.loader import Language, RuleBook
+from outreach.rules.schema import Matcher, Rule
+from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms
+from outreach.text.document import Document, Token
+from outreach.text.metrics import document_metrics, sentence_stats, word_metric
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    dimension: str
+    severity: str
+    start: int | None
+    end: int | None
+    match: str
+    message: str
+    suggestions: tuple[str, ...]
+    points: float
+    effect: str  # "hurts" or "helps"
+    why: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule, "dimension": self.dimension, "severity": self.severity,
+            "start": self.start, "end": self.end, "match": self.match, "message": self.message,
+            "suggestions": list(self.suggestions), "points": self.points, "effect": self.effect,
+            "why": self.why,
+        }
+
+
+class Context:
+    """One letter plus what every rule needs from it, computed once."""
+
+    def __init__(self, doc: Document, language: Language):
+        self.doc = doc
+        self.language = language
+        self._metrics: dict[str, float] | None = None
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        if self._metrics is None:
+            self._metrics = document_metrics(self.doc)
+        return self._metrics
+
+    def ranges(self, parts: frozenset[str]) -> list[tuple[int, int]]:
+        if not parts:
+            return [(0, len(self.doc.text))]
+        return [(p.start, p.end) for p in self.doc.parts if p.name in parts]
+
+    def negated(self, hit: Hit) -> bool:
+        """Is there a negator near the match, in the same clause, outside the match itself?"""
+        tokens = self.doc.tokens
+        if hit.first < 0 or not tokens:
+            return False
+        lang = self.language
+        first, last = tokens[hit.first], tokens[hit.last]
+        around = [tokens[i] for i in range(max(0, hit.first - lang.window_before), hit.first)]
+        around += tokens[hit.last + 1:hit.last + 1 + lang.window_after]
+        for token in around:
+            if token.lower in lang.negators and token.clause in (first.clause, last.clause):
+                following = tuple(t.lower for t in tokens[token.index:token.index + 4])
+                if not any(following[:len(p)] == p for p in lang.not_negating):
+                    return True
+        return False
+
+    def find(self, matcher: Matcher, parts: frozenset[str], negation: str) -> list[Hit]:
+        tokens: list[Token] = self.doc.tokens_in(parts)
+        hits = find_terms(matcher.terms, tokens) if matcher.terms else []
+        if matcher.patterns:
+            hits += find_patterns(matcher.patterns, self.doc, self.ranges(parts))
+        hits = dedupe(hits)
+        if negation == "skip":
+            hits = [h for h in hits if not self.negated(h)]
+        elif negation == "require":
+            hits = [h for h in hits if self.negated(h)]
+        return hits
+
+
+def _format(template: str, match: str = "", suggestions: tuple[str, ...] = (), value: str = "") -> str:
+    # Plain replacement, not str.format: pack files must not reach Python attributes.
+    return (template.replace("{match}", match)
+            .replace("{suggestions}", " / ".join(suggestions)).replace("{value}", value))
+
+
+def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, message: str | None = None,
+             severity: str | None = None, suggestions: tuple[str, ...] | None = None,
+             value: str = "") -> Finding:
+    text = ctx.doc.text[hit.start:hit.end] if hit else ""
+    alternatives = rule.suggestions if suggestions is None else suggestions
+    return Finding(
+        rule=rule.id, dimension=rule.dimension,
+        severity=severity or (rule.severity if points <= 0 else "info"),
+        start=hit.start if hit else None, end=hit.end if hit else None, match=text,
+        message=_format(message if message is not None else rule.message, text, alternatives, value),
+        suggestions=alternatives, points=points, effect="helps" if points > 0 else "hurts",
+        why=rule.why,
+    )
+
+
+def _existence(rule: Rule, ctx: Context) -> list[Finding]:
+    return [_finding(rule, ctx, h, rule.points) for h in ctx.find(rule.match, rule.parts, rule.negation)]
+
+
+def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
+    hits: list[tuple[Hit, tuple[str, ...]]] = []
+    for term, alternatives in rule.swap:
+        for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation):
+            hits.append((hit, alternatives))
+    kept = set(dedupe([h for h, _ in hits]))
+    return [_finding(rule, ctx, h, rule.points, suggestions=alt) for h, alt in hits if h in kept]
+
+
+def _required(rule: Rule, ctx: Context) -> list[Finding]:
+    hits = ctx.find(rule.match, rule.parts, rule.negation)
+    if hits:
+        return [_finding(rule, ctx, hits[0], rule.points, message=rule.found_message)] if rule.points else []
+    return [_finding(rule, ctx, None, rule.missing_points)]
+
+
+def _conditional(rule: Rule, ctx: Context) -> list[Finding]:
+    when = ctx.find(rule.when, rule.parts, rule.negation)
+    if not when:
+        return []
+    if rule.require:
+        required = ctx.find(rule.require, frozenset(), "ignore")
+        if not required:
+            return [_finding(rule, ctx, when[0], rule.points)]
+        if rule.kept_points:
+            return [_finding(rule, ctx, required[0], rule.kept_points, message=rule.found_message)]
+        return []
+    forbidden = ctx.find(rule.forbid, rule.parts, rule.negation)
+    if forbidden:
+        return [_finding(rule, ctx, forbidden[0], rule.points)]
+    if rule.kept_points:
+        return [_finding(rule, ctx, when[0], rule.kept_points, message=rule.found_message)]
+    return []
+
+
+def _occurrence(rule: Rule, ctx: Context) -> list[Finding]:
+    hits = ctx.find(rule.match, rule.parts, rule.negation)
+    seen: dict[int, int] = {}
+    findings = []
+    for hit in hits:
+        key = ctx.doc.tokens[hit.first].sentence if rule.scope == "sentence" and hit.first >= 0 else -1
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > rule.max:
+            findings.append(_finding(rule, ctx, hit, rule.points))
+    return findings
+
+
+def _value(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:.1f}".replace(".", ",")
+
+
+def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None) -> Finding | None:
+    for band in rule.bands:
+        if band.holds(value):
+            return _finding(rule, ctx, hit, band.points, message=band.message,
+                            severity=band.severity, value=_value(value))
+    return None
+
+
+def _metric(rule: Rule, ctx: Context) -> list[Finding]:
+    doc = ctx.doc
+    found: list[Finding | None] = []
+    if rule.scope == "document":
+        if ctx.metrics["words"]:
+            found.append(_band_finding(rule, ctx, ctx.metrics[rule.metric], None))
+        return [f for f in found if f]
+    sentences = [s for s in doc.sentences if s.part in (rule.parts or {"body"})] if rule.parts \
+        else doc.body_sentences
+    for sentence in sentences:
+        if not sentence.words:
+            continue
+        if rule.scope == "sentence":
+            stats = sentence_stats(doc, sentence)
+            value = stats.words if rule.metric == "sentence_words" else stats.commas
+            hit = Hit(sentence.start, sentence.end, sentence.tokens[0].index, sentence.tokens[-1].index)
+            found.append(_band_finding(rule, ctx, float(value), hit))
+            continue
+        for position, token in enumerate(sentence.words):
+            # Names (a capital inside a sentence), numbers and short words are not "hard words".
+            if not token.text.isalpha() or len(token.text) < 3:
+                continue
+            if position and token.text[0].isupper():
+                continue
+            hit = Hit(token.start, token.end, token.index, token.index)
+            found.append(_band_finding(rule, ctx, word_metric(rule.metric, token), hit))
+    return [f for f in found if f]
+
+
+_KINDS = {
+    "existence": _existence, "substitution": _substitution, "required": _required,
+    "conditional": _conditional, "occurrence": _occurrence, "metric": _metric,
+}
+
+
+def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
+    """Apply a rule's max_points: findings past the cap keep their place but count 0 points."""
+    if rule.max_points is None:
+        return findings
+    capped, total = [], 0.0
+    for f in sorted(findings, key=lambda f: (f.start is None, f.start or 0)):
+        room = rule.max_points - total
+        points = max(f.points, room) if rule.max_points < 0 else min(f.points, room)
+        if (f.points < 0) != (rule.max_points < 0):
+            points = f.points
+        total += points
+        capped.append(_replace_points(f, points))
+    return capped
+
+
+def _replace_points(f: Finding, points: float) -> Finding:
+    if points == f.points:
+        return f
+    return Finding(f.rule, f.dimension, f.severity, f.start, f.end, f.match, f.message,
+                   f.suggestions, round(points, 2), f.effect, f.why)
+
+
+def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
+    return cap(_KINDS[rule.kind](rule, ctx), rule)
+
+
+def run(book: RuleBook, ctx: Context) -> list[Finding]:
+    """All findings of all rules, sorted by position (document-level findings last)."""
+    findings = [f for rule in book.rules for f in run_rule(rule, ctx)]
+    return sorted(findings, key=lambda f: (f.start is None, f.start or 0, f.end or 0, f.rule))

@@ -1,0 +1,85 @@
+"""Run a rule's own examples: texts that must fail and must pass, with exact spans.
+
+Like proselint and LanguageTool, every rule carries its examples; `[[...]]` marks the exact span
+the rule must report (in a fail text: the problem; in a pass text: what works).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from outreach.rules.engine import Context, run_rule
+from outreach.rules.loader import RuleBook
+from outreach.rules.schema import Rule
+from outreach.text.document import parse
+
+_MARK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleFailure:
+    rule: str
+    example: str
+    expected: str
+    got: str
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.example!r}\n    expected {self.expected}\n    got      {self.got}"
+
+
+def unmark(example: str) -> tuple[str, list[tuple[int, int]]]:
+    """The example without brackets, and the spans the brackets marked."""
+    text, spans, cursor = [], [], 0
+    length = 0
+    for m in _MARK.finditer(example):
+        before = example[cursor:m.start()]
+        text.append(before)
+        length += len(before)
+        spans.append((length, length + len(m.group(1))))
+        text.append(m.group(1))
+        length += len(m.group(1))
+        cursor = m.end()
+    text.append(example[cursor:])
+    return "".join(text), spans
+
+
+def _describe(text: str, spans) -> str:
+    if not spans:
+        return "nothing"
+    return ", ".join("document" if s is None else repr(text[s[0]:s[1]]) + f"@{s[0]}" for s in spans)
+
+
+def check_example(rule: Rule, book: RuleBook, example: str, should_fail: bool) -> ExampleFailure | None:
+    text, marked = unmark(example)
+    findings = run_rule(rule, Context(parse(text), book.language))
+    hurts = [(f.start, f.end) if f.start is not None else None for f in findings if f.effect == "hurts"]
+    helps = [(f.start, f.end) if f.start is not None else None for f in findings if f.effect == "helps"]
+    label = "fail" if should_fail else "pass"
+    if should_fail:
+        if rule.helps_only:
+            ok, got, expected = not helps, helps, "no helping finding"
+        elif marked:
+            ok, got, expected = sorted(hurts, key=str) == sorted(marked, key=str), hurts, _describe(text, marked)
+        else:
+            ok, got, expected = bool(hurts), hurts, "a problem (any span)"
+    else:
+        if hurts:
+            ok, got, expected = False, hurts, "no problem"
+        elif marked:
+            ok, got, expected = sorted(helps, key=str) == sorted(marked, key=str), helps, \
+                f"helping finding(s) at {_describe(text, marked)}"
+        else:
+            ok, got, expected = True, [], ""
+    if ok:
+        return None
+    return ExampleFailure(rule.id, f"[{label}] {example}", expected, _describe(text, got))
+
+
+def check_rule(rule: Rule, book: RuleBook) -> list[ExampleFailure]:
+    failures = [check_example(rule, book, ex, True) for ex in rule.fail]
+    failures += [check_example(rule, book, ex, False) for ex in rule.passes]
+    return [f for f in failures if f]
+
+
+def check_book(book: RuleBook) -> list[ExampleFailure]:
+    return [f for rule in book.rules for f in check_rule(rule, book)]

@@ -1,0 +1,151 @@
+"""Load and validate the rule packs of one language: outreach/rules/<lang>/<dimension>.toml."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from outreach.rules.schema import DIMENSIONS, Rule, RulePackError, parse_rule
+from outreach.rules.terms import TermError, compile_pattern, compile_term
+from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
+
+RULES_DIR = Path(__file__).parent
+METRICS = {"document": DOCUMENT_METRICS, "sentence": SENTENCE_METRICS, "word": WORD_METRICS}
+_PACK_KEYS = {"dimension", "lang", "title", "base", "description", "rule"}
+_LANGUAGE_KEYS = {"negators", "not_negating", "window_before", "window_after"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    dimension: str
+    lang: str
+    title: str
+    base: float
+    description: str
+    rules: tuple[Rule, ...]
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    negators: frozenset[str]
+    not_negating: tuple[tuple[str, ...], ...]
+    window_before: int
+    window_after: int
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    lang: str
+    packs: dict[str, Pack]
+    language: Language
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for dim in DIMENSIONS for rule in self.packs[dim].rules)
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise RulePackError(f"{path}: not valid TOML: {err}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise RulePackError(f"{path}: cannot be read: {err}") from None
+
+
+def _check_matchers(rule: Rule, path: str) -> None:
+    """Compile every term and pattern now, so a bad one is reported with its rule."""
+    texts = [rule.match, rule.when, rule.require, rule.forbid]
+    try:
+        for matcher in texts:
+            for term in matcher.terms:
+                compile_term(term)
+            for pattern in matcher.patterns:
+                compile_pattern(pattern)
+        for term, _ in rule.swap:
+            compile_term(term)
+    except TermError as err:
+        raise RulePackError(f"{path}: rule '{rule.id}': {err}") from None
+
+
+def load_pack(path: Path) -> Pack:
+    data = _read_toml(path)
+    unknown = set(data) - _PACK_KEYS
+    if unknown:
+        raise RulePackError(f"{path}: unknown key(s) at the top: {', '.join(sorted(unknown))}")
+    dimension = data.get("dimension")
+    if dimension not in DIMENSIONS or path.stem != dimension:
+        raise RulePackError(f"{path}: 'dimension' must be one of {', '.join(DIMENSIONS)} "
+                            f"and equal the file name")
+    base = data.get("base")
+    if isinstance(base, bool) or not isinstance(base, (int, float)) or not 0 <= base <= 100:
+        raise RulePackError(f"{path}: 'base' must be a number from 0 to 100")
+    for key in ("lang", "title", "description"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise RulePackError(f"{path}: '{key}' must be a non-empty text")
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise RulePackError(f"{path}: rules must be written as [[rule]] tables")
+    rules = []
+    seen: set[str] = set()
+    for raw in raw_rules:
+        rule = parse_rule(raw, dimension, str(path), METRICS)
+        if rule.id in seen:
+            raise RulePackError(f"{path}: rule '{rule.id}': duplicate id")
+        seen.add(rule.id)
+        _check_matchers(rule, str(path))
+        rules.append(rule)
+    return Pack(dimension, data["lang"], data["title"], float(base), data["description"],
+                tuple(rules), str(path))
+
+
+def load_language(path: Path) -> Language:
+    data = _read_toml(path)
+    unknown = set(data) - _LANGUAGE_KEYS
+    if unknown or set(data) != _LANGUAGE_KEYS:
+        raise RulePackError(f"{path}: expected exactly the keys {', '.join(sorted(_LANGUAGE_KEYS))}")
+    return Language(
+        negators=frozenset(w.lower() for w in data["negators"]),
+        not_negating=tuple(tuple(p.lower().split()) for p in data["not_negating"]),
+        window_before=int(data["window_before"]),
+        window_after=int(data["window_after"]),
+    )
+
+
+def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
+    """Load all six packs of a language from a directory; any problem raises RulePackError."""
+    if not directory.is_dir():
+        raise RulePackError(f"{directory}: no rule packs for language '{lang}'")
+    packs: dict[str, Pack] = {}
+    owner: dict[str, str] = {}
+    for dimension in DIMENSIONS:
+        path = directory / f"{dimension}.toml"
+        if not path.is_file():
+            raise RulePackError(f"{path}: missing rule pack for dimension '{dimension}'")
+        pack = load_pack(path)
+        for rule in pack.rules:
+            if rule.id in owner:
+                raise RulePackError(f"{path}: rule '{rule.id}': duplicate id (also in {owner[rule.id]})")
+            owner[rule.id] = str(path)
+        packs[dimension] = pack
+    extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language"}
+    if extra:
+        raise RulePackError(f"{directory}: unknown pack file(s): {', '.join(sorted(extra))}")
+    return RuleBook(lang, packs, load_language(directory / "language.toml"))
+
+
+@lru_cache(maxsize=8)
+def load_rulebook(lang: str = "nl") -> RuleBook:
+    """The shipped rule packs of a language, loaded once per process."""
+    if not lang.isalpha():
+        raise RulePackError(f"unknown language '{lang}'")
+    return load_rulebook_from(RULES_DIR / lang, lang)

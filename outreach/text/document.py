@@ -1,0 +1,263 @@
+"""A letter as the rest of the engine sees it: tokens, sentences, clauses and letter parts.
+
+Offsets are always 0-based, end-exclusive indexes into the exact input string.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from outreach.text.lemmas import lemma
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.txt"
+
+PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
+
+_SUBJECT = re.compile(r"^\s*(?:onderwerp|betreft|betreffende)\b\s*:?", re.IGNORECASE)
+_SALUTATION = re.compile(
+    r"^\s*(?:beste|geachte|hallo|hoi|dag|lieve|goedemorgen|goedemiddag|goedendag|l\.s\.)\b",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^\s*(?:met\s+)?(?:(?:vriendelijke|hartelijke|warme|collegiale)\s+)?groet(?:en)?\b"
+    r"|^\s*hoogachtend\b|^\s*met\s+vriendelijke\s+groet",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦]|\d{1,2}[.)]|[a-z][.)])\s+")
+_CLAUSE_BREAK = set(",;:()–—\"")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    index: int
+    sentence: int
+    clause: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def lemma(self) -> str:
+        return lemma(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalpha() for c in self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    index: int
+    part: str
+    tokens: tuple[Token, ...] = ()
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.is_word)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+
+    def part_of(self, offset: int) -> str:
+        for part in self.parts:
+            if part.start <= offset < part.end:
+                return part.name
+        return "body"
+
+    def tokens_in(self, parts: frozenset[str] | None) -> list[Token]:
+        if not parts:
+            return self.tokens
+        return [t for t in self.tokens if self.part_of(t.start) in parts]
+
+    @property
+    def body_sentences(self) -> list[Sentence]:
+        body = [s for s in self.sentences if s.part == "body"]
+        return body or self.sentences
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    always, may_end = set(), set()
+    for line in _ABBREVIATIONS.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, _, flag = line.partition(" ")
+        (may_end if flag.strip() == "*" else always).add(word.lower())
+    return frozenset(always), frozenset(may_end)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the newline."""
+    spans, start = [], 0
+    for match in re.finditer(r"\r\n|\r|\n|\u2028|\u2029", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def find_parts(text: str) -> list[Part]:
+    """Split a letter into header, subject, salutation, body, closing and signature by its lines."""
+    lines = [(s, e) for s, e in _lines(text)]
+    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    if not content:
+        return [Part("body", 0, len(text))]
+    salutation = next((i for i, (s, e) in enumerate(content[:12]) if _SALUTATION.match(text[s:e])
+                       and len(text[s:e].split()) <= 12), None)
+    subject = next((i for i, (s, e) in enumerate(content[:12]) if _SUBJECT.match(text[s:e])), None)
+    closing = None
+    for i in range(len(content) - 1, -1, -1):
+        s, e = content[i]
+        if _CLOSING.match(text[s:e]) and len(text[s:e].split()) <= 6:
+            closing = i
+            break
+    if salutation is not None and closing is not None and closing <= salutation:
+        closing = None
+    parts: list[Part] = []
+    body_from = 0
+    if salutation is not None:
+        body_from = salutation + 1
+    elif subject is not None:
+        body_from = subject + 1
+    body_to = closing if closing is not None else len(content)
+    for i, (s, e) in enumerate(content):
+        if i == salutation:
+            name = "salutation"
+        elif i == subject:
+            name = "subject"
+        elif i < body_from:
+            name = "header"
+        elif i < body_to:
+            name = "body"
+        elif i == closing:
+            name = "closing"
+        else:
+            name = "signature"
+        parts.append(Part(name, s, e))
+    # Merge neighbouring lines of the same part into one span, gaps included.
+    merged: list[Part] = []
+    for part in parts:
+        if merged and merged[-1].name == part.name:
+            merged[-1] = Part(part.name, merged[-1].start, part.end)
+        else:
+            merged.append(part)
+    return merged
+
+
+def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
+    """Is the period at `dot` part of an abbreviation? Returns (abbreviation, may_end_sentence)."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'‘“":
+        start -= 1
+    word = text[start:dot + 1].lower()
+    always, may_end = _abbreviations()
+    if word in always:
+        return True, False
+    if word in may_end:
+        return True, True
+    core = word[:-1]
+    if len(core) == 1 and core.isalpha():  # an initial: "J. de Vries"
+        return True, False
+    if re.fullmatch(r"(?:\w\.)+\w", core):  # any dotted abbreviation such as "a.u.b"
+        return True, True
+    return False, False
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one block of lines (a paragraph) into sentences."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    line_spans = [(s + start, e + start) for s, e in _lines(text[start:end])]
+
+    def emit(a: int, b: int) -> None:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+
+    # Hard breaks: a bullet line starts a sentence; a line without closing punctuation that is
+    # followed by a line starting with a capital or a bullet ends one (headings, address lines).
+    breaks: list[int] = []
+    for i, (s, e) in enumerate(line_spans):
+        if i and _BULLET.match(text[s:e]):
+            breaks.append(s)
+        if i + 1 < len(line_spans):
+            line = text[s:e].rstrip()
+            nxt = text[line_spans[i + 1][0]:line_spans[i + 1][1]].lstrip()
+            if line and nxt and (line[-1] in ".!?:;" or nxt[0].isupper() or nxt[0].isdigit()
+                                 or _BULLET.match(nxt)) and line_spans[i + 1][0] not in breaks:
+                breaks.append(line_spans[i + 1][0])
+    for match in re.finditer(r"[.!?…]+[\"'’”)\]]*(?=\s+|$)", text[start:end]):
+        dot_end = start + match.end()
+        punct = text[start + match.start()]
+        if punct == ".":
+            abbreviation, may_end = _is_abbreviation(text, start + match.start())
+            if abbreviation:
+                following = text[dot_end:end].lstrip()
+                if not may_end or not following[:1].isupper():
+                    continue
+        breaks.append(dot_end)
+    for point in sorted(set(breaks)):
+        if point > cursor:
+            emit(cursor, point)
+            cursor = point
+    emit(cursor, end)
+    return spans
+
+
+def parse(text: str) -> Document:
+    """Tokens, sentences and letter parts of a letter."""
+    doc = Document(text=text)
+    doc.parts = find_parts(text)
+    sentence_spans: list[tuple[int, int, str]] = []
+    for part in doc.parts:
+        # Paragraphs (blank-line separated) never share a sentence.
+        block_start = part.start
+        for gap in re.finditer(r"\n[ \t\r]*\n", text[part.start:part.end]):
+            for s, e in _sentence_spans(text, block_start, part.start + gap.start()):
+                sentence_spans.append((s, e, part.name))
+            block_start = part.start + gap.end()
+        for s, e in _sentence_spans(text, block_start, part.end):
+            sentence_spans.append((s, e, part.name))
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    clause = 0
+    for index, (s, e, part_name) in enumerate(sentence_spans):
+        sentence_tokens = []
+        last_end = s
+        for match in _WORD.finditer(text, s, e):
+            if any(c in _CLAUSE_BREAK for c in text[last_end:match.start()]):
+                clause += 1
+            token = Token(match.group(), match.start(), match.end(), len(tokens), index, clause)
+            tokens.append(token)
+            sentence_tokens.append(token)
+            last_end = match.end()
+        clause += 1
+        sentences.append(Sentence(s, e, index, part_name, tuple(sentence_tokens)))
+    doc.tokens = tokens
+    doc.sentences = sentences
+    return doc

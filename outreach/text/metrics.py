@@ -1,0 +1,137 @@
+"""Readability metrics of a letter's body (taalniveau B1 signals).
+
+Metrics are computed on the body so the address block, salutation and signature do not count.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from outreach.text.document import Document, Sentence, Token
+from outreach.text.frequency import UNCOMMON_BELOW, zipf
+from outreach.text.lemmas import lemma
+from outreach.text.syllables import syllables
+
+LONG_SENTENCE_WORDS = 20
+LONG_WORD_SYLLABLES = 4
+WORDS_PER_MINUTE = 200  # silent reading of plain Dutch; B1 readers are often slower
+
+DOCUMENT_METRICS = (
+    "words", "sentences", "avg_sentence_words", "max_sentence_words", "long_sentence_share",
+    "syllables_per_word", "flesch_douma", "long_word_share", "uncommon_word_share",
+    "passive_sentences", "passive_share", "reading_minutes",
+)
+SENTENCE_METRICS = ("sentence_words", "sentence_commas")
+WORD_METRICS = ("word_syllables", "word_zipf", "word_letters")
+
+_PASSIVE = Path(__file__).parent / "data" / "passive.toml"
+
+
+@lru_cache(maxsize=1)
+def _passive_data() -> dict[str, frozenset[str]]:
+    with _PASSIVE.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {key: frozenset(value) for key, value in data.items()}
+
+
+def is_participle(word: str) -> bool:
+    """Heuristic: does this word look like a Dutch past participle?"""
+    data = _passive_data()
+    lower = word.lower()
+    if len(lower) < 5 or not lower.isalpha():
+        return False
+    verb = lemma(lower)
+    if verb == lower or not verb.endswith("en"):
+        return False  # simplemma knows no verb behind it: "gezond", "gebied"
+    stem = lower
+    for particle in sorted(data["particles"], key=len, reverse=True):
+        if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
+            stem = stem[len(particle):]
+            break
+    if stem.startswith("ge") and stem.endswith(("d", "t", "en")):
+        return True
+    return lower.startswith(tuple(data["prefixes"])) and lower.endswith(("d", "t"))
+
+
+def is_passive(sentence: Sentence) -> bool:
+    """worden + participle, or zijn + participle of a verb that does not take zijn itself."""
+    data = _passive_data()
+    by_clause: dict[int, list[Token]] = {}
+    for token in sentence.tokens:
+        by_clause.setdefault(token.clause, []).append(token)
+    for clause in by_clause.values():
+        lowers = [t.lower for t in clause]
+        participles = [t.lower for t in clause if is_participle(t.text)]
+        if not participles:
+            continue
+        if any(w in data["worden"] for w in lowers):
+            return True
+        if any(w in data["zijn"] for w in lowers) and any(
+            lemma(p) not in data["zijn_verbs"] for p in participles
+        ):
+            return True
+    return False
+
+
+def is_uncommon(token: Token, sentence_start: bool) -> bool:
+    """A word under Zipf 3, not a name (capitalised inside a sentence) and not a number."""
+    if not token.text.isalpha() or len(token.text) < 3:
+        return False
+    if token.text[0].isupper() and not sentence_start:
+        return False
+    return zipf(token.text) < UNCOMMON_BELOW
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceStats:
+    sentence: Sentence
+    words: int
+    commas: int
+
+
+def sentence_stats(doc: Document, sentence: Sentence) -> SentenceStats:
+    segment = doc.text[sentence.start:sentence.end]
+    return SentenceStats(sentence, len(sentence.words), segment.count(",") + segment.count(";"))
+
+
+def word_metric(name: str, token: Token) -> float:
+    if name == "word_syllables":
+        return float(syllables(token.text))
+    if name == "word_zipf":
+        return zipf(token.text)
+    if name == "word_letters":
+        return float(sum(c.isalpha() for c in token.text))
+    raise KeyError(name)
+
+
+def document_metrics(doc: Document) -> dict[str, float]:
+    """All document metrics, on the body of the letter."""
+    sentences = [s for s in doc.body_sentences if s.words]
+    words = [t for s in sentences for t in s.words]
+    n_words, n_sentences = len(words), len(sentences)
+    if not n_words:
+        return {name: 0.0 for name in DOCUMENT_METRICS}
+    lengths = [len(s.words) for s in sentences]
+    counts = [syllables(t.text) for t in words]
+    uncommon = sum(
+        is_uncommon(t, i == 0) for s in sentences for i, t in enumerate(s.words)
+    )
+    passive = sum(is_passive(s) for s in sentences)
+    per_sentence = n_words / n_sentences
+    per_word = sum(counts) / n_words
+    return {
+        "words": float(n_words),
+        "sentences": float(n_sentences),
+        "avg_sentence_words": round(per_sentence, 1),
+        "max_sentence_words": float(max(lengths)),
+        "long_sentence_share": round(sum(n > LONG_SENTENCE_WORDS for n in lengths) / n_sentences, 3),
+        "syllables_per_word": round(per_word, 2),
+        "flesch_douma": round(206.835 - 0.93 * per_sentence - 77 * per_word, 1),
+        "long_word_share": round(sum(c >= LONG_WORD_SYLLABLES for c in counts) / n_words, 3),
+        "uncommon_word_share": round(uncommon / n_words, 3),
+        "passive_sentences": float(passive),
+        "passive_share": round(passive / n_sentences, 3),
+        "reading_minutes": round(n_words / WORDS_PER_MINUTE, 1),
+    }
