@@ -2,8 +2,6 @@
 
 A rule-based simulation of research findings, never a prediction about or a profile of a person.
 """
-from outreach.analysis import Analysis, TextTooLong, analyze_core
-
-analyze = analyze_core
+from outreach.analysis import Analysis, TextTooLong, analyze
 
 __all__ = ["Analysis", "TextTooLong", "analyze"]

@@ -31,6 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--lang", default="nl")
+    check.add_argument("--shares", metavar="39,22,39",
+                       help="population shares of the segments in percent, in the model's order")
+    check.add_argument("--fail-under", type=float, metavar="N",
+                       help="exit 1 when a letter's reach score is under N")
+    render = sub.add_parser("render", help="fill a letter template with a scenario's variables")
+    render.add_argument("template", metavar="TEMPLATE", help="a template file, or a name in templates/")
+    render.add_argument("--scenario", metavar="NAME", help="take the variables from scenarios/NAME.toml")
+    render.add_argument("--var", action="append", default=[], metavar="key=value",
+                        help="set or override one variable (repeatable)")
     rules = sub.add_parser("rules", help="list the rules, or --check runs every rule's examples")
     rules.add_argument("--check", action="store_true")
     rules.add_argument("--lang", default="nl")
@@ -40,15 +49,54 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     from outreach import analyze  # imported late: `--help` and usage errors stay instant
 
+    from outreach.segments import load_model, parse_shares
+
+    shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     results = []
     for path in args.files:
         text = read_path(path)
-        results.append(analyze(text, args.lang).to_dict(file=path))
+        results.append(analyze(text, args.lang, shares).to_dict(file=path))
     if args.format == "json":
         payload = results[0] if len(results) == 1 else results
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print("\n\n".join(render_analysis(r) for r in results))
+    if args.fail_under is not None:
+        below = [r["file"] for r in results if r["reach"]["score"] < args.fail_under]
+        for name in below:
+            print(f"{name}: bereik onder {args.fail_under:g}", file=sys.stderr)
+        return 1 if below else 0
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from outreach.scenarios import TEMPLATES_DIR, load_catalogue
+    from outreach.templating import TemplateProblem, render
+
+    path = Path(args.template)
+    if not path.exists() and (TEMPLATES_DIR / args.template).exists():
+        path = TEMPLATES_DIR / args.template
+    source = read_path(str(path))
+    variables: dict[str, str] = {}
+    if args.scenario:
+        catalogue = load_catalogue()
+        try:
+            variables.update(catalogue.get(args.scenario).variables)
+        except KeyError:
+            known = ", ".join(s.id for s in catalogue.scenarios)
+            raise UsageError(f"onbekend scenario '{args.scenario}' (bekend: {known})") from None
+    for item in args.var:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip().isidentifier():
+            raise UsageError(f"--var verwacht key=value, niet '{item}'")
+        variables[key.strip()] = value
+    try:
+        print(render(source, variables, str(path)), end="")
+    except TemplateProblem as err:
+        print(f"fout: {err}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -74,14 +122,15 @@ def _rules(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from outreach.rules.schema import RulePackError
+    from outreach.segments.model import SegmentModelError
 
     try:
         args = _parser().parse_args(argv)
-        return {"check": _check, "rules": _rules}[args.command](args)
+        return {"check": _check, "render": _render, "rules": _rules}[args.command](args)
     except UsageError as err:
         print(f"fout: {err} (zie python -m outreach --help)", file=sys.stderr)
         return 2
-    except (LetterError, RulePackError) as err:
+    except (LetterError, RulePackError, SegmentModelError) as err:
         print(f"fout: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -1,4 +1,4 @@
-"""analyze(): one letter in, findings, metrics and dimension scores out."""
+"""analyze(): one letter in; findings, metrics, dimension scores and reception per segment out."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,6 +7,7 @@ from outreach.dimensions import DimensionScore, empty_scores, score_all
 from outreach.letters import MAX_CHARS
 from outreach.rules.engine import Context, Finding, run
 from outreach.rules.loader import load_rulebook
+from outreach.segments import Reach, Reception, load_model, receive
 from outreach.text.document import Part, parse
 from outreach.text.metrics import DOCUMENT_METRICS
 
@@ -24,16 +25,17 @@ class Analysis:
     metrics: dict[str, float]
     dimensions: dict[str, DimensionScore]
     findings: tuple[Finding, ...]
+    segments: dict[str, Reception] = field(default_factory=dict)
+    reach: Reach | None = None
     parts: tuple[Part, ...] = ()
     notice: str = ""
-    extra: dict = field(default_factory=dict)  # later layers (segments, reach) add their part
 
     @property
     def empty(self) -> bool:
         return not self.text.strip()
 
     def to_dict(self, file: str | None = None) -> dict:
-        result = {
+        return {
             "file": file,
             "lang": self.lang,
             "empty": self.empty,
@@ -41,24 +43,32 @@ class Analysis:
             "metrics": dict(self.metrics),
             "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
             "findings": [f.to_dict() for f in self.findings],
+            "segments": {sid: r.to_dict() for sid, r in self.segments.items()},
+            "reach": self.reach.to_dict() if self.reach else None,
             "parts": [{"name": p.name, "start": p.start, "end": p.end} for p in self.parts],
         }
-        result.update(self.extra)
-        return result
 
 
-def analyze_core(text: str, lang: str = "nl") -> Analysis:
-    """Findings, metrics and dimension scores of one letter (no segments)."""
+def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None) -> Analysis:
+    """Analyse one letter. Pure: the same text (and shares) always give the same result.
+
+    `shares` overrides the segments' population shares (percent per segment id, summing to 100).
+    Raises TextTooLong over MAX_CHARS characters, SegmentModelError for invalid shares.
+    """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     if len(text) > MAX_CHARS:
         raise TextTooLong(f"de tekst is te lang ({len(text)} tekens; maximaal {MAX_CHARS})")
     book = load_rulebook(lang)
+    model = load_model(lang)
     if not text.strip():
-        return Analysis(text, lang, {m: 0.0 for m in DOCUMENT_METRICS}, empty_scores(book), (),
+        dimensions = empty_scores(book)
+        segments, reach = receive(model, dimensions, (), shares)
+        return Analysis(text, lang, {m: 0.0 for m in DOCUMENT_METRICS}, dimensions, (), segments, reach,
                         notice=EMPTY_NOTICE)
     doc = parse(text)
     ctx = Context(doc, book.language)
-    findings = run(book, ctx)
-    return Analysis(text, lang, ctx.metrics, score_all(book, findings), tuple(findings),
-                    tuple(doc.parts))
+    findings = tuple(run(book, ctx))
+    dimensions = score_all(book, list(findings))
+    segments, reach = receive(model, dimensions, findings, shares)
+    return Analysis(text, lang, ctx.metrics, dimensions, findings, segments, reach, tuple(doc.parts))

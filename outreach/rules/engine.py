@@ -112,7 +112,12 @@ def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
         for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation):
             hits.append((hit, alternatives))
     kept = set(dedupe([h for h, _ in hits]))
-    return [_finding(rule, ctx, h, rule.points, suggestions=alt) for h, alt in hits if h in kept]
+    findings, seen = [], set()
+    for hit, alternatives in hits:
+        if hit in kept and (hit.start, hit.end) not in seen:  # two swap keys, one span: report once
+            seen.add((hit.start, hit.end))
+            findings.append(_finding(rule, ctx, hit, rule.points, suggestions=alternatives))
+    return findings
 
 
 def _required(rule: Rule, ctx: Context) -> list[Finding]:

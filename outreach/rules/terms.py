@@ -101,7 +101,10 @@ def compile_term(term: str) -> Term:
 @lru_cache(maxsize=4096)
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     try:
-        return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+        # Word boundaries only where the match starts or ends with a letter or digit, so a
+        # pattern may also start or end on punctuation ("!" right after a word).
+        return re.compile(rf"(?:(?<!\w)(?=\w)|(?=\W))(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))",
+                          re.IGNORECASE)
     except re.error as err:
         raise TermError(f"pattern '{pattern}': {err}") from None
 

@@ -18,7 +18,7 @@ PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
 
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|betreft|betreffende)\b\s*:?", re.IGNORECASE)
 _SALUTATION = re.compile(
-    r"^\s*(?:beste|geachte|hallo|hoi|dag|lieve|goedemorgen|goedemiddag|goedendag|l\.s\.)\b",
+    r"^\s*(?:(?:beste|geachte|hallo|hoi|dag|lieve|goedemorgen|goedemiddag|goedendag)\b|l\.\s?s\.)",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
@@ -178,7 +178,8 @@ def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
     if word in may_end:
         return True, True
     core = word[:-1]
-    if len(core) == 1 and core.isalpha():  # an initial: "J. de Vries"
+    original = text[dot - len(core):dot]
+    if len(core) == 1 and original.isupper():  # an initial: "J. de Vries" (but "bel u." ends)
         return True, False
     if re.fullmatch(r"(?:\w\.)+\w", core):  # any dotted abbreviation such as "a.u.b"
         return True, True

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import wordfreq
 
+from outreach.text.lemmas import lemma
+
 UNCOMMON_BELOW = 3.0
 
 
@@ -26,3 +28,36 @@ def zipf(word: str, lang: str = "nl") -> float:
     if not freq:
         return 0.0
     return round(math.log10(freq) + 9.0, 2)
+
+
+_LINKS = ("", "s", "e", "en")  # Dutch linking sounds between compound parts: betaling-s-achterstand
+MIN_PART = 4
+
+
+@lru_cache(maxsize=65536)
+def familiarity(word: str, lang: str = "nl") -> float:
+    """Zipf of a word (or its lemma), or of its weakest part when it is a compound of common words.
+
+    Dutch writes compounds as one word, so "huurachterstand" is rare in any corpus while every
+    reader knows "huur" and "achterstand". A compound counts as familiar as its least common part.
+    """
+    lower = word.lower()
+    # An inflected form is as familiar as its lemma: "invult" is rare in corpora, "invullen" is not.
+    own = max(zipf(lower, lang), zipf(lemma(lower, lang), lang))
+    if own >= UNCOMMON_BELOW or len(lower) < 2 * MIN_PART + 1:
+        return own
+    best = own
+    for cut in range(MIN_PART, len(lower) - MIN_PART + 1):
+        head, tail = lower[:cut], lower[cut:]
+        tail_score = zipf(tail, lang)
+        if tail_score < UNCOMMON_BELOW:
+            tail_score = familiarity(tail, lang) if len(tail) >= 2 * MIN_PART + 1 else tail_score
+        if tail_score <= best:
+            continue
+        for link in _LINKS:
+            if link and not head.endswith(link):
+                continue
+            stem = head[: len(head) - len(link)] if link else head
+            if len(stem) >= MIN_PART:
+                best = max(best, min(zipf(stem, lang), tail_score))
+    return round(best, 2)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from outreach.text.document import Document, Sentence, Token
-from outreach.text.frequency import UNCOMMON_BELOW, zipf
+from outreach.text.frequency import UNCOMMON_BELOW, familiarity
 from outreach.text.lemmas import lemma
 from outreach.text.syllables import syllables
 
@@ -76,12 +76,12 @@ def is_passive(sentence: Sentence) -> bool:
 
 
 def is_uncommon(token: Token, sentence_start: bool) -> bool:
-    """A word under Zipf 3, not a name (capitalised inside a sentence) and not a number."""
+    """A word under Zipf 3 (compounds by their parts), not a name and not a number."""
     if not token.text.isalpha() or len(token.text) < 3:
         return False
     if token.text[0].isupper() and not sentence_start:
         return False
-    return zipf(token.text) < UNCOMMON_BELOW
+    return familiarity(token.text) < UNCOMMON_BELOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def word_metric(name: str, token: Token) -> float:
     if name == "word_syllables":
         return float(syllables(token.text))
     if name == "word_zipf":
-        return zipf(token.text)
+        return familiarity(token.text)
     if name == "word_letters":
         return float(sum(c.isalpha() for c in token.text))
     raise KeyError(name)

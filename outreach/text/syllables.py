@@ -74,8 +74,11 @@ def syllables(word: str) -> int:
     if lower in exceptions:
         return exceptions[lower]
     for key, count in exceptions.items():
-        if len(key) >= 4 and lower.startswith(key) and len(lower) - len(key) >= 3:
-            return count + syllables(lower[len(key):])
+        if len(key) >= 4 and len(lower) - len(key) >= 3:
+            if lower.startswith(key):
+                return count + syllables(lower[len(key):])
+            if lower.endswith(key):
+                return syllables(lower[: -len(key)]) + count
     total = 0
     for part in re.split(r"[-'’]+", lower):
         for chunk in _hyphenator().inserted(part).split("-"):

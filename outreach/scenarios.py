@@ -1,0 +1,145 @@
+"""Scenarios (scenarios/*.toml) and their example letters (templates/*.j2), loaded leniently.
+
+One malformed file never stops the rest: it becomes a clear problem message naming the file.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from outreach.templating import TemplateProblem, parse_template, render
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS_DIR = ROOT / "scenarios"
+TEMPLATES_DIR = ROOT / "templates"
+OCCASIONS = ("signal", "regular")
+QUALITIES = ("poor", "fair", "strong")
+_KEYS = {"title", "occasion", "occasion_text", "sender", "help_offered", "mechanism", "research",
+         "summary", "variables", "letter"}
+_REQUIRED = _KEYS - {"summary"}
+_LETTER_KEYS = {"template", "label", "quality"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleLetter:
+    template: str       # file name in templates/
+    label: str
+    quality: str        # poor | fair | strong
+    source: str         # the template text
+
+    def render(self, variables: dict[str, str]) -> str:
+        return render(self.source, variables, self.template)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    title: str
+    occasion: str
+    occasion_text: str
+    sender: str
+    help_offered: str
+    mechanism: str
+    research: str
+    summary: str
+    variables: dict[str, str]
+    letters: tuple[ExampleLetter, ...]  # from weakest to strongest, as the file declares
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    scenarios: tuple[Scenario, ...]
+    problems: tuple[str, ...]
+
+    def get(self, scenario_id: str) -> Scenario:
+        for scenario in self.scenarios:
+            if scenario.id == scenario_id:
+                return scenario
+        raise KeyError(scenario_id)
+
+
+class ScenarioProblem(ValueError):
+    pass
+
+
+def _text(data: dict, key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioProblem(f"{where}: '{key}' moet een niet-lege tekst zijn")
+    return value.strip()
+
+
+def _letter(raw: object, where: str, templates: Path, variables: dict[str, str]) -> ExampleLetter:
+    if not isinstance(raw, dict):
+        raise ScenarioProblem(f"{where}: elke [[letter]] moet een tabel zijn")
+    unknown = set(raw) - _LETTER_KEYS
+    if unknown:
+        raise ScenarioProblem(f"{where}: onbekende sleutel(s) in [[letter]]: {', '.join(sorted(unknown))}")
+    name = _text(raw, "template", where)
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise ScenarioProblem(f"{where}: sjabloon '{name}' moet een bestandsnaam in templates/ zijn")
+    quality = raw.get("quality")
+    if quality not in QUALITIES:
+        raise ScenarioProblem(f"{where}: 'quality' van {name} moet een van {', '.join(QUALITIES)} zijn")
+    path = templates / name
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioProblem(f"{path}: sjabloon niet gevonden (genoemd in {where})") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ScenarioProblem(f"{path}: sjabloon kan niet gelezen worden ({type(err).__name__})") from None
+    try:
+        parsed = parse_template(source, str(path))
+    except TemplateProblem as err:
+        raise ScenarioProblem(str(err)) from None
+    unknown_placeholders = sorted(parsed.placeholders - set(variables))
+    if unknown_placeholders:
+        raise ScenarioProblem(f"{path}: onbekende plaatshouder(s) {', '.join(unknown_placeholders)} "
+                              f"(niet in de variabelen van {where})")
+    return ExampleLetter(name, _text(raw, "label", where), quality, source)
+
+
+def load_scenario(path: Path, templates: Path) -> Scenario:
+    where = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioProblem(f"{where}: geen geldige TOML: {err}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ScenarioProblem(f"{where}: kan niet gelezen worden ({type(err).__name__})") from None
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise ScenarioProblem(f"{where}: onbekende sleutel(s): {', '.join(sorted(unknown))}")
+    missing = _REQUIRED - set(data)
+    if missing:
+        raise ScenarioProblem(f"{where}: ontbrekende sleutel(s): {', '.join(sorted(missing))}")
+    if data["occasion"] not in OCCASIONS:
+        raise ScenarioProblem(f"{where}: 'occasion' moet een van {', '.join(OCCASIONS)} zijn")
+    variables = data["variables"]
+    if not isinstance(variables, dict) or not all(
+            isinstance(k, str) and k.isidentifier() and isinstance(v, str) for k, v in variables.items()):
+        raise ScenarioProblem(f"{where}: [variables] moet namen met teksten bevatten (bijv. naam = \"mevrouw Jansen\")")
+    raw_letters = data["letter"]
+    if not isinstance(raw_letters, list) or not 2 <= len(raw_letters) <= 4:
+        raise ScenarioProblem(f"{where}: een scenario heeft twee tot vier [[letter]]-voorbeelden")
+    letters = tuple(_letter(raw, where, templates, variables) for raw in raw_letters)
+    return Scenario(
+        id=path.stem, title=_text(data, "title", where), occasion=data["occasion"],
+        occasion_text=_text(data, "occasion_text", where), sender=_text(data, "sender", where),
+        help_offered=_text(data, "help_offered", where), mechanism=_text(data, "mechanism", where),
+        research=_text(data, "research", where), summary=str(data.get("summary", "")).strip(),
+        variables=dict(variables), letters=letters,
+    )
+
+
+def load_catalogue(scenarios: Path = SCENARIOS_DIR, templates: Path = TEMPLATES_DIR) -> Catalogue:
+    """Every scenario that loads, plus a problem message for each one that does not."""
+    loaded, problems = [], []
+    for path in sorted(scenarios.glob("*.toml")) if scenarios.is_dir() else []:
+        try:
+            loaded.append(load_scenario(path, templates))
+        except ScenarioProblem as err:
+            problems.append(str(err))
+    return Catalogue(tuple(loaded), tuple(problems))

@@ -1,0 +1,251 @@
+"""The segment model as data: outreach/segments/<lang>.toml, validated strictly on load."""
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from outreach.rules.schema import DIMENSIONS
+
+SEGMENTS_DIR = Path(__file__).parent
+TRAITS = ("trust", "competence", "privacy_need", "autonomy_need", "help_need", "digital_skills")
+VERDICTS = ("lands_well", "doubtful", "turns_away")
+_TOP = {"lang", "base", "verdicts", "labels", "short", "segment"}
+_SEGMENT = {"id", "name", "share", "summary", "traits", "quotes", "weights", "trigger", "reactions"}
+_TRIGGER = {"id", "rules", "factor", "max_points", "cap", "effect", "reason", "reaction"}
+
+
+class SegmentModelError(ValueError):
+    """A segment file that cannot be used; the message names the file and the place."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trait:
+    level: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    rules: tuple[str, ...]
+    factor: float
+    reason: str
+    reaction: str = ""
+    cap: float | None = None
+    effect: str = ""  # "", "hurts" or "helps"
+    max_points: float | None = None  # bound on the size of this trigger's total, either sign
+
+    def applies(self, rule_id: str, effect: str) -> bool:
+        if self.effect and effect != self.effect:
+            return False
+        return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in self.rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    id: str
+    name: str
+    share: float  # percent
+    summary: str
+    traits: dict[str, Trait]
+    quotes: tuple[Quote, ...]
+    weights: dict[str, float]
+    triggers: tuple[Trigger, ...]
+    reactions: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentModel:
+    lang: str
+    base: float
+    lands_well: float
+    turns_away: float
+    labels: dict[str, str]
+    short: dict[str, str]
+    segments: tuple[Segment, ...]
+    path: str
+
+    def verdict(self, score: float) -> str:
+        if score >= self.lands_well:
+            return "lands_well"
+        if score < self.turns_away:
+            return "turns_away"
+        return "doubtful"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.segments)
+
+
+def _error(path: str, where: str, problem: str) -> SegmentModelError:
+    return SegmentModelError(f"{path}: {where}: {problem}")
+
+
+def _number(value: object, path: str, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _error(path, where, "must be a number")
+    return float(value)
+
+
+def _text(value: object, path: str, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _error(path, where, "must be a non-empty text")
+    return value
+
+
+def _table(value: object, path: str, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise _error(path, where, "must be a table")
+    return value
+
+
+def _trigger(raw: object, path: str, where: str) -> Trigger:
+    raw = _table(raw, path, where)
+    unknown = set(raw) - _TRIGGER
+    if unknown:
+        raise _error(path, where, f"unknown key(s): {', '.join(sorted(unknown))}")
+    rules = raw.get("rules")
+    if not isinstance(rules, list) or not rules or not all(isinstance(r, str) and r for r in rules):
+        raise _error(path, where, "'rules' must be a list of rule ids or patterns such as 'tone.threat.*'")
+    effect = raw.get("effect", "")
+    if effect not in ("", "hurts", "helps"):
+        raise _error(path, where, "'effect' must be 'hurts' or 'helps'")
+    cap = raw.get("cap")
+    max_points = raw.get("max_points")
+    if max_points is not None and _number(max_points, path, f"{where}.max_points") <= 0:
+        raise _error(path, f"{where}.max_points", "must be a positive number")
+    return Trigger(
+        id=_text(raw.get("id"), path, f"{where}.id"),
+        rules=tuple(rules),
+        factor=_number(raw.get("factor"), path, f"{where}.factor"),
+        reason=_text(raw.get("reason"), path, f"{where}.reason"),
+        reaction=raw.get("reaction", "") if isinstance(raw.get("reaction", ""), str) else "",
+        cap=None if cap is None else _number(cap, path, f"{where}.cap"),
+        effect=effect,
+        max_points=None if max_points is None else float(max_points),
+    )
+
+
+def _segment(raw: object, path: str, index: int) -> Segment:
+    raw = _table(raw, path, f"segment {index + 1}")
+    sid = raw.get("id", f"#{index + 1}")
+    where = f"segment '{sid}'"
+    unknown = set(raw) - _SEGMENT
+    if unknown:
+        raise _error(path, where, f"unknown key(s): {', '.join(sorted(unknown))}")
+    missing = _SEGMENT - {"trigger"} - set(raw)
+    if missing:
+        raise _error(path, where, f"missing key(s): {', '.join(sorted(missing))}")
+    traits_raw = _table(raw["traits"], path, f"{where}.traits")
+    if set(traits_raw) != set(TRAITS):
+        raise _error(path, f"{where}.traits", f"must have exactly: {', '.join(TRAITS)}")
+    traits = {}
+    for key in TRAITS:
+        t = _table(traits_raw[key], path, f"{where}.traits.{key}")
+        traits[key] = Trait(_text(t.get("level"), path, f"{where}.traits.{key}.level"),
+                            _text(t.get("text"), path, f"{where}.traits.{key}.text"))
+    weights_raw = _table(raw["weights"], path, f"{where}.weights")
+    if set(weights_raw) != set(DIMENSIONS):
+        raise _error(path, f"{where}.weights", f"must have exactly: {', '.join(DIMENSIONS)}")
+    weights = {d: _number(weights_raw[d], path, f"{where}.weights.{d}") for d in DIMENSIONS}
+    if any(w < 0 for w in weights.values()) or abs(sum(weights.values()) - 1.0) > 1e-6:
+        raise _error(path, f"{where}.weights", f"must be >= 0 and sum to 1 (they sum to {sum(weights.values()):g})")
+    quotes_raw = raw["quotes"]
+    if not isinstance(quotes_raw, list):
+        raise _error(path, f"{where}.quotes", "must be a list")
+    quotes = tuple(Quote(_text(_table(q, path, f"{where}.quotes").get("text"), path, f"{where}.quotes.text"),
+                         _text(q.get("source"), path, f"{where}.quotes.source")) for q in quotes_raw)
+    triggers_raw = raw.get("trigger", [])
+    if not isinstance(triggers_raw, list):
+        raise _error(path, where, "triggers must be written as [[segment.trigger]]")
+    triggers = tuple(_trigger(t, path, f"{where} trigger {i + 1}") for i, t in enumerate(triggers_raw))
+    reactions = _table(raw["reactions"], path, f"{where}.reactions")
+    for key in VERDICTS:
+        _text(reactions.get(key), path, f"{where}.reactions.{key}")
+    for trigger in triggers:
+        if trigger.reaction and trigger.reaction not in reactions:
+            raise _error(path, f"{where} trigger '{trigger.id}'", f"no reaction named '{trigger.reaction}'")
+    share = _number(raw["share"], path, f"{where}.share")
+    if share < 0:
+        raise _error(path, f"{where}.share", "must be >= 0")
+    return Segment(
+        id=_text(sid, path, f"{where}.id"), name=_text(raw["name"], path, f"{where}.name"),
+        share=share, summary=_text(raw["summary"], path, f"{where}.summary"), traits=traits,
+        quotes=quotes, weights=weights, triggers=triggers,
+        reactions={k: _text(v, path, f"{where}.reactions.{k}") for k, v in reactions.items()},
+    )
+
+
+def load_model_from(path: Path) -> SegmentModel:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise SegmentModelError(f"{path}: no segment model for this language") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
+        raise SegmentModelError(f"{path}: not valid TOML: {err}") from None
+    p = str(path)
+    unknown = set(data) - _TOP
+    if unknown:
+        raise _error(p, "top level", f"unknown key(s): {', '.join(sorted(unknown))}")
+    verdicts = _table(data.get("verdicts"), p, "verdicts")
+    lands_well = _number(verdicts.get("lands_well"), p, "verdicts.lands_well")
+    turns_away = _number(verdicts.get("turns_away"), p, "verdicts.turns_away")
+    if not 0 <= turns_away <= lands_well <= 100:
+        raise _error(p, "verdicts", "need 0 <= turns_away <= lands_well <= 100")
+    labels = _table(data.get("labels"), p, "labels")
+    for key in VERDICTS:
+        _text(labels.get(key), p, f"labels.{key}")
+    short = _table(data.get("short"), p, "short")
+    if set(short) != set(DIMENSIONS):
+        raise _error(p, "short", f"must have exactly: {', '.join(DIMENSIONS)}")
+    for key in DIMENSIONS:
+        _text(short[key], p, f"short.{key}")
+    raw_segments = data.get("segment")
+    if not isinstance(raw_segments, list) or not raw_segments:
+        raise _error(p, "segment", "at least one [[segment]] is needed")
+    segments = tuple(_segment(s, p, i) for i, s in enumerate(raw_segments))
+    ids = [s.id for s in segments]
+    if len(set(ids)) != len(ids):
+        raise _error(p, "segment", "duplicate segment id")
+    try:
+        check_shares({s.id: s.share for s in segments})
+    except SegmentModelError as err:
+        raise _error(p, "segment shares", str(err)) from None
+    return SegmentModel(
+        lang=_text(data.get("lang"), p, "lang"), base=_number(data.get("base"), p, "base"),
+        lands_well=lands_well, turns_away=turns_away, labels=dict(labels), short=dict(short),
+        segments=segments, path=p,
+    )
+
+
+def check_shares(shares: dict[str, float]) -> dict[str, float]:
+    """Shares in percent: non-negative and summing to 100 (within 0.5 for rounding)."""
+    for sid, share in shares.items():
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or share != share:
+            raise SegmentModelError(f"het aandeel van '{sid}' is geen getal")
+        if share < 0:
+            raise SegmentModelError(f"het aandeel van '{sid}' is negatief ({share:g}%)")
+    total = sum(shares.values())
+    if abs(total - 100) > 0.5:
+        raise SegmentModelError(
+            f"de aandelen tellen op tot {total:g}% in plaats van 100%. Pas ze aan zodat ze samen 100% zijn."
+        )
+    return shares
+
+
+@lru_cache(maxsize=8)
+def load_model(lang: str = "nl") -> SegmentModel:
+    """The shipped segment model of a language, loaded once per process."""
+    if not lang.isalpha():
+        raise SegmentModelError(f"unknown language '{lang}'")
+    return load_model_from(SEGMENTS_DIR / f"{lang}.toml")

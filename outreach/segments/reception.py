@@ -1,0 +1,177 @@
+"""How a letter lands with each segment: an explainable sum per segment, a verdict, and reach.
+
+score = base + sum over dimensions of weight x (dimension score - 50)
+             + sum over triggered findings of factor x finding points
+             (+ a cap while a capped trigger fires, + a clamp to 0-100)
+so every point can be traced to a dimension or to words in the letter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from outreach.dimensions import DimensionScore
+from outreach.rules.engine import Finding
+from outreach.rules.schema import DIMENSIONS
+from outreach.segments.model import Segment, SegmentModel, SegmentModelError, check_shares
+from outreach.segments.reactions import render_reaction
+
+TOP_REASONS = 4
+NEUTRAL = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str
+    points: float
+    dimension: str | None
+    finding: int | None
+    source: str
+    reaction: str = ""
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "points": self.points, "dimension": self.dimension,
+                "finding": self.finding, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Reception:
+    segment: str
+    name: str
+    share: float  # 0..1
+    score: float
+    verdict: str
+    verdict_label: str
+    contributions: tuple[Reason, ...]
+    reasons: tuple[Reason, ...]
+    reaction: str
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "share": self.share, "score": self.score,
+                "verdict": self.verdict, "verdict_label": self.verdict_label,
+                "reasons": [r.to_dict() for r in self.reasons],
+                "contributions": [r.to_dict() for r in self.contributions],
+                "reaction": self.reaction}
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    score: float
+    lands_well_share: float
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "lands_well_share": self.lands_well_share}
+
+
+def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) -> list[Reason]:
+    reasons = []
+    for d in DIMENSIONS:
+        weight = segment.weights[d]
+        points = round(weight * (dimensions[d].score - NEUTRAL), 2)
+        if weight and points:
+            title = dimensions[d].title
+            reasons.append(Reason(
+                f"{title} scoort {dimensions[d].score:.0f}/100 en weegt {weight:.0%} voor dit segment",
+                points, d, None, f"dimension:{d}"))
+    return reasons
+
+
+def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[list[Reason], float | None]:
+    reasons, cap = [], None
+    totals: dict[str, float] = {}
+    for index, finding in enumerate(findings):
+        for trigger in segment.triggers:
+            if not trigger.applies(finding.rule, finding.effect):
+                continue
+            points = round(trigger.factor * finding.points, 2)
+            if trigger.max_points is not None:
+                room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
+                points = max(-room, min(room, points))
+            totals[trigger.id] = totals.get(trigger.id, 0.0) + points
+            where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
+            if points:
+                reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
+                                      f"trigger:{trigger.id}", trigger.reaction))
+            if trigger.cap is not None and finding.effect == "hurts":
+                cap = trigger.cap if cap is None else min(cap, trigger.cap)
+            break  # one trigger per finding: the first that applies
+    return reasons, cap
+
+
+def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list[Reason],
+              findings: tuple[Finding, ...]) -> str:
+    negative = [r for r in reasons if r.points < 0]
+    key, match = verdict, ""
+    if verdict != "lands_well" and negative:
+        top = negative[0]
+        if top.reaction:
+            key = top.reaction
+            match = findings[top.finding].match if top.finding is not None else ""
+    top_short = (model.short[negative[0].dimension] if negative and negative[0].dimension
+                 else "ik weet niet goed wat ik ermee moet")
+    digital = any(f.rule.startswith("contact.digital") and f.effect == "helps" for f in findings)
+    return render_reaction(segment.reactions[key], match=match, top_reason_short=top_short,
+                           digital=digital, segment=segment.name, verdict=verdict)
+
+
+def receive_segment(model: SegmentModel, segment: Segment, share: float,
+                    dimensions: dict[str, DimensionScore], findings: tuple[Finding, ...]) -> Reception:
+    contributions = [Reason("Startpunt: een neutrale brief", model.base, None, None, "base")]
+    contributions += _dimension_reasons(segment, dimensions)
+    triggered, cap = _trigger_reasons(segment, findings)
+    contributions += triggered
+    raw = round(sum(r.points for r in contributions), 2)
+    if cap is not None and raw > cap:
+        contributions.append(Reason(
+            f"Plafond {cap:g}: één dreigende zin maakt het hele aanbod onveilig", round(cap - raw, 2),
+            "tone", None, "cap"))
+        raw = cap
+    score = min(100.0, max(0.0, raw))
+    if score != raw:
+        contributions.append(Reason(f"Afgekapt: de som ({raw:g}) valt buiten 0-100",
+                                    round(score - raw, 2), None, None, "clamp"))
+    verdict = model.verdict(score)
+    ranked = sorted(contributions[1:], key=lambda r: (-abs(r.points), r.source))
+    ranked = [r for r in ranked if r.source != "clamp"]
+    # Lead with what works for a letter that lands well, with what hurts otherwise.
+    ranked.sort(key=lambda r: (r.points < 0) if verdict == "lands_well" else (r.points > 0))
+    return Reception(
+        segment=segment.id, name=segment.name, share=round(share / 100, 4), score=round(score, 1),
+        verdict=verdict, verdict_label=model.labels[verdict], contributions=tuple(contributions),
+        reasons=tuple(ranked[:TOP_REASONS]),
+        reaction=_reaction(model, segment, verdict, ranked, findings),
+    )
+
+
+def resolve_shares(model: SegmentModel, shares: dict[str, float] | None) -> dict[str, float]:
+    if shares is None:
+        return {s.id: s.share for s in model.segments}
+    if set(shares) != set(model.ids):
+        raise SegmentModelError(f"geef een aandeel voor precies deze segmenten: {', '.join(model.ids)}")
+    return check_shares(dict(shares))
+
+
+def receive(model: SegmentModel, dimensions: dict[str, DimensionScore], findings: tuple[Finding, ...],
+            shares: dict[str, float] | None = None) -> tuple[dict[str, Reception], Reach]:
+    """Reception per segment and the population reach, with the model's or the user's shares."""
+    resolved = resolve_shares(model, shares)
+    receptions = {s.id: receive_segment(model, s, resolved[s.id], dimensions, findings)
+                  for s in model.segments}
+    total = sum(resolved.values()) or 1.0
+    reach = Reach(
+        score=round(sum(resolved[i] * r.score for i, r in receptions.items()) / total, 1),
+        lands_well_share=round(sum(resolved[i] for i, r in receptions.items()
+                                   if r.verdict == "lands_well") / total, 4),
+    )
+    return receptions, reach
+
+
+def parse_shares(text: str, model: SegmentModel) -> dict[str, float]:
+    """'39,22,39' (in the model's segment order) to a validated share per segment id."""
+    parts = [p.strip().rstrip("%") for p in text.replace(";", ",").split(",")]
+    if len(parts) != len(model.segments):
+        raise SegmentModelError(f"geef {len(model.segments)} aandelen, gescheiden door komma's (bijv. 39,22,39)")
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        raise SegmentModelError(f"aandelen moeten getallen zijn: '{text}'") from None
+    return check_shares(dict(zip(model.ids, values)))

@@ -1,0 +1,101 @@
+"""Strict validation of rule packs: every problem names the file and the rule."""
+import shutil
+
+import pytest
+
+from outreach.rules.loader import RULES_DIR, load_pack, load_rulebook_from
+from outreach.rules.schema import DIMENSIONS, RulePackError
+from tests.rules.helpers import write_pack
+
+GOOD = '''
+[[rule]]
+id = "tone.test.fine"
+kind = "existence"
+severity = "warning"
+points = -5
+message = "Dreigend."
+why = "Pettenverwarring."
+source = "Sprint 1"
+terms = ["boete"]
+fail = ["Een [[boete]]."]
+pass = ["Geen boete."]
+'''
+
+
+def test_a_good_pack_loads(tmp_path):
+    pack = load_pack(write_pack(tmp_path, "tone", GOOD))
+    assert [r.id for r in pack.rules] == ["tone.test.fine"]
+
+
+@pytest.mark.parametrize("change, problem", [
+    (('terms = ["boete"]', 'terms = ["boete"]\ncolour = "red"'), "unknown key(s) for a existence rule: colour"),
+    (('terms = ["boete"]', 'patterns = ["(unclosed"]'), "pattern '(unclosed'"),
+    (('fail = ["Een [[boete]]."]', 'fail = []'), "needs at least one 'fail' and one 'pass' example"),
+    (('pass = ["Geen boete."]\n', ''), "missing key(s): pass"),
+    (('severity = "warning"', 'severity = "scary"'), "'severity' must be one of"),
+    (('kind = "existence"', 'kind = "magic"'), "'kind' must be one of"),
+    (('id = "tone.test.fine"', 'id = "intent.test.fine"'), "must start with the dimension 'tone.'"),
+    (('terms = ["boete"]', 'terms = ["bo*te"]'), "'*' may only stand at the start or end"),
+    (('terms = ["boete"]', 'terms = "boete"\nnegation = "maybe"'), "'negation' must be one of"),
+])
+def test_problems_name_the_file_and_the_rule(tmp_path, change, problem):
+    body = GOOD.replace(*change)
+    with pytest.raises(RulePackError) as err:
+        load_pack(write_pack(tmp_path, "tone", body))
+    message = str(err.value)
+    assert "tone.toml" in message and ".test.fine'" in message
+    assert problem in message
+
+
+def test_duplicate_id_in_one_file(tmp_path):
+    with pytest.raises(RulePackError, match="tone.test.fine'.*duplicate id"):
+        load_pack(write_pack(tmp_path, "tone", GOOD + GOOD))
+
+
+def test_malformed_toml_names_the_file(tmp_path):
+    with pytest.raises(RulePackError, match=r"tone\.toml: not valid TOML"):
+        load_pack(write_pack(tmp_path, "tone", "[[rule]\nid = "))
+
+
+def test_unknown_top_level_key(tmp_path):
+    path = write_pack(tmp_path, "tone", 'colour = "red"\n')
+    with pytest.raises(RulePackError, match="unknown key"):
+        load_pack(path)
+
+
+def test_missing_pack_is_an_error(tmp_path):
+    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    (tmp_path / "nl" / "privacy.toml").unlink()
+    with pytest.raises(RulePackError, match="missing rule pack for dimension 'privacy'"):
+        load_rulebook_from(tmp_path / "nl", "nl")
+
+
+def test_duplicate_id_across_packs(tmp_path):
+    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    rule = GOOD.replace("tone.test.fine", "tone.test.dupe")
+    path = tmp_path / "nl" / "tone.toml"
+    path.write_text(path.read_text(encoding="utf-8") + rule + rule, encoding="utf-8")
+    with pytest.raises(RulePackError, match="duplicate id"):
+        load_rulebook_from(tmp_path / "nl", "nl")
+
+
+def test_a_word_added_to_a_pack_changes_results_without_code(tmp_path):
+    """What an advisor does: add a word to a rule's terms, and the engine picks it up."""
+    from outreach.rules.engine import Context, run
+    from outreach.text.document import parse
+
+    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    path = tmp_path / "nl" / "tone.toml"
+    path.write_text(path.read_text(encoding="utf-8") + GOOD.replace('["boete"]', '["flapdrol"]')
+                    .replace("[[boete]]", "[[flapdrol]]"), encoding="utf-8")
+    book = load_rulebook_from(tmp_path / "nl", "nl")
+    got = run(book, Context(parse("U bent een flapdrol."), book.language))
+    assert any(f.rule == "tone.test.fine" and f.match == "flapdrol" for f in got)
+
+
+def test_shipped_packs_cover_all_dimensions():
+    from outreach.rules.loader import load_rulebook
+
+    book = load_rulebook("nl")
+    assert set(book.packs) == set(DIMENSIONS)
+    assert all(book.packs[d].rules for d in DIMENSIONS)

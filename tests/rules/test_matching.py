@@ -1,0 +1,108 @@
+"""Term matching: word boundaries, word forms, wildcards, gaps, negation, exact offsets."""
+from tests.rules.helpers import findings, make_rule, spans
+
+
+def existence(terms=(), patterns=(), **extra):
+    return make_rule(id="tone.test.rule", kind="existence", terms=list(terms), patterns=list(patterns), **extra)
+
+
+def test_word_boundaries():
+    rule = existence(["indien"])
+    assert spans(rule, "U kunt een klacht indienen.") == []
+    assert spans(rule, "Indien u vragen heeft, bel ons.") == ["Indien"]
+
+
+def test_word_forms_through_lemmas():
+    rule = existence(["reageren", "boete"])
+    assert spans(rule, "Als u reageert krijgt u geen boetes. Als u niet reageert, volgen boetes.") == ["reageert", "boetes"]
+
+
+def test_exact_form_only():
+    rule = existence(["=u"])
+    assert spans(rule, "Uw brief en u.") == ["u"]
+
+
+def test_compound_wildcards():
+    rule = existence(["deurwaarder*", "*achterstand"])
+    assert spans(rule, "De deurwaarderskosten en uw huurachterstand.") == ["deurwaarderskosten", "huurachterstand"]
+
+
+def test_alternatives_and_gaps():
+    rule = existence(["wij|we gaan u ... helpen"])
+    assert spans(rule, "We gaan u graag helpen.") == ["We gaan u graag helpen"]
+    assert spans(rule, "Wij gaan u helpen.") == ["Wij gaan u helpen"]
+    # A gap never crosses a sentence end.
+    assert spans(rule, "Wij gaan u. Helpen doen we.") == []
+
+
+def test_offsets_come_from_the_match_when_text_repeats():
+    rule = existence(["boete"])
+    text = "Boete? Geen boete. Toch een boete."
+    got = findings(rule, text)
+    assert [(f.start, f.end) for f in got] == [(0, 5), (28, 33)]
+    assert all(text[f.start:f.end] == f.match for f in got)
+
+
+def test_negation_skips_reassurance():
+    rule = existence(["boete", "deurwaarder"])
+    assert spans(rule, "Deze brief is geen boete.") == []
+    assert spans(rule, "Wij schakelen de deurwaarder niet in.") == []
+    assert spans(rule, "Als u niet betaalt, volgt een boete.") == ["boete"]
+
+
+def test_negation_required():
+    rule = existence(["aantekening"], negation="require", points=5)
+    assert spans(rule, "Er komt geen aantekening in uw dossier.") == ["aantekening"]
+    assert spans(rule, "Er komt een aantekening.") == []
+
+
+def test_not_alleen_is_not_a_negation():
+    rule = existence(["boete"])
+    assert spans(rule, "Niet alleen een boete, ook kosten.") == ["boete"]
+
+
+def test_patterns_are_anchored_on_word_boundaries():
+    rule = existence(patterns=[r"binnen \d+ dagen"])
+    text = "Betaal binnen 14 dagen. Of binnen 140 dagenlang."
+    assert spans(rule, text) == ["binnen 14 dagen"]
+
+
+def test_substitution_reports_alternatives():
+    rule = make_rule(id="tone.test.swap", kind="substitution", swap={"middels": ["met", "via"], "ten behoeve van": "voor"},
+                     message="'{match}': schrijf {suggestions}")
+    got = findings(rule, "Wij sturen middels deze brief informatie ten behoeve van u.")
+    assert [(f.match, f.suggestions) for f in got] == [("middels", ("met", "via")), ("ten behoeve van", ("voor",))]
+    assert got[0].message == "'middels': schrijf met / via"
+
+
+def test_required_reports_missing_at_document_level():
+    rule = make_rule(id="intent.test.free", kind="required", terms=["gratis"], points=6, missing_points=-8,
+                     found_message="U zegt dat het gratis is.")
+    missing = findings(rule, "Wij bieden hulp aan.")
+    assert [(f.start, f.end, f.points, f.effect) for f in missing] == [(None, None, -8, "hurts")]
+    found = findings(rule, "De hulp is gratis.")
+    assert [(f.match, f.points, f.effect) for f in found] == [("gratis", 6, "helps")]
+    assert findings(rule, "De hulp is niet gratis.")[0].effect == "hurts"
+
+
+def test_conditional_require_and_forbid():
+    rule = make_rule(id="privacy.test.source", kind="conditional", when={"terms": ["uw gegevens"]},
+                     require={"terms": ["woningcorporatie"]})
+    assert spans(rule, "Wij hebben uw gegevens.") == ["uw gegevens"]
+    assert spans(rule, "Wij hebben uw gegevens van de woningcorporatie.") == []
+    assert spans(rule, "Wij helpen u.") == []
+    mixed = make_rule(id="readability.test.mixed", kind="conditional", when={"terms": ["=u"]},
+                      forbid={"terms": ["=je"]}, negation="ignore")
+    assert spans(mixed, "U krijgt deze brief omdat je huur open staat.") == ["je"]
+
+
+def test_occurrence_per_sentence():
+    rule = make_rule(id="readability.test.neg", kind="occurrence", scope="sentence", max=1,
+                     terms=["=niet", "=geen"], negation="ignore")
+    assert spans(rule, "Het is niet zo dat u geen hulp krijgt. Niet doen.") == ["geen"]
+
+
+def test_max_points_caps_the_rule_total():
+    rule = existence(["boete"], points=-10, max_points=-25)
+    got = findings(rule, "Boete. Boete. Boete. Boete.")
+    assert [f.points for f in got] == [-10, -10, -5, 0]

@@ -1,0 +1,98 @@
+"""Sentence splitting, tokens and letter parts."""
+import pytest
+
+from outreach.text.document import parse
+
+
+def sentences(text: str) -> list[str]:
+    doc = parse(text)
+    return [text[s.start:s.end] for s in doc.sentences]
+
+
+@pytest.mark.parametrize("abbreviation", [
+    "o.a.", "bijv.", "d.w.z.", "i.v.m.", "t.a.v.", "dhr.", "mevr.", "art.", "blz.", "nr.",
+])
+def test_abbreviations_do_not_end_a_sentence(abbreviation):
+    text = f"Wij helpen u {abbreviation} Jansen met uw vragen. Bel ons gerust."
+    assert sentences(text) == [f"Wij helpen u {abbreviation} Jansen met uw vragen.", "Bel ons gerust."]
+
+
+@pytest.mark.parametrize("abbreviation", ["enz.", "e.d.", "z.s.m."])
+def test_abbreviations_that_may_end_a_sentence(abbreviation):
+    text = f"Denk aan huur, energie {abbreviation} Wij helpen u graag."
+    assert sentences(text) == [f"Denk aan huur, energie {abbreviation}", "Wij helpen u graag."]
+    inside = f"Denk aan huur, energie {abbreviation} of water."
+    assert sentences(inside) == [inside]
+
+
+def test_initials_numbers_and_times_stay_inside_a_sentence():
+    text = "Bel J. de Vries tussen 9.00 en 17.00 uur op 1.500 manieren. Dat mag."
+    assert sentences(text) == ["Bel J. de Vries tussen 9.00 en 17.00 uur op 1.500 manieren.", "Dat mag."]
+
+
+def test_bullets_and_headings_are_their_own_sentences():
+    text = "Wat kunt u doen\nU kunt:\n- bellen met Anna\n- langskomen in het wijkhuis\n\nWij helpen graag."
+    assert sentences(text) == [
+        "Wat kunt u doen", "U kunt:", "- bellen met Anna", "- langskomen in het wijkhuis", "Wij helpen graag.",
+    ]
+
+
+def test_soft_wrapped_lines_join():
+    text = "Wij schrijven u omdat de huur\nnog niet betaald is. Dat kan gebeuren."
+    assert sentences(text) == ["Wij schrijven u omdat de huur\nnog niet betaald is.", "Dat kan gebeuren."]
+
+
+def test_a_lower_case_single_letter_ends_a_sentence():
+    assert sentences("Wij bellen u. Dat is fijn.") == ["Wij bellen u.", "Dat is fijn."]
+
+
+def test_question_and_exclamation_marks():
+    assert sentences("Heeft u vragen? Bel ons! Wij helpen.") == ["Heeft u vragen?", "Bel ons!", "Wij helpen."]
+
+
+LETTER = """Gemeente Utrecht
+Postbus 16200
+
+Betreft: hulp bij geldzaken
+
+Beste mevrouw Jansen,
+
+Wij schrijven u omdat uw huur nog niet betaald is.
+Dat kan iedereen gebeuren.
+
+Met vriendelijke groet,
+
+Anna de Boer
+Team Geldzaken
+"""
+
+
+def test_letter_parts():
+    doc = parse(LETTER)
+    names = {p.name: LETTER[p.start:p.end] for p in doc.parts}
+    assert names["header"] == "Gemeente Utrecht\nPostbus 16200"
+    assert names["subject"] == "Betreft: hulp bij geldzaken"
+    assert names["salutation"] == "Beste mevrouw Jansen,"
+    assert names["body"].startswith("Wij schrijven u") and names["body"].endswith("gebeuren.")
+    assert names["closing"] == "Met vriendelijke groet,"
+    assert names["signature"] == "Anna de Boer\nTeam Geldzaken"
+    assert [s.part for s in doc.body_sentences] == ["body", "body"]
+
+
+def test_a_letter_without_salutation_or_closing_is_all_body():
+    doc = parse("Wij helpen u graag. Bel ons.")
+    assert [p.name for p in doc.parts] == ["body"]
+
+
+def test_tokens_carry_exact_offsets():
+    text = "Beste  Jansen, e-mail ons: info@voorbeeld.nl"
+    doc = parse(text)
+    for token in doc.tokens:
+        assert text[token.start:token.end] == token.text
+    assert "e-mail" in [t.text for t in doc.tokens]
+
+
+def test_crlf_line_endings():
+    text = "Beste Anna,\r\n\r\nWij helpen u graag.\r\n\r\nMet vriendelijke groet,\r\nPiet"
+    doc = parse(text)
+    assert [p.name for p in doc.parts] == ["salutation", "body", "closing", "signature"]

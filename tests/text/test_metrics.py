@@ -1,0 +1,69 @@
+"""Readability metrics on the body of a letter."""
+import pytest
+
+from outreach.text.document import parse
+from outreach.text.frequency import familiarity, zipf
+from outreach.text.metrics import document_metrics, is_participle, is_passive
+
+
+def test_flesch_douma_follows_the_formula():
+    text = "Wij helpen u graag. Bel ons als u vragen heeft."
+    m = document_metrics(parse(text))
+    assert m["words"] == 10 and m["sentences"] == 2
+    expected = 206.835 - 0.93 * (10 / 2) - 77 * m["syllables_per_word"]
+    assert m["flesch_douma"] == pytest.approx(expected, abs=0.1)
+
+
+def test_metrics_ignore_salutation_and_signature():
+    text = "Geachte heer, mevrouw,\n\nWij helpen u graag.\n\nMet vriendelijke groet,\nDe afdeling Belastingen en Heffingen"
+    m = document_metrics(parse(text))
+    assert m["words"] == 4 and m["sentences"] == 1
+
+
+def test_long_sentences_are_counted():
+    long = " ".join(["woord"] * 25) + "."
+    m = document_metrics(parse(long + " Kort zinnetje."))
+    assert m["max_sentence_words"] == 25
+    assert m["long_sentence_share"] == 0.5
+
+
+@pytest.mark.parametrize("sentence", [
+    "Uw gegevens worden door ons verwerkt.",
+    "Uw aanvraag werd gisteren afgewezen.",
+    "De brief is verstuurd.",
+    "Wij weten dat uw huur nog niet is betaald.",
+    "Dit formulier moet worden opgestuurd.",
+])
+def test_passive_sentences(sentence):
+    assert is_passive(parse(sentence).sentences[0])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wij verwerken uw gegevens.",
+    "Wij zijn gestart met een nieuw spreekuur.",
+    "U bent welkom op het spreekuur.",
+    "Het is gelukt.",
+    "Dat is gezond.",
+])
+def test_active_sentences(sentence):
+    assert not is_passive(parse(sentence).sentences[0])
+
+
+def test_participles():
+    assert is_participle("opgestuurd") and is_participle("betaald") and is_participle("gemaakt")
+    assert not is_participle("gezond") and not is_participle("gebied") and not is_participle("gemeente")
+
+
+def test_word_frequency_from_wordfreq():
+    assert zipf("gemeente") > 5
+    assert zipf("onverwijld") < 3
+    assert zipf("xqzvwk") == 0.0
+
+
+def test_compounds_count_as_familiar_as_their_parts():
+    assert zipf("huurachterstand") < 3 <= familiarity("huurachterstand")
+    assert familiarity("onverwijld") < 3
+
+
+def test_empty_body_gives_zero_metrics():
+    assert document_metrics(parse("   "))["words"] == 0
