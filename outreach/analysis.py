@@ -67,7 +67,7 @@ def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None)
         return Analysis(text, lang, {m: 0.0 for m in DOCUMENT_METRICS}, dimensions, (), segments, reach,
                         notice=EMPTY_NOTICE)
     doc = parse(text)
-    ctx = Context(doc, book.language)
+    ctx = Context(doc, book.language, book)
     findings = tuple(run(book, ctx))
     dimensions = score_all(book, list(findings))
     segments, reach = receive(model, dimensions, findings, shares)

@@ -90,6 +90,19 @@ def _loop_depth(node: nodes.Node, depth: int = 0) -> int:
     return deepest
 
 
+def _reaches_internals(ast: nodes.Template) -> bool:
+    """Attribute or item names with an underscore ("__class__", "_x"): refused before rendering.
+
+    The sandbox would refuse them at render time too; checking the parsed template lets a
+    scenario file with such a template be rejected when it loads.
+    """
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(name, str) and name.startswith("_"):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedTemplate:
     source: str
@@ -110,6 +123,9 @@ def parse_template(source: str, name: str = "sjabloon") -> ParsedTemplate:
     if any(isinstance(n, (nodes.Macro, nodes.CallBlock, nodes.Import, nodes.FromImport, nodes.Include,
                           nodes.Extends)) for n in ast.find_all(nodes.Node)):
         raise TemplateProblem(f"{name}: macro's, import, include en extends zijn niet toegestaan.")
+    if _reaches_internals(ast):
+        raise TemplateProblem(f"{name}: deze sjabloon probeert bij de binnenkant van het programma te komen. "
+                              "Dat mag niet; gebruik alleen plaatshouders zoals {{ naam }}.")
     return ParsedTemplate(source, placeholders)
 
 

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from outreach.rules.loader import Language, RuleBook
 from outreach.rules.schema import Matcher, Rule
-from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms
-from outreach.text.document import Document, Token
+from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
+from outreach.text.document import Document
 from outreach.text.metrics import document_metrics, sentence_stats, word_metric
 
 
@@ -33,13 +33,28 @@ class Finding:
         }
 
 
+def _all_terms(book: RuleBook) -> tuple[str, ...]:
+    terms: list[str] = []
+    for rule in book.rules:
+        for matcher in (rule.match, rule.when, rule.require, rule.forbid):
+            terms.extend(matcher.terms)
+        terms.extend(term for term, _ in rule.swap)
+    return tuple(dict.fromkeys(terms))
+
+
 class Context:
     """One letter plus what every rule needs from it, computed once."""
 
-    def __init__(self, doc: Document, language: Language):
+    def __init__(self, doc: Document, language: Language, book: RuleBook | None = None):
         self.doc = doc
         self.language = language
+        self.lowered = doc.text.lower()
         self._metrics: dict[str, float] | None = None
+        # One pass over the tokens finds every term of every rule (or of one rule, for examples).
+        self._index = term_set(_all_terms(book)) if book is not None else None
+        self._term_hits: dict[str, list[Hit]] | None = None
+        self._cache: dict[tuple, list[Hit]] = {}
+        self._pattern_cache: dict = {}
 
     @property
     def metrics(self) -> dict[str, float]:
@@ -52,8 +67,16 @@ class Context:
             return [(0, len(self.doc.text))]
         return [(p.start, p.end) for p in self.doc.parts if p.name in parts]
 
+    def _terms(self, terms: tuple[str, ...]) -> list[Hit]:
+        if self._index is None:
+            return find_terms(terms, self.doc.tokens)
+        if self._term_hits is None:
+            tokens = self.doc.tokens
+            self._term_hits = self._index.viable(tokens).find_all(tokens)
+        return [hit for term in terms for hit in self._term_hits.get(term, ())]
+
     def negated(self, hit: Hit) -> bool:
-        """Is there a negator near the match, in the same clause, outside the match itself?"""
+        """Is there a negator near the match, in the same clause, or in a gap inside it?"""
         tokens = self.doc.tokens
         if hit.first < 0 or not tokens:
             return False
@@ -61,23 +84,33 @@ class Context:
         first, last = tokens[hit.first], tokens[hit.last]
         around = [tokens[i] for i in range(max(0, hit.first - lang.window_before), hit.first)]
         around += tokens[hit.last + 1:hit.last + 1 + lang.window_after]
+        around += [tokens[i] for i in hit.gaps]
         for token in around:
             if token.lower in lang.negators and token.clause in (first.clause, last.clause):
                 following = tuple(t.lower for t in tokens[token.index:token.index + 4])
-                if not any(following[:len(p)] == p for p in lang.not_negating):
+                phrase = next((p for p in lang.not_negating if following[:len(p)] == p), None)
+                # "niet alleen ... maar ook" does not negate, unless it reaches into the match.
+                if phrase is None or (token.index <= hit.last
+                                      and token.index + len(phrase) - 1 >= hit.first):
                     return True
         return False
 
     def find(self, matcher: Matcher, parts: frozenset[str], negation: str) -> list[Hit]:
-        tokens: list[Token] = self.doc.tokens_in(parts)
-        hits = find_terms(matcher.terms, tokens) if matcher.terms else []
+        key = (matcher, parts, negation)
+        if key in self._cache:
+            return self._cache[key]
+        ranges = self.ranges(parts)
+        hits = self._terms(matcher.terms) if matcher.terms else []
+        if parts:
+            hits = [h for h in hits if any(lo <= h.start and h.end <= hi for lo, hi in ranges)]
         if matcher.patterns:
-            hits += find_patterns(matcher.patterns, self.doc, self.ranges(parts))
+            hits += find_patterns(matcher.patterns, self.doc, ranges, self.lowered, self._pattern_cache)
         hits = dedupe(hits)
         if negation == "skip":
             hits = [h for h in hits if not self.negated(h)]
         elif negation == "require":
             hits = [h for h in hits if self.negated(h)]
+        self._cache[key] = hits
         return hits
 
 
@@ -132,7 +165,7 @@ def _conditional(rule: Rule, ctx: Context) -> list[Finding]:
     if not when:
         return []
     if rule.require:
-        required = ctx.find(rule.require, frozenset(), "ignore")
+        required = ctx.find(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore")
         if not required:
             return [_finding(rule, ctx, when[0], rule.points)]
         if rule.kept_points:

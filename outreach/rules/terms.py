@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+try:  # Python 3.11+: the regex parser lives in re._parser
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +66,7 @@ class Hit:
     end: int
     first: int  # index of the first token of the match (or the token at start)
     last: int   # index of the last token of the match
+    gaps: tuple[int, ...] = ()  # tokens a "..." gap skipped: a negator there negates the match
 
 
 def _word(spec: str, term: str) -> Word:
@@ -102,75 +107,112 @@ def compile_term(term: str) -> Term:
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     try:
         # Word boundaries only where the match starts or ends with a letter or digit, so a
-        # pattern may also start or end on punctuation ("!" right after a word).
-        return re.compile(rf"(?:(?<!\w)(?=\w)|(?=\W))(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))",
-                          re.IGNORECASE)
+        # pattern may also start or end on punctuation ("!" right after a word). The start is
+        # checked in _pattern_hits instead of here: a leading lookaround would stop the regex
+        # engine from skipping quickly to where the pattern can begin.
+        return re.compile(rf"(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))", re.IGNORECASE)
     except re.error as err:
         raise TermError(f"pattern '{pattern}': {err}") from None
 
 
-def _match_from(term: Term, tokens: list[Token], i: int, slot: int) -> int | None:
-    """Index of the last token when term.slots[slot:] matches from tokens[i], else None."""
+def _match_from(term: Term, tokens: list[Token], i: int, slot: int, gaps: list[int]) -> int | None:
+    """Index of the last token when term.slots[slot:] matches from tokens[i], else None.
+
+    Tokens skipped by a gap are appended to `gaps`.
+    """
     if slot == len(term.slots):
         return i - 1
     if i >= len(tokens):
         return None
     current = term.slots[slot]
     if current is None:
+        sentence = tokens[i - 1].sentence
         for skip in range(GAP_WORDS + 1):
             j = i + skip
-            if j >= len(tokens) or tokens[j].sentence != tokens[i - 1].sentence:
+            if j >= len(tokens) or tokens[j].sentence != sentence:
                 return None
-            end = _match_from(term, tokens, j, slot + 1)
+            end = _match_from(term, tokens, j, slot + 1, gaps)
             if end is not None:
+                gaps.extend(t.index for t in tokens[i:j])
                 return end
         return None
-    if slot and tokens[i].sentence != tokens[i - 1].sentence:
+    token = tokens[i]
+    if slot and token.sentence != tokens[i - 1].sentence:
         return None
-    if not any(word.matches(tokens[i]) for word in current):
+    for word in current:
+        if word.matches(token):
+            return _match_from(term, tokens, i + 1, slot + 1, gaps)
+    return None
+
+
+def _needs(slot: Slot) -> frozenset[str] | None:
+    """Token keys of which one must be in the letter for this slot to match (None: can't tell)."""
+    if slot is None or any(w.prefix or w.suffix for w in slot):
         return None
-    return _match_from(term, tokens, i + 1, slot + 1)
+    return frozenset(k for w in slot for k in ({w.form} if w.exact else {w.form, w.lemma}))
 
 
 class TermSet:
-    """A set of terms indexed by their first word, so matching is one pass over the tokens."""
+    """Terms indexed by their first word, so one pass over the tokens finds them all."""
 
     def __init__(self, terms: tuple[str, ...]):
         self.by_key: dict[str, list[Term]] = {}
         self.by_prefix: dict[str, list[Term]] = {}
         self.by_suffix: dict[str, list[Term]] = {}
         self.scan: list[Term] = []
-        for text in terms:
+        self.terms: list[Term] = []
+        self.needs: dict[str, tuple[frozenset[str] | None, ...]] = {}
+        for text in dict.fromkeys(terms):
             term = compile_term(text)
-            for word in term.slots[0] or ():
-                if word.prefix and word.suffix:
-                    self.scan.append(term)
-                elif word.prefix:
-                    self.by_prefix.setdefault(word.form[:3], []).append(term)
-                elif word.suffix:
-                    self.by_suffix.setdefault(word.form[-3:], []).append(term)
-                else:
-                    for key in {word.form, word.lemma}:
-                        self.by_key.setdefault(key, []).append(term)
+            self._add(term)
+            self.needs[text] = tuple(_needs(slot) for slot in term.slots)
+
+    def _add(self, term: Term) -> None:
+        self.terms.append(term)
+        for word in term.slots[0] or ():
+            if word.prefix and word.suffix:
+                self.scan.append(term)
+            elif word.prefix:
+                self.by_prefix.setdefault(word.form[:3], []).append(term)
+            elif word.suffix:
+                self.by_suffix.setdefault(word.form[-3:], []).append(term)
+            else:
+                for key in {word.form, word.lemma}:
+                    self.by_key.setdefault(key, []).append(term)
+
+    def viable(self, tokens: list[Token]) -> "TermSet":
+        """The subset of terms whose every fixed word occurs somewhere in these tokens."""
+        keys = {t.lower for t in tokens} | {t.lemma for t in tokens}
+        subset = TermSet(())
+        for term in self.terms:
+            if all(need is None or not need.isdisjoint(keys) for need in self.needs[term.text]):
+                subset._add(term)
+        return subset
 
     def candidates(self, token: Token) -> list[Term]:
-        lower = token.lower
-        found: list[Term] = []
-        for key in {lower, token.lemma}:
-            found.extend(self.by_key.get(key, ()))
-        found.extend(self.by_prefix.get(lower[:3], ()))
-        found.extend(self.by_suffix.get(lower[-3:], ()))
-        found.extend(self.scan)
-        return list(dict.fromkeys(found))
+        lower, get = token.lower, self.by_key.get
+        found = get(lower, []) + get(token.lemma, []) if token.lemma != lower else list(get(lower, ()))
+        if self.by_prefix:
+            found += self.by_prefix.get(lower[:3], ())
+        if self.by_suffix:
+            found += self.by_suffix.get(lower[-3:], ())
+        found += self.scan
+        return found
 
-    def find(self, tokens: list[Token]) -> list[Hit]:
-        """Every match of every term, on whole tokens."""
-        hits: list[Hit] = []
+    def find_all(self, tokens: list[Token]) -> dict[str, list[Hit]]:
+        """Every match of every term, on whole tokens, by term text."""
+        hits: dict[str, list[Hit]] = {}
         for i, token in enumerate(tokens):
+            seen = set()
             for term in self.candidates(token):
-                last = _match_from(term, tokens, i, 0)
+                if term.text in seen:
+                    continue
+                seen.add(term.text)
+                gaps: list[int] = []
+                last = _match_from(term, tokens, i, 0, gaps)
                 if last is not None:
-                    hits.append(Hit(token.start, tokens[last].end, token.index, tokens[last].index))
+                    hits.setdefault(term.text, []).append(
+                        Hit(token.start, tokens[last].end, token.index, tokens[last].index, tuple(gaps)))
         return hits
 
 
@@ -180,25 +222,109 @@ def term_set(terms: tuple[str, ...]) -> TermSet:
 
 
 def find_terms(terms: tuple[str, ...], tokens: list[Token]) -> list[Hit]:
-    return term_set(terms).find(tokens)
+    found = term_set(terms).find_all(tokens)
+    return [hit for term in terms for hit in found.get(term, ())]
 
 
-def find_patterns(patterns: tuple[str, ...], doc: Document, ranges: list[tuple[int, int]]) -> list[Hit]:
-    """Every regex match inside the given character ranges; offsets from the match object."""
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Texts of which at least one must occur (lower-cased) for the pattern to match, or None.
+
+    Lets the engine skip a regular expression whose words are not in the letter at all.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    best = _required(list(parsed))
+    # Short literals filter nothing ("de" is everywhere), except rare punctuation such as "@" or "!".
+    if not best or any(len(lit) < 3 and not all(c in "@!?%€&+#" for c in lit) for lit in best):
+        return None
+    return tuple(sorted(best))
+
+
+def _required(items: list) -> set[str] | None:
+    """Best requirement of a sequence of regex items (longest literal run or a branch)."""
+    options: list[set[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            options.append({"".join(run).lower()})
+            run.clear()
+
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))
+            continue
+        close_run()
+        if name == "SUBPATTERN":
+            sub = _required(list(arg[-1]))
+            if sub:
+                options.append(sub)
+        elif name == "BRANCH":
+            branches = [_required(list(b)) for b in arg[1]]
+            if all(branches):
+                options.append(set().union(*branches))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            sub = _required(list(arg[2]))
+            if sub:
+                options.append(sub)
+    close_run()
+    if not options:
+        return None
+    return max(options, key=lambda lits: min(len(x) for x in lits))
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+@lru_cache(maxsize=4096)
+def _prefilter(pattern: str) -> tuple[str, ...] | None:
+    return required_literals(pattern)
+
+
+def _pattern_hits(pattern: str, doc: Document, lowered: str, lo: int, hi: int) -> list[Hit]:
+    literals = _prefilter(pattern)
+    if literals and not any(lit in lowered for lit in literals):
+        return []
+    hits = []
+    starts = doc.starts
+    text, regex, pos = doc.text, compile_pattern(pattern), lo
+    while pos <= hi:
+        m = regex.search(text, pos, hi)
+        if m is None:
+            break
+        begin = m.start()
+        if m.end() == begin or (begin > 0 and _word_char(text[begin - 1]) and _word_char(text[begin])):
+            pos = begin + 1  # no match may start inside a word; try the next position
+            continue
+        pos = m.end()
+        if not doc.tokens:
+            hits.append(Hit(m.start(), m.end(), -1, -1))
+            continue
+        first = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        last = max(first, bisect.bisect_left(starts, m.end()) - 1)
+        hits.append(Hit(m.start(), m.end(), doc.tokens[first].index, doc.tokens[last].index))
+    return hits
+
+
+def find_patterns(patterns: tuple[str, ...], doc: Document, ranges: list[tuple[int, int]],
+                  lowered: str | None = None, cache: dict | None = None) -> list[Hit]:
+    """Every regex match inside the given character ranges; offsets from the match object.
+
+    `cache` (per document) lets rules that share a pattern run it once.
+    """
+    lowered = doc.text.lower() if lowered is None else lowered
+    cache = {} if cache is None else cache
     hits: list[Hit] = []
-    starts = [t.start for t in doc.tokens]
     for pattern in patterns:
-        regex = compile_pattern(pattern)
         for lo, hi in ranges:
-            for m in regex.finditer(doc.text, lo, hi):
-                if m.end() == m.start():
-                    continue
-                first = max(0, bisect.bisect_right(starts, m.start()) - 1)
-                last = max(first, bisect.bisect_left(starts, m.end()) - 1)
-                if doc.tokens:
-                    hits.append(Hit(m.start(), m.end(), doc.tokens[first].index, doc.tokens[last].index))
-                else:
-                    hits.append(Hit(m.start(), m.end(), -1, -1))
+            key = (pattern, lo, hi)
+            if key not in cache:
+                cache[key] = _pattern_hits(pattern, doc, lowered, lo, hi)
+            hits.extend(cache[key])
     return hits
 
 

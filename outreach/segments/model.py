@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,11 @@ _TRIGGER = {"id", "rules", "factor", "max_points", "cap", "effect", "reason", "r
 
 class SegmentModelError(ValueError):
     """A segment file that cannot be used; the message names the file and the place."""
+
+
+@lru_cache(maxsize=1024)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +53,7 @@ class Trigger:
     def applies(self, rule_id: str, effect: str) -> bool:
         if self.effect and effect != self.effect:
             return False
-        return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in self.rules)
+        return _globs(self.rules).match(rule_id) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,8 +75,10 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
     return reasons
 
 
-def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[list[Reason], float | None]:
-    reasons, cap = [], None
+def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[list[Reason], Reason | None]:
+    """Reasons from triggered findings, and the lowest cap any of them sets (as a Reason)."""
+    reasons: list[Reason] = []
+    cap: Reason | None = None
     totals: dict[str, float] = {}
     for index, finding in enumerate(findings):
         for trigger in segment.triggers:
@@ -91,8 +93,9 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
             if points:
                 reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
                                       f"trigger:{trigger.id}", trigger.reaction))
-            if trigger.cap is not None and finding.effect == "hurts":
-                cap = trigger.cap if cap is None else min(cap, trigger.cap)
+            if trigger.cap is not None and finding.effect == "hurts" and (cap is None or trigger.cap < cap.points):
+                # points holds the cap value here; receive_segment turns it into the difference
+                cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
             break  # one trigger per finding: the first that applies
     return reasons, cap
 
@@ -101,11 +104,15 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
               findings: tuple[Finding, ...]) -> str:
     negative = [r for r in reasons if r.points < 0]
     key, match = verdict, ""
-    if verdict != "lands_well" and negative:
-        top = negative[0]
-        if top.reaction:
-            key = top.reaction
-            match = findings[top.finding].match if top.finding is not None else ""
+    # The reader reacts to the problem that weighs most in total (a trigger over all its findings).
+    totals: dict[str, float] = {}
+    for r in negative:
+        if r.reaction:
+            totals[r.reaction] = totals.get(r.reaction, 0.0) + r.points
+    if verdict != "lands_well" and totals:
+        key = min(totals, key=lambda k: (totals[k], k))
+        voiced = next(r for r in negative if r.reaction == key)
+        match = findings[voiced.finding].match if voiced.finding is not None else ""
     top_short = (model.short[negative[0].dimension] if negative and negative[0].dimension
                  else "ik weet niet goed wat ik ermee moet")
     digital = any(f.rule.startswith("contact.digital") and f.effect == "helps" for f in findings)
@@ -120,11 +127,11 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
     triggered, cap = _trigger_reasons(segment, findings)
     contributions += triggered
     raw = round(sum(r.points for r in contributions), 2)
-    if cap is not None and raw > cap:
+    if cap is not None and raw > cap.points:
         contributions.append(Reason(
-            f"Plafond {cap:g}: één dreigende zin maakt het hele aanbod onveilig", round(cap - raw, 2),
-            "tone", None, "cap"))
-        raw = cap
+            f"Plafond {cap.points:g}: één dreigende zin maakt het hele aanbod onveilig. {cap.text}",
+            round(cap.points - raw, 2), cap.dimension, cap.finding, "cap", cap.reaction))
+        raw = cap.points
     score = min(100.0, max(0.0, raw))
     if score != raw:
         contributions.append(Reason(f"Afgekapt: de som ({raw:g}) valt buiten 0-100",

@@ -38,18 +38,9 @@ class Token:
     index: int
     sentence: int
     clause: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def lemma(self) -> str:
-        return lemma(self.text)
-
-    @property
-    def is_word(self) -> bool:
-        return any(c.isalpha() for c in self.text)
+    lower: str = ""
+    lemma: str = ""
+    is_word: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +69,14 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
+    _starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Start offsets of the tokens, for bisecting a character offset to a token."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return self._starts
 
     def part_of(self, offset: int) -> str:
         for part in self.parts:
@@ -253,7 +252,10 @@ def parse(text: str) -> Document:
         for match in _WORD.finditer(text, s, e):
             if any(c in _CLAUSE_BREAK for c in text[last_end:match.start()]):
                 clause += 1
-            token = Token(match.group(), match.start(), match.end(), len(tokens), index, clause)
+            word = match.group()
+            lower = word.lower()
+            token = Token(word, match.start(), match.end(), len(tokens), index, clause, lower,
+                          lemma(lower), not lower.isdigit() and any(c.isalpha() for c in lower))
             tokens.append(token)
             sentence_tokens.append(token)
             last_end = match.end()

@@ -29,9 +29,10 @@ def segment_chart(analysis: Analysis, verdict_labels: dict[str, str], thresholds
     order = list(data["segment"])
     labels = [verdict_labels.get(v, v) for v in VERDICTS]
     colors = [VERDICT_COLORS[v] for v in VERDICTS]
-    bars = alt.Chart(data).mark_bar(cornerRadiusEnd=3, height=22).encode(
+    bars = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title=t("chart_score")),
-        y=alt.Y("segment:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("segment:N", sort=order, title=None, axis=alt.Axis(labelLimit=220),
+                scale=alt.Scale(paddingInner=0.3)),
         color=alt.Color("verdict:N", scale=alt.Scale(domain=labels, range=colors),
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=[alt.Tooltip("segment:N", title=t("chart_segment")),
@@ -41,7 +42,7 @@ def segment_chart(analysis: Analysis, verdict_labels: dict[str, str], thresholds
     )
     rules = alt.Chart(pd.DataFrame({"x": list(thresholds)})).mark_rule(
         strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
-    return alt.layer(bars, rules).properties(height=40 * max(1, len(data)) + 20,
+    return alt.layer(bars, rules).properties(height=56 * max(1, len(data)) + 110,
                                              title=t("chart_segments_title"))
 
 
@@ -58,13 +59,14 @@ def dimension_chart(analysis: Analysis, titles: dict[str, str], t: Translate) ->
     data = dimension_frame(analysis, titles)
     names = list(data["dimension"])
     colors = [dimension_color(d) for d in data["id"]]
-    bars = alt.Chart(data).mark_bar(cornerRadiusEnd=3, height=18).encode(
+    bars = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title=t("chart_score")),
-        y=alt.Y("dimension:N", sort=names, title=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("dimension:N", sort=names, title=None, axis=alt.Axis(labelLimit=220),
+                scale=alt.Scale(paddingInner=0.25)),
         color=alt.Color("dimension:N", scale=alt.Scale(domain=names, range=colors), legend=None),
         tooltip=[alt.Tooltip("dimension:N", title=t("chart_dimension")),
                  alt.Tooltip("score:Q", title=t("chart_score"), format=".0f")],
     )
     neutral = alt.Chart(pd.DataFrame({"x": [50]})).mark_rule(strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
-    return alt.layer(bars, neutral).properties(height=30 * max(1, len(data)) + 20,
+    return alt.layer(bars, neutral).properties(height=36 * max(1, len(data)) + 80,
                                                title=t("chart_dimensions_title"))

@@ -101,8 +101,7 @@ def highlight_html(text: str, findings: Sequence[Finding], titles: dict[str, str
         effect = "hurts" if main.effect == "hurts" else "helps"
         classes = f"oh-mark oh-{effect} oh-d-{css_token(main.dimension)} oh-sev-{css_token(main.severity)}"
         tip = "".join(_item(i + 1, findings[i], titles, t) for i in piece.findings)
-        label = escape(t("mark_aria", count=len(piece.findings)))
-        out.append(f'<span class="{classes}" tabindex="0" aria-label="{label}">{chunk}'
+        out.append(f'<span class="{classes}" tabindex="0">{chunk}'
                    f'<span class="oh-tip" role="tooltip">{tip}</span></span>')
     out.append("</div>")
     return "".join(out)
@@ -110,10 +109,11 @@ def highlight_html(text: str, findings: Sequence[Finding], titles: dict[str, str
 
 def whole_letter_html(findings: Sequence[Finding], titles: dict[str, str], t: Translate) -> str:
     """Findings about the letter as a whole (no span), as an escaped list; '' if there are none."""
+    whole = [i for i, f in enumerate(findings) if f.start is None or f.end is None]
+    whole.sort(key=lambda i: (findings[i].effect != "hurts", -SEVERITY_RANK.get(findings[i].severity, 0), i))
     items = []
-    for index, finding in enumerate(findings):
-        if finding.start is not None and finding.end is not None:
-            continue
+    for index in whole:
+        finding = findings[index]
         effect = "hurts" if finding.effect == "hurts" else "helps"
         items.append(f'<li class="oh-{effect} oh-d-{css_token(finding.dimension)}">'
                      f"{_item(index + 1, finding, titles, t)}</li>")

@@ -44,15 +44,15 @@ CSS = """
 <style>
 .oh-letter{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,'Times New Roman',serif;
   font-size:1rem;line-height:1.75;padding:1rem 1.25rem;border:1px solid #d0d7de;border-radius:.5rem;
-  background:#fff;color:#1f2328;max-height:44rem;overflow-y:auto;}
-.oh-mark{position:relative;border-radius:3px;cursor:help;padding:0 1px;
+  background:#fff;color:#1f2328;position:relative;}
+.oh-mark{position:static;border-radius:3px;cursor:help;padding:0 1px;
   --oh-c:#6e7781;--oh-bg:rgba(110,119,129,.2);--oh-bg-strong:rgba(110,119,129,.34);}
 .oh-mark.oh-hurts{background:var(--oh-bg);border-bottom:2px solid var(--oh-c);}
 .oh-mark.oh-hurts.oh-sev-error,.oh-mark.oh-hurts.oh-sev-warning{background:var(--oh-bg-strong);}
 .oh-mark.oh-helps{background:transparent;border-bottom:2px dashed var(--oh-c);}
 .oh-mark:focus{outline:2px solid #1d4e89;outline-offset:1px;}
-.oh-tip{display:none;position:absolute;left:0;top:calc(100% + 4px);z-index:20;width:24rem;
-  max-width:min(24rem,70vw);white-space:normal;font-family:"Source Sans Pro",system-ui,sans-serif;
+.oh-tip{display:none;position:absolute;left:.75rem;right:.75rem;margin-top:.2rem;z-index:20;
+  white-space:normal;font-style:normal;font-family:"Source Sans Pro",system-ui,sans-serif;
   font-size:.85rem;line-height:1.4;background:#fff;color:#1f2328;border:1px solid #d0d7de;
   border-radius:.5rem;box-shadow:0 6px 18px rgba(0,0,0,.15);padding:.5rem .65rem;cursor:auto;}
 .oh-mark:hover>.oh-tip,.oh-mark:focus>.oh-tip,.oh-mark:focus-within>.oh-tip{display:block;}
@@ -60,15 +60,16 @@ CSS = """
 .oh-item+.oh-item{border-top:1px solid #eaeef2;}
 .oh-chip{display:inline-block;font-size:.72rem;font-weight:600;padding:0 .4rem;border-radius:999px;
   color:#fff;background:var(--oh-c);margin-right:.3rem;font-family:"Source Sans Pro",system-ui,sans-serif;}
-.oh-sev{font-size:.72rem;color:#57606a;}
+.oh-sev{font-size:.72rem;color:#57606a;margin-right:.4rem;}
 .oh-sugg{display:block;color:#1a7f37;margin-top:.15rem;}
 .oh-good{display:block;color:#1a7f37;font-weight:600;}
 .oh-num{font-size:.7rem;color:#57606a;margin-right:.25rem;}
 .oh-legend{display:flex;flex-wrap:wrap;gap:.35rem .6rem;font-size:.8rem;margin:.25rem 0 .5rem 0;
   align-items:center;}
 .oh-legend .oh-mark{cursor:default;}
-.oh-notes{list-style:none;padding:0;margin:.5rem 0 0 0;font-size:.88rem;}
-.oh-notes li{padding:.3rem .5rem;border-left:4px solid var(--oh-c);margin:.3rem 0;background:#f6f8fa;
+.oh-notes{list-style:none;padding:0 .35rem 0 0 !important;margin:.25rem 0 0 0 !important;font-size:.88rem;
+  max-height:22rem;overflow-y:auto;}
+.oh-notes li{margin-left:0 !important;padding:.3rem .5rem;border-left:4px solid var(--oh-c);margin:.3rem 0;background:#f6f8fa;
   border-radius:0 .35rem .35rem 0;}
 .oh-notes li.oh-helps{border-left-style:dashed;background:#f3faf5;}
 .oh-card-head{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem;flex-wrap:wrap;}
@@ -82,9 +83,9 @@ CSS = """
 .oh-bar>span{display:block;height:100%;border-radius:999px;}
 .oh-reaction{margin:.6rem 0;padding:.5rem .75rem;border-left:4px solid #d0d7de;background:#f6f8fa;
   font-style:italic;border-radius:0 .35rem .35rem 0;}
-.oh-reasons{margin:.2rem 0 0 0;padding-left:0;list-style:none;font-size:.86rem;}
-.oh-reasons li{display:flex;gap:.45rem;padding:.15rem 0;align-items:flex-start;}
-.oh-pts{flex:0 0 3.2rem;text-align:right;font-variant-numeric:tabular-nums;font-weight:700;}
+.oh-reasons{margin:.2rem 0 0 0 !important;padding:0 !important;list-style:none;font-size:.86rem;}
+.oh-reasons li{margin:0 !important;display:flex;gap:.45rem;padding:.15rem 0;align-items:flex-start;}
+.oh-pts{flex:0 0 2.9rem;text-align:right;font-variant-numeric:tabular-nums;font-weight:700;}
 .oh-pts.oh-neg{color:#cf222e;}
 .oh-pts.oh-pos{color:#1a7f37;}
 .oh-small{font-size:.85rem;color:#57606a;}
@@ -101,5 +102,5 @@ CSS = """
 .oh-bad{color:#cf222e;font-weight:700;}
 .oh-info{padding:.6rem .8rem;border-radius:.5rem;background:#f6f8fa;border:1px solid #eaeef2;font-size:.9rem;}
 .oh-info h4{margin:0 0 .2rem 0;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:#57606a;}
-.oh-info p{margin:0;}
+.oh-info p{margin:0;font-size:.88rem;line-height:1.45;}
 """ + _dimension_rules() + "\n</style>"

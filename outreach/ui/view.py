@@ -1,0 +1,471 @@
+"""The page: Streamlit rendering only; every judgement comes from the engine (outreach.analyze).
+
+Layout: a header with the language switch, the "how does this work" panel, the scenario, then one
+*variant* (editor + results) rendered by `render_variant(variant_id, ...)`. All widget keys of a
+variant start with its id, so two to four variants can later sit side by side
+(`layout="column"`), and a workshop mode can reuse the same pieces.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from html import escape
+
+import streamlit as st
+
+from outreach.analysis import Analysis, TextTooLong
+from outreach.letters import MAX_CHARS
+from outreach.rules.loader import RuleBook
+from outreach.rules.schema import DIMENSIONS
+from outreach.scenarios import Catalogue, Scenario
+from outreach.segments import SegmentModel, SegmentModelError
+from outreach.segments.model import TRAITS, check_shares
+from outreach.templating import TemplateProblem, render
+from outreach.ui import resources
+from outreach.ui.charts import dimension_chart, segment_chart
+from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
+from outreach.ui.readability import figures, format_value
+from outreach.ui.strings import Strings
+from outreach.ui.style import CSS, VERDICT_COLORS, VERDICT_ICONS
+from outreach.ui.tables import SEVERITIES, filter_frame, findings_frame, labelled, to_csv
+from outreach.ui.uploads import ACCEPTED_TYPES, read_letter_upload
+
+log = logging.getLogger(__name__)
+
+LANG_KEY = "ui.lang_en"
+SCENARIO_KEY = "ui.scenario"
+UPLOAD_MB = 5
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every variant needs: the interface language and the page-wide choices."""
+    t: Strings
+    book: RuleBook
+    model: SegmentModel
+    catalogue: Catalogue
+    scenario: Scenario | None
+    variables: dict[str, str]
+    shares: dict[str, float] | None   # None: the research shares of the model
+    titles: dict[str, str]            # dimension titles in the interface language
+    verdict_labels: dict[str, str]
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+
+def _key(vid: str, name: str) -> str:
+    return f"{vid}.{name}"
+
+
+def _num(value: float, lang: str, digits: int = 0) -> str:
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _signed(value: float, lang: str) -> str:
+    text = _num(abs(value), lang, 1 if value != int(value) else 0)
+    return ("+" if value > 0 else "−" if value < 0 else "±") + text
+
+
+def _sentence(message: str) -> str:
+    message = str(message).strip()
+    return message[:1].upper() + message[1:]
+
+
+# ------------------------------------------------------------------------------------------------
+# Page
+
+
+def render_page() -> None:
+    """The whole page; app.py calls only this."""
+    t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
+    st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
+    st.html(CSS)
+    try:
+        book, model, catalogue = resources.rulebook(), resources.segment_model(), resources.catalogue()
+        resources.warm_up()
+    except Exception:  # a broken data file must still give a readable page
+        log.exception("loading the rule packs, segment model or scenarios failed")
+        st.error(t("load_failed"))
+        return
+    _header(t)
+    _about(t)
+    shares = _shares_sidebar(t, model)
+    titles = ({d: book.packs[d].title for d in DIMENSIONS} if t.lang == "nl"
+              else {d: t(f"dim_{d}") for d in DIMENSIONS})
+    verdict_labels = (dict(model.labels) if t.lang == "nl"
+                      else {v: t(f"verdict_{v}") for v in ("lands_well", "doubtful", "turns_away")})
+    scenario, variables = _scenario_section(t, catalogue)
+    ctx = PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels)
+    render_variant("a", ctx, layout="wide")
+
+
+def _header(t: Strings) -> None:
+    title, switch = st.columns([5, 1], vertical_alignment="center")
+    with title:
+        st.title(t("title"))
+        st.caption(t("subtitle"))
+    with switch:
+        st.toggle("English", key=LANG_KEY, help="Interface in English / interface in het Engels")
+
+
+def _about(t: Strings) -> None:
+    with st.expander(t("about_title"), icon=":material/info:"):
+        st.markdown(t("about_body"))
+
+
+def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
+    """Population shares per segment; None (the research shares) when they are invalid or unchanged."""
+    keys = {s.id: f"ui.share.{s.id}" for s in model.segments}
+    for segment in model.segments:
+        st.session_state.setdefault(keys[segment.id], int(round(segment.share)))
+
+    def reset() -> None:
+        for seg in model.segments:
+            st.session_state[keys[seg.id]] = int(round(seg.share))
+
+    with st.sidebar:
+        st.header(t("shares_title"))
+        st.caption(t("shares_help"))
+        values = {}
+        for segment in model.segments:
+            values[segment.id] = st.number_input(
+                segment.name, min_value=0, max_value=100, step=1, key=keys[segment.id],
+                help=t("shares_input_help", share=_num(segment.share, t.lang)))
+        total = sum(v or 0 for v in values.values())
+        st.caption(t("shares_total", total=_num(total, t.lang)))
+        st.button(t("shares_reset"), on_click=reset, key="ui.shares_reset")
+        chosen: dict[str, float] | None = None
+        try:
+            chosen = check_shares({sid: float(v or 0) for sid, v in values.items()})
+        except SegmentModelError as err:
+            st.error(t("shares_invalid", message=_sentence(str(err))))
+        st.divider()
+        st.caption(t("privacy_note"))
+    if chosen is not None and all(abs(chosen[s.id] - s.share) < 1e-9 for s in model.segments):
+        return None
+    return chosen
+
+
+def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None, dict[str, str]]:
+    st.subheader(t("scenario_title"))
+    titles = {s.id: s.title for s in catalogue.scenarios}
+    options = ["", *titles]
+    if st.session_state.get(SCENARIO_KEY) not in options:
+        st.session_state[SCENARIO_KEY] = options[1] if len(options) > 1 else ""
+    chosen = st.selectbox(t("scenario_pick"), options, key=SCENARIO_KEY,
+                          format_func=lambda sid: titles.get(sid, t("scenario_none")))
+    if catalogue.problems:
+        with st.expander(t("scenario_problems", count=len(catalogue.problems)), icon=":material/warning:"):
+            for problem in catalogue.problems:
+                st.text(problem)
+    if not catalogue.scenarios:
+        st.caption(t("scenario_empty"))
+    scenario = catalogue.get(chosen) if chosen in titles else None
+    if scenario is None:
+        return None, {}
+    occasion = t(f"occasion_{scenario.occasion}") if t.has(f"occasion_{scenario.occasion}") else scenario.occasion
+    cols = st.columns(3)
+    blocks = ((t("scenario_occasion") + f" · {occasion}", scenario.occasion_text),
+              (t("scenario_help"), scenario.help_offered),
+              (t("scenario_mechanism"), scenario.mechanism))
+    for col, (head, body) in zip(cols, blocks):
+        col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
+    variables = {}
+    with st.expander(t("scenario_more")):
+        rows = [(t("scenario_sender"), scenario.sender), (t("scenario_research"), scenario.research)]
+        if scenario.summary:
+            rows.append((t("scenario_summary"), scenario.summary))
+        st.html('<dl class="oh-dl">' + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in rows)
+                + "</dl>")
+    with st.expander(t("variables_title", count=len(scenario.variables))):
+        st.caption(t("variables_help"))
+        cols = st.columns(3)
+        for i, (name, default) in enumerate(scenario.variables.items()):
+            key = f"ui.var.{scenario.id}.{name}"
+            st.session_state.setdefault(key, default)
+            variables[name] = cols[i % 3].text_input(name, key=key, max_chars=500)
+    return scenario, variables
+
+
+def current_variables(scenario: Scenario) -> dict[str, str]:
+    """The scenario's variables as edited on the page (for callbacks, which run before the page)."""
+    return {name: st.session_state.get(f"ui.var.{scenario.id}.{name}", default)
+            for name, default in scenario.variables.items()}
+
+
+# ------------------------------------------------------------------------------------------------
+# One variant: editor + results
+
+
+def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
+    """Editor and results of one letter variant. layout: "wide" (alone) or "column" (side by side)."""
+    t = ctx.t
+    st.session_state.setdefault(_key(vid, "text"), "")
+    if layout == "wide":
+        editor, letter_view = st.columns([1, 1], gap="large")
+    else:
+        editor = letter_view = st.container()
+    with editor:
+        letter = _editor(vid, ctx)
+    if letter is None:
+        return
+    if not letter.strip():
+        with letter_view:
+            st.info(t("empty_letter"))
+        return
+    shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
+    try:
+        result = resources.analysis(letter, shares)
+    except TextTooLong as err:
+        with letter_view:
+            st.error(t("too_long", message=_sentence(str(err))))
+        return
+    except SegmentModelError as err:
+        with letter_view:
+            st.error(t("shares_invalid", message=_sentence(str(err))))
+        return
+    except Exception:
+        log.exception("analysis failed")
+        with letter_view:
+            st.error(t("internal_error"))
+        return
+    try:
+        with letter_view:
+            _letter_view(result, ctx)
+        _results(vid, result, ctx, layout)
+    except Exception:  # never a traceback in front of a reader
+        log.exception("rendering the results failed")
+        st.error(t("internal_error"))
+
+
+def _on_upload(vid: str) -> None:
+    uploaded = st.session_state.get(_key(vid, "upload"))
+    message_key = _key(vid, "upload_message")
+    if uploaded is None:
+        st.session_state.pop(message_key, None)
+        return
+    outcome = read_letter_upload(uploaded.name, uploaded.getvalue())
+    if outcome.ok:
+        st.session_state[_key(vid, "text")] = outcome.text
+        st.session_state[message_key] = ("success", outcome.name)
+    else:
+        st.session_state[message_key] = ("error", outcome.error)
+
+
+def _on_load_example(vid: str, scenario_id: str) -> None:
+    message_key = _key(vid, "upload_message")
+    try:
+        scenario = resources.catalogue().get(scenario_id)
+        example = scenario.letters[int(st.session_state.get(_key(vid, f"example.{scenario_id}"), 0))]
+    except (KeyError, IndexError, ValueError):
+        st.session_state[message_key] = ("error", Strings(_lang())("example_missing"))
+        return
+    if st.session_state.get(_key(vid, "template")):
+        st.session_state[_key(vid, "text")] = example.source
+    else:
+        try:
+            st.session_state[_key(vid, "text")] = example.render(current_variables(scenario))
+        except TemplateProblem as err:
+            st.session_state[message_key] = ("error", str(err))
+            return
+    st.session_state.pop(message_key, None)
+
+
+def _lang() -> str:
+    return "en" if st.session_state.get(LANG_KEY) else "nl"
+
+
+def _editor(vid: str, ctx: PageContext) -> str | None:
+    """The letter to analyse (a template already filled in), or None when it cannot be made."""
+    t = ctx.t
+    st.subheader(t("editor_title"))
+    scenario = ctx.scenario
+    if scenario is not None and scenario.letters:
+        quality = {q: t(f"quality_{q}") for q in ("poor", "fair", "strong")}
+        pick, load = st.columns([4, 1], vertical_alignment="bottom")
+        pick.selectbox(t("example_pick"), range(len(scenario.letters)), key=_key(vid, f"example.{scenario.id}"),
+                       format_func=lambda i: f"{quality.get(scenario.letters[i].quality, '')} · "
+                                             f"{scenario.letters[i].label}")
+        load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
+                    args=(vid, scenario.id), width="stretch")
+    template_mode = st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"))
+    source = st.text_area(t("letter_label"), key=_key(vid, "text"), height=460, max_chars=MAX_CHARS,
+                          placeholder=t("letter_placeholder"), help=t("letter_help")) or ""
+    st.file_uploader(t("upload_label"), type=list(ACCEPTED_TYPES), key=_key(vid, "upload"),
+                     on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
+    message = st.session_state.get(_key(vid, "upload_message"))
+    if message and message[0] == "error":
+        st.error(t("upload_failed", message=message[1]), icon=":material/error:")
+    elif message:
+        st.success(t("upload_done", name=message[1]), icon=":material/check:")
+    if not template_mode:
+        if "{{" in source or "{%" in source:
+            st.info(t("template_hint"), icon=":material/lightbulb:")
+        return source
+    try:
+        letter = render(source, ctx.variables, t("template_name"))
+    except TemplateProblem as err:
+        st.error(t("template_failed", message=str(err)), icon=":material/error:")
+        return None
+    if ctx.scenario is None and source.strip():
+        st.caption(t("template_no_scenario"))
+    with st.expander(t("template_result")):
+        st.text(letter)
+    return letter
+
+
+def _letter_view(result: Analysis, ctx: PageContext) -> None:
+    t = ctx.t
+    st.subheader(t("letter_view_title"))
+    st.caption(t("letter_view_help"))
+    st.html(legend_html(ctx.titles, t))
+    st.html(highlight_html(result.text, result.findings, ctx.titles, t))
+    notes = whole_letter_html(result.findings, ctx.titles, t)
+    if notes:
+        count = sum(1 for f in result.findings if f.start is None or f.end is None)
+        st.markdown(f"**{t('whole_letter_title', count=count)}**")
+        st.html(notes)
+
+
+def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
+    t = ctx.t
+    st.subheader(t("segments_title"))
+    st.caption(t("segments_help"))
+    receptions = list(result.segments.values())
+    columns = st.columns(len(receptions)) if layout == "wide" else [st.container() for _ in receptions]
+    segments = {s.id: s for s in ctx.model.segments}
+    for column, reception in zip(columns, receptions):
+        with column:
+            _segment_card(reception, segments.get(reception.segment), ctx)
+    _reach(result, ctx)
+    charts, dims, readability, table = st.tabs([t("tab_charts"), t("tab_dimensions"), t("tab_readability"),
+                                                t("tab_findings", count=len(result.findings))])
+    with charts:
+        _charts(result, ctx, layout)
+    with dims:
+        _dimensions(result, ctx, layout)
+    with readability:
+        _readability(result, ctx)
+    with table:
+        _findings_table(vid, result, ctx)
+
+
+def _segment_card(reception, segment, ctx: PageContext) -> None:
+    t, lang = ctx.t, ctx.lang
+    color = VERDICT_COLORS.get(reception.verdict, "#6e7781")
+    label = ctx.verdict_labels.get(reception.verdict, reception.verdict_label)
+    reasons = "".join(
+        f'<li><span class="oh-pts {"oh-neg" if r.points < 0 else "oh-pos"}">{escape(_signed(r.points, lang))}'
+        f"</span><span>{escape(r.text)}</span></li>" for r in reception.reasons)
+    score = max(0.0, min(100.0, float(reception.score)))
+    html = (
+        f'<div class="oh-card" data-segment="{escape(reception.segment)}" data-verdict="{escape(reception.verdict)}">'
+        f'<div class="oh-card-head"><span class="oh-card-name">{escape(reception.name)}</span>'
+        f'<span class="oh-card-share">{escape(t("share_of", share=_num(reception.share * 100, lang)))}</span></div>'
+        f'<div class="oh-score">{escape(_num(score, lang))}<small> / 100</small></div>'
+        f'<span class="oh-verdict" style="background:{color}">'
+        f'{VERDICT_ICONS.get(reception.verdict, "")} {escape(label)}</span>'
+        f'<div class="oh-bar" aria-hidden="true"><span style="width:{score:.0f}%;background:{color}"></span></div>'
+        f'<div class="oh-small">{escape(t("reaction_label"))}</div>'
+        f'<div class="oh-reaction">“{escape(reception.reaction)}”</div>'
+        f'<div class="oh-small">{escape(t("reasons_label"))}</div><ul class="oh-reasons">{reasons}</ul></div>'
+    )
+    with st.container(border=True):
+        st.html(html)
+        if segment is not None:
+            with st.expander(t("segment_who", name=segment.name)):
+                _segment_profile(segment, ctx)
+
+
+def _segment_profile(segment, ctx: PageContext) -> None:
+    t = ctx.t
+    traits = "".join(
+        f"<dt>{escape(t(f'trait_{key}'))}</dt><dd><b>{escape(segment.traits[key].level)}</b> · "
+        f"{escape(segment.traits[key].text)}</dd>" for key in TRAITS if key in segment.traits)
+    quotes = "".join(f'<div class="oh-quote">“{escape(q.text)}”<cite>{escape(q.source)}</cite></div>'
+                     for q in segment.quotes)
+    st.html(f'<p class="oh-small">{escape(segment.summary)}</p><dl class="oh-dl">{traits}</dl>'
+            f'<div class="oh-small" style="margin-top:.6rem">{escape(t("quotes_label"))}</div>{quotes}')
+
+
+def _reach(result: Analysis, ctx: PageContext) -> None:
+    t, lang = ctx.t, ctx.lang
+    if result.reach is None:
+        return
+    reach, lands, note = st.columns([1, 1, 2], vertical_alignment="center")
+    reach.metric(t("reach_score"), f"{_num(result.reach.score, lang)} / 100", help=t("reach_help"))
+    lands.metric(t("reach_lands_well"), f"{_num(result.reach.lands_well_share * 100, lang)}%",
+                 help=t("reach_lands_well_help"))
+    shares = ", ".join(f"{r.name} {_num(r.share * 100, lang)}%" for r in result.segments.values())
+    note.caption(t("reach_shares_custom" if ctx.shares is not None else "reach_shares_model", shares=shares))
+
+
+def _charts(result: Analysis, ctx: PageContext, layout: str) -> None:
+    t = ctx.t
+    thresholds = (ctx.model.turns_away, ctx.model.lands_well)
+    left, right = st.columns(2) if layout == "wide" else (st.container(), st.container())
+    with left:
+        st.altair_chart(segment_chart(result, ctx.verdict_labels, thresholds, t), width="stretch")
+        st.caption(t("chart_segments_help", low=_num(thresholds[0], ctx.lang), high=_num(thresholds[1], ctx.lang)))
+    with right:
+        st.altair_chart(dimension_chart(result, ctx.titles, t), width="stretch")
+        st.caption(t("chart_dimensions_help"))
+
+
+def _dimensions(result: Analysis, ctx: PageContext, layout: str) -> None:
+    t, lang = ctx.t, ctx.lang
+    per_row = 3 if layout == "wide" else 2
+    dims = list(result.dimensions.items())
+    for row in range(0, len(dims), per_row):
+        for column, (dim, score) in zip(st.columns(per_row), dims[row:row + per_row]):
+            with column:
+                st.metric(ctx.titles.get(dim, score.title), f"{_num(score.score, lang)} / 100",
+                          help=ctx.book.packs[dim].description if dim in ctx.book.packs else None)
+                with st.expander(t("dimension_why")):
+                    st.html('<ul class="oh-reasons">' + "".join(
+                        f'<li><span class="oh-pts {"oh-neg" if c.points < 0 else "oh-pos"}">'
+                        f"{escape(_signed(c.points, lang))}</span><span>{escape(c.reason)}</span></li>"
+                        for c in score.contributions) + "</ul>")
+
+
+def _readability(result: Analysis, ctx: PageContext) -> None:
+    t, lang = ctx.t, ctx.lang
+    marks = {"ok": ("oh-ok", "✓"), "warn": ("oh-warn", "!"), "bad": ("oh-bad", "✕"), "none": ("", "")}
+    rows = []
+    for fig in figures(result.metrics, ctx.book):
+        css, icon = marks[fig.status]
+        limit = ""
+        if fig.limit is not None:
+            limit = f"{'≤' if fig.limit_op == '<=' else '≥'} {format_value(fig.limit, fig.kind, lang)}"
+        signal = f'<span class="{css}">{icon} {escape(t(f"signal_{fig.status}"))}</span>' if icon else ""
+        rows.append(f"<tr><td>{escape(t(f'metric_{fig.metric}'))}</td>"
+                    f'<td class="oh-val">{escape(format_value(fig.value, fig.kind, lang))}</td>'
+                    f'<td class="oh-val">{escape(limit)}</td><td>{signal}</td></tr>')
+    st.html(f'<table class="oh-table"><thead><tr><th>{escape(t("readability_figure"))}</th>'
+            f'<th>{escape(t("readability_value"))}</th><th>{escape(t("readability_b1"))}</th>'
+            f'<th>{escape(t("readability_signal"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    st.caption(t("readability_help"))
+
+
+def _findings_table(vid: str, result: Analysis, ctx: PageContext) -> None:
+    t = ctx.t
+    left, right = st.columns(2)
+    dims = left.multiselect(t("filter_dimension"), list(DIMENSIONS), key=_key(vid, "filter_dims"),
+                            format_func=lambda d: ctx.titles.get(d, d), placeholder=t("filter_all"))
+    sevs = right.multiselect(t("filter_severity"), list(SEVERITIES), key=_key(vid, "filter_sevs"),
+                             format_func=lambda s: t(f"severity_{s}"), placeholder=t("filter_all"))
+    frame = filter_frame(findings_frame(result.findings), dims, sevs)
+    shown = labelled(frame, ctx.titles, t)
+    st.dataframe(shown, hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, len(shown))),
+                 column_config={
+                     t("col_nr"): st.column_config.NumberColumn(width="small"),
+                     t("col_points"): st.column_config.NumberColumn(format="%+.1f", width="small"),
+                     t("col_message"): st.column_config.TextColumn(width="large"),
+                     t("col_suggestion"): st.column_config.TextColumn(width="medium"),
+                 })
+    st.caption(t("findings_count", shown=len(shown), total=len(result.findings)))
+    st.download_button(t("download_csv"), data=to_csv(shown), file_name=t("csv_name"), mime="text/csv",
+                       key=_key(vid, "csv"), on_click="ignore", icon=":material/download:")
