@@ -6,7 +6,8 @@ import streamlit as st
 import outreach
 from outreach.analysis import Analysis
 from outreach.rules.loader import RuleBook, load_rulebook
-from outreach.scenarios import Catalogue, load_catalogue
+from outreach import scenarios
+from outreach.scenarios import Catalogue
 from outreach.segments import SegmentModel, load_model
 
 ENGINE_LANG = "nl"  # the letters and the research are Dutch; the interface language is separate
@@ -24,8 +25,9 @@ def segment_model() -> SegmentModel:
 
 @st.cache_resource(show_spinner=False, ttl=60)
 def catalogue() -> Catalogue:
-    # A short ttl: scenario files are edited by advisors while the app runs.
-    return load_catalogue()
+    # A short ttl: scenario files are edited by advisors while the app runs. The folders are read
+    # at call time so tests can point them elsewhere.
+    return scenarios.load_catalogue(scenarios.SCENARIOS_DIR, scenarios.TEMPLATES_DIR)
 
 
 @st.cache_resource(show_spinner=False)
