@@ -1,0 +1,322 @@
+"""Compare 2-4 named variants of a letter: per segment and on reach, what changed and why.
+
+API (for the app and the report):
+
+    from outreach.compare import compare, CompareError
+    result = compare([("Variant A", text_a), ("Variant B", text_b)], shares=None)
+
+    result.names                      -> ("Variant A", "Variant B")
+    result.analyses                   -> one outreach.Analysis per variant, in order
+    result.segments[segment_id]       -> SegmentComparison(scores, verdicts, verdict_labels,
+                                         deltas, winner, tie)  (lists in variant order)
+    result.reach                      -> ReachComparison(scores, lands_well_shares, deltas, winner, tie)
+    result.fixed[name] / .introduced[name]
+                                      -> tuple[Change, ...]: problems (findings that hurt) the
+                                         variant removed / added relative to the first variant (A)
+    result.diffs[name]                -> WordDiff of A's text to that variant's text
+                                         (.ops, .html(): <del>/<ins>, every piece html-escaped)
+    result.to_dict()                  -> the JSON contract of `python -m outreach compare --format json`
+
+Deltas are always "this variant minus A" (A's own delta is 0). A winner is the variant with the
+highest score; when another variant is within TIE_MARGIN points, nobody wins: winner is None and
+`tie` lists every variant within the margin of the best. Invalid input raises CompareError with a
+Dutch message that can be shown to the user as is.
+
+This is a rule-based simulation of research findings, never a prediction about a person.
+"""
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+
+from outreach.analysis import Analysis, TextTooLong, analyze
+from outreach.rules.engine import Finding
+
+MIN_VARIANTS = 2
+MAX_VARIANTS = 4
+TIE_MARGIN = 0.5
+# A diff of two very long texts uses difflib's junk heuristic to stay fast.
+EXACT_DIFF_TOKENS = 5_000
+
+
+class CompareError(ValueError):
+    """Input that cannot be compared; the message is meant for the user (Dutch)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentComparison:
+    segment: str
+    name: str
+    share: float  # 0..1, as in Reception.share
+    scores: tuple[float, ...]
+    verdicts: tuple[str, ...]
+    verdict_labels: tuple[str, ...]
+    deltas: tuple[float, ...]
+    winner: str | None
+    tie: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "share": self.share, "scores": list(self.scores),
+                "verdicts": list(self.verdicts), "verdict_labels": list(self.verdict_labels),
+                "deltas": list(self.deltas), "winner": self.winner, "tie": list(self.tie)}
+
+
+@dataclass(frozen=True, slots=True)
+class ReachComparison:
+    scores: tuple[float, ...]
+    lands_well_shares: tuple[float, ...]
+    deltas: tuple[float, ...]
+    winner: str | None
+    tie: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"scores": list(self.scores), "lands_well_shares": list(self.lands_well_shares),
+                "deltas": list(self.deltas), "winner": self.winner, "tie": list(self.tie)}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One problem (a finding that hurts) that a variant fixed or introduced.
+
+    start/end point into A's text for a fixed problem, into the variant's text for an introduced
+    one; both are None for a finding about the whole letter (such as "no phone number").
+    """
+    rule: str
+    dimension: str
+    severity: str
+    match: str
+    message: str
+    points: float
+    start: int | None
+    end: int | None
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "dimension": self.dimension, "severity": self.severity,
+                "match": self.match, "message": self.message, "points": self.points,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One difflib opcode on word tokens: equal, insert, delete or replace.
+
+    `a_text`/`b_text` are the exact pieces of the two texts (words plus their whitespace);
+    `a_words`/`b_words` the words alone.
+    """
+    op: str
+    a_words: tuple[str, ...]
+    b_words: tuple[str, ...]
+    a_text: str
+    b_text: str
+
+    def to_dict(self) -> dict:
+        return {"op": self.op, "a": list(self.a_words), "b": list(self.b_words)}
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    ops: tuple[DiffOp, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(op.op != "equal" for op in self.ops)
+
+    def html(self) -> str:
+        """The new text with deletions as <del> and insertions as <ins>; all text escaped."""
+        out = []
+        for op in self.ops:
+            if op.op == "equal":
+                out.append(html.escape(op.b_text))
+                continue
+            if op.a_text:
+                out.append(f"<del>{html.escape(op.a_text)}</del>")
+            if op.b_text:
+                out.append(f"<ins>{html.escape(op.b_text)}</ins>")
+        return "".join(out)
+
+    def to_dict(self) -> dict:
+        return {"ops": [op.to_dict() for op in self.ops], "html": self.html()}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    names: tuple[str, ...]
+    texts: tuple[str, ...]
+    analyses: tuple[Analysis, ...]
+    segments: dict[str, SegmentComparison]
+    reach: ReachComparison
+    fixed: dict[str, tuple[Change, ...]]
+    introduced: dict[str, tuple[Change, ...]]
+    diffs: dict[str, WordDiff]  # every variant but A, against A
+
+    def analysis(self, name: str) -> Analysis:
+        return self.analyses[self.names.index(name)]
+
+    def to_dict(self) -> dict:
+        return {
+            "variants": [a.to_dict(file=name) for name, a in zip(self.names, self.analyses)],
+            "segments": {sid: s.to_dict() for sid, s in self.segments.items()},
+            "reach": self.reach.to_dict(),
+            "fixed": {name: [c.to_dict() for c in changes] for name, changes in self.fixed.items()},
+            "introduced": {name: [c.to_dict() for c in changes]
+                           for name, changes in self.introduced.items()},
+            "diff": {name: diff.to_dict() for name, diff in self.diffs.items()},
+        }
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+def check_variants(variants: list[tuple[str, str]]) -> None:
+    """CompareError (Dutch) unless there are 2-4 variants with distinct names and text strings."""
+    if not isinstance(variants, (list, tuple)):
+        raise CompareError("geef de varianten als een lijst van (naam, tekst)")
+    if not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
+        raise CompareError(f"vergelijk {MIN_VARIANTS} tot {MAX_VARIANTS} varianten "
+                           f"(nu {len(variants)})")
+    seen: set[str] = set()
+    for item in variants:
+        if not (isinstance(item, (list, tuple)) and len(item) == 2):
+            raise CompareError("geef elke variant als (naam, tekst)")
+        name, text = item
+        if not isinstance(name, str) or not name.strip():
+            raise CompareError("elke variant heeft een naam nodig")
+        if not isinstance(text, str):
+            raise CompareError(f"{name}: de tekst moet tekst zijn")
+        if name in seen:
+            raise CompareError(f"twee varianten heten '{name}'; geef elke variant een eigen naam")
+        seen.add(name)
+
+
+# --- winners and deltas -------------------------------------------------------------------------
+
+def deltas(scores: tuple[float, ...]) -> tuple[float, ...]:
+    """Each score minus the first (A), rounded to one decimal."""
+    return tuple(round(s - scores[0], 1) for s in scores)
+
+
+def winner(names: tuple[str, ...], scores: tuple[float, ...],
+           margin: float = TIE_MARGIN) -> tuple[str | None, tuple[str, ...]]:
+    """(winner, tie): the best variant, or None plus every variant within `margin` of the best."""
+    best = max(scores)
+    close = tuple(n for n, s in zip(names, scores) if best - s <= margin + 1e-9)
+    if len(close) > 1:
+        return None, close
+    return close[0], ()
+
+
+def compare_segments(names: tuple[str, ...], analyses: tuple[Analysis, ...]) -> dict[str, SegmentComparison]:
+    result = {}
+    for sid, first in analyses[0].segments.items():
+        receptions = [a.segments[sid] for a in analyses]
+        scores = tuple(r.score for r in receptions)
+        win, tie = winner(names, scores)
+        result[sid] = SegmentComparison(
+            segment=sid, name=first.name, share=first.share, scores=scores,
+            verdicts=tuple(r.verdict for r in receptions),
+            verdict_labels=tuple(r.verdict_label for r in receptions),
+            deltas=deltas(scores), winner=win, tie=tie)
+    return result
+
+
+def compare_reach(names: tuple[str, ...], analyses: tuple[Analysis, ...]) -> ReachComparison:
+    scores = tuple(a.reach.score if a.reach else 0.0 for a in analyses)
+    win, tie = winner(names, scores)
+    return ReachComparison(scores, tuple(a.reach.lands_well_share if a.reach else 0.0 for a in analyses),
+                           deltas(scores), win, tie)
+
+
+# --- fixed and introduced problems --------------------------------------------------------------
+
+def _change(f: Finding) -> Change:
+    return Change(f.rule, f.dimension, f.severity, f.match, f.message, f.points, f.start, f.end)
+
+
+def _problems_by_rule(findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.effect == "hurts":
+            grouped.setdefault(f.rule, []).append(f)
+    return grouped
+
+
+def _key(f: Finding) -> str:
+    return " ".join(f.match.lower().split())
+
+
+def _unpaired(mine: list[Finding], theirs: list[Finding]) -> list[Finding]:
+    """Occurrences of one rule in `mine` left over after pairing with `theirs`.
+
+    Occurrences with the same match text pair first; the rest pair in order, so only a rule that
+    fires more often in `mine` leaves occurrences over (preferring those whose words are gone).
+    """
+    others = [_key(f) for f in theirs]
+    leftover = []
+    for f in mine:
+        if _key(f) in others:
+            others.remove(_key(f))
+        else:
+            leftover.append(f)
+    spare = len(others)  # occurrences in `theirs` with other words absorb as many of the leftover
+    return leftover[spare:] if spare < len(leftover) else []
+
+
+def changes(base: tuple[Finding, ...], variant: tuple[Finding, ...]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+    """(fixed, introduced): problems of `base` gone from `variant`, and new problems in `variant`."""
+    a, b = _problems_by_rule(base), _problems_by_rule(variant)
+    fixed = [f for rule, found in a.items() for f in _unpaired(found, b.get(rule, []))]
+    introduced = [f for rule, found in b.items() for f in _unpaired(found, a.get(rule, []))]
+    order = lambda f: (f.start is None, f.start or 0, f.rule)  # noqa: E731
+    return (tuple(_change(f) for f in sorted(fixed, key=order)),
+            tuple(_change(f) for f in sorted(introduced, key=order)))
+
+
+# --- word diff ----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\s+|[\w'’-]+\s*|[^\w\s]+\s*")
+
+
+def word_tokens(text: str) -> list[str]:
+    """Words and punctuation, each with the whitespace after it (leading whitespace on its own)."""
+    return _TOKEN.findall(text)
+
+
+def word_diff(a: str, b: str) -> WordDiff:
+    """A word-level diff from text a to text b; whitespace-only differences count as equal."""
+    ta, tb = word_tokens(a), word_tokens(b)
+    ka, kb = [t.strip() for t in ta], [t.strip() for t in tb]
+    exact = max(len(ka), len(kb)) <= EXACT_DIFF_TOKENS
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=not exact)
+    ops = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        ops.append(DiffOp(tag, tuple(w for w in ka[i1:i2] if w), tuple(w for w in kb[j1:j2] if w),
+                          "".join(ta[i1:i2]), "".join(tb[j1:j2])))
+    return WordDiff(tuple(ops))
+
+
+# --- the comparison -----------------------------------------------------------------------------
+
+def _analyze(name: str, text: str, shares: dict[str, float] | None) -> Analysis:
+    try:
+        return analyze(text, "nl", shares)
+    except TextTooLong as err:
+        raise CompareError(f"{name}: {err}") from None
+
+
+def compare(variants: list[tuple[str, str]], shares: dict[str, float] | None = None) -> Comparison:
+    """Analyse 2-4 named letter texts and compare each with the first (A).
+
+    `shares` overrides the segments' population shares (as in outreach.analyze); invalid shares
+    raise outreach.segments.SegmentModelError, other invalid input CompareError (both Dutch).
+    """
+    check_variants(variants)
+    names = tuple(name for name, _ in variants)
+    texts = tuple(text for _, text in variants)
+    analyses = tuple(_analyze(name, text, shares) for name, text in variants)
+    fixed, introduced, diffs = {names[0]: ()}, {names[0]: ()}, {}
+    for name, text, analysis in zip(names[1:], texts[1:], analyses[1:]):
+        fixed[name], introduced[name] = changes(analyses[0].findings, analysis.findings)
+        diffs[name] = word_diff(texts[0], text)
+    return Comparison(names, texts, analyses, compare_segments(names, analyses),
+                      compare_reach(names, analyses), fixed, introduced, diffs)
