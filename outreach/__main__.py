@@ -1,4 +1,5 @@
 """Command line: python -m outreach check [--format text|json] FILE...
+             python -m outreach compare [--format text|json] [--shares 39,22,39] A B [C D]
 
 Exit status: 0 fine, 1 a --fail-under threshold was not met, 2 bad input or usage.
 """
@@ -35,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="population shares of the segments in percent, in the model's order")
     check.add_argument("--fail-under", type=float, metavar="N",
                        help="exit 1 when a letter's reach score is under N")
+    comp = sub.add_parser("compare", help="compare 2-4 variants of a letter; the first is A")
+    comp.add_argument("files", nargs="+", metavar="FILE")
+    comp.add_argument("--format", choices=("text", "json"), default="text")
+    comp.add_argument("--shares", metavar="39,22,39",
+                      help="population shares of the segments in percent, in the model's order")
     render = sub.add_parser("render", help="fill a letter template with a scenario's variables")
     render.add_argument("template", metavar="TEMPLATE", help="a template file, or a name in templates/")
     render.add_argument("--scenario", metavar="NAME", help="take the variables from scenarios/NAME.toml")
@@ -66,6 +72,40 @@ def _check(args: argparse.Namespace) -> int:
         for name in below:
             print(f"{name}: bereik onder {args.fail_under:g}", file=sys.stderr)
         return 1 if below else 0
+    return 0
+
+
+def _variant_names(paths: list[str]) -> list[str]:
+    """The file paths as variant names; a file given twice gets a number: 'a.txt (2)'."""
+    names: list[str] = []
+    for path in paths:
+        name, n = path, 1
+        while name in names:
+            n += 1
+            name = f"{path} ({n})"
+        names.append(name)
+    return names
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from outreach.compare import MAX_VARIANTS, MIN_VARIANTS, CompareError, compare, render_text
+    from outreach.segments import load_model, parse_shares
+
+    if not MIN_VARIANTS <= len(args.files) <= MAX_VARIANTS:
+        print(f"fout: geef {MIN_VARIANTS} tot {MAX_VARIANTS} brieven om te vergelijken "
+              f"(nu {len(args.files)})", file=sys.stderr)
+        return 2
+    shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
+    texts = [read_path(path) for path in args.files]
+    try:
+        result = compare(list(zip(_variant_names(args.files), texts)), shares)
+    except CompareError as err:
+        print(f"fout: {err}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(result))
     return 0
 
 
@@ -126,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args = _parser().parse_args(argv)
-        return {"check": _check, "render": _render, "rules": _rules}[args.command](args)
+        return {"check": _check, "compare": _compare, "render": _render,
+                "rules": _rules}[args.command](args)
     except UsageError as err:
         print(f"fout: {err} (zie python -m outreach --help)", file=sys.stderr)
         return 2

@@ -1,7 +1,15 @@
-"""Altair charts of one analysis: the score per segment, and the profile over the six dimensions."""
+"""Altair charts of one analysis: the score per segment, and the profile over the six dimensions.
+
+A chart's design depends only on the interface language and the segment model, its data on the
+letter. So the Altair chart is built (and validated) once per design against a *named* dataset,
+and each rerun only attaches the new rows: `with_data(spec, name, frame)`. That keeps Altair's
+schema validation (tens of milliseconds) out of the rerun after every edit.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -11,6 +19,8 @@ from outreach.ui.style import VERDICT_COLORS, dimension_color
 
 Translate = Callable[..., str]
 VERDICTS = ("lands_well", "doubtful", "turns_away")
+SEGMENTS_DATA = "segments"
+DIMENSIONS_DATA = "dimensions"
 
 
 def segment_frame(analysis: Analysis, verdict_labels: dict[str, str]) -> pd.DataFrame:
@@ -22,30 +32,6 @@ def segment_frame(analysis: Analysis, verdict_labels: dict[str, str]) -> pd.Data
     } for r in analysis.segments.values()], columns=["segment", "score", "share", "verdict"])
 
 
-def segment_chart(analysis: Analysis, verdict_labels: dict[str, str], thresholds: tuple[float, float],
-                  t: Translate) -> alt.LayerChart:
-    """Horizontal bars, one per segment, coloured by verdict, with the two verdict thresholds."""
-    data = segment_frame(analysis, verdict_labels)
-    order = list(data["segment"])
-    labels = [verdict_labels.get(v, v) for v in VERDICTS]
-    colors = [VERDICT_COLORS[v] for v in VERDICTS]
-    bars = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
-        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title=t("chart_score")),
-        y=alt.Y("segment:N", sort=order, title=None, axis=alt.Axis(labelLimit=220),
-                scale=alt.Scale(paddingInner=0.3)),
-        color=alt.Color("verdict:N", scale=alt.Scale(domain=labels, range=colors),
-                        legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=[alt.Tooltip("segment:N", title=t("chart_segment")),
-                 alt.Tooltip("score:Q", title=t("chart_score"), format=".0f"),
-                 alt.Tooltip("share:Q", title=t("chart_share"), format=".0f"),
-                 alt.Tooltip("verdict:N", title=t("chart_verdict"))],
-    )
-    rules = alt.Chart(pd.DataFrame({"x": list(thresholds)})).mark_rule(
-        strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
-    return alt.layer(bars, rules).properties(height=56 * max(1, len(data)) + 110,
-                                             title=t("chart_segments_title"))
-
-
 def dimension_frame(analysis: Analysis, titles: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame([{
         "dimension": titles.get(dim, score.title),
@@ -54,19 +40,67 @@ def dimension_frame(analysis: Analysis, titles: dict[str, str]) -> pd.DataFrame:
     } for dim, score in analysis.dimensions.items()], columns=["dimension", "id", "score"])
 
 
-def dimension_chart(analysis: Analysis, titles: dict[str, str], t: Translate) -> alt.LayerChart:
-    """The six dimension scores as bars in each dimension's colour, with the neutral line at 50."""
-    data = dimension_frame(analysis, titles)
-    names = list(data["dimension"])
-    colors = [dimension_color(d) for d in data["id"]]
-    bars = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
+def segment_chart(verdict_labels: dict[str, str], thresholds: tuple[float, float], order: Sequence[str],
+                  t: Translate) -> alt.LayerChart:
+    """Horizontal bars, one per segment (in `order`), coloured by verdict, with the two thresholds."""
+    labels = [verdict_labels.get(v, v) for v in VERDICTS]
+    bars = alt.Chart().mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title=t("chart_score")),
+        y=alt.Y("segment:N", sort=list(order), title=None, axis=alt.Axis(labelLimit=220),
+                scale=alt.Scale(paddingInner=0.3)),
+        color=alt.Color("verdict:N", scale=alt.Scale(domain=labels, range=[VERDICT_COLORS[v] for v in VERDICTS]),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[alt.Tooltip("segment:N", title=t("chart_segment")),
+                 alt.Tooltip("score:Q", title=t("chart_score"), format=".0f"),
+                 alt.Tooltip("share:Q", title=t("chart_share"), format=".0f"),
+                 alt.Tooltip("verdict:N", title=t("chart_verdict"))],
+    )
+    rules = alt.Chart(alt.InlineData(values=[{"x": float(x)} for x in thresholds])).mark_rule(
+        strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
+    # Streamlit fits title, axis and legend into the height: leave room for them.
+    return alt.layer(bars, rules, data=alt.NamedData(name=SEGMENTS_DATA)).properties(
+        height=56 * max(1, len(order)) + 110, title=t("chart_segments_title"))
+
+
+def dimension_chart(titles: dict[str, str], t: Translate) -> alt.LayerChart:
+    """The dimension scores as bars in each dimension's colour, with the neutral line at 50."""
+    names = list(titles.values())
+    bars = alt.Chart().mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title=t("chart_score")),
         y=alt.Y("dimension:N", sort=names, title=None, axis=alt.Axis(labelLimit=220),
                 scale=alt.Scale(paddingInner=0.25)),
-        color=alt.Color("dimension:N", scale=alt.Scale(domain=names, range=colors), legend=None),
+        color=alt.Color("dimension:N", scale=alt.Scale(domain=names, range=[dimension_color(d) for d in titles]),
+                        legend=None),
         tooltip=[alt.Tooltip("dimension:N", title=t("chart_dimension")),
                  alt.Tooltip("score:Q", title=t("chart_score"), format=".0f")],
     )
-    neutral = alt.Chart(pd.DataFrame({"x": [50]})).mark_rule(strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
-    return alt.layer(bars, neutral).properties(height=36 * max(1, len(data)) + 80,
-                                               title=t("chart_dimensions_title"))
+    neutral = alt.Chart(alt.InlineData(values=[{"x": 50.0}])).mark_rule(
+        strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
+    return alt.layer(bars, neutral, data=alt.NamedData(name=DIMENSIONS_DATA)).properties(
+        height=36 * max(1, len(names)) + 80, title=t("chart_dimensions_title"))
+
+
+@lru_cache(maxsize=32)
+def _spec(kind: str, lang: str, labels: tuple, thresholds: tuple, order: tuple) -> dict:
+    from outreach.ui.strings import Strings
+
+    t = Strings(lang)
+    if kind == SEGMENTS_DATA:
+        return segment_chart(dict(labels), thresholds, order, t).to_dict()  # validated here, once
+    return dimension_chart(dict(labels), t).to_dict()
+
+
+def segment_spec(lang: str, verdict_labels: dict[str, str], thresholds: tuple[float, float],
+                 order: Sequence[str]) -> dict:
+    return _spec(SEGMENTS_DATA, lang, tuple(verdict_labels.items()), tuple(thresholds), tuple(order))
+
+
+def dimension_spec(lang: str, titles: dict[str, str]) -> dict:
+    return _spec(DIMENSIONS_DATA, lang, tuple(titles.items()), (), ())
+
+
+def with_data(spec: dict, name: str, frame: pd.DataFrame) -> dict:
+    """A copy of a chart spec with the rows of its named dataset filled in."""
+    filled = copy.deepcopy(spec)  # Streamlit may adjust the spec it is given; keep the cached one clean
+    filled["datasets"] = {**spec.get("datasets", {}), name: frame.to_dict("records")}
+    return filled

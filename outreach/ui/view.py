@@ -21,8 +21,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import resources
-from outreach.ui.charts import dimension_chart, segment_chart
+from outreach.ui import charts, resources
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings
@@ -406,12 +405,17 @@ def _reach(result: Analysis, ctx: PageContext) -> None:
 def _charts(result: Analysis, ctx: PageContext, layout: str) -> None:
     t = ctx.t
     thresholds = (ctx.model.turns_away, ctx.model.lands_well)
+    order = [s.name for s in ctx.model.segments]
     left, right = st.columns(2) if layout == "wide" else (st.container(), st.container())
     with left:
-        st.altair_chart(segment_chart(result, ctx.verdict_labels, thresholds, t), width="stretch")
+        spec = charts.segment_spec(ctx.lang, ctx.verdict_labels, thresholds, order)
+        frame = charts.segment_frame(result, ctx.verdict_labels)
+        st.vega_lite_chart(spec=charts.with_data(spec, charts.SEGMENTS_DATA, frame), width="stretch")
         st.caption(t("chart_segments_help", low=_num(thresholds[0], ctx.lang), high=_num(thresholds[1], ctx.lang)))
     with right:
-        st.altair_chart(dimension_chart(result, ctx.titles, t), width="stretch")
+        spec = charts.dimension_spec(ctx.lang, ctx.titles)
+        frame = charts.dimension_frame(result, ctx.titles)
+        st.vega_lite_chart(spec=charts.with_data(spec, charts.DIMENSIONS_DATA, frame), width="stretch")
         st.caption(t("chart_dimensions_help"))
 
 

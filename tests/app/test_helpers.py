@@ -10,7 +10,8 @@ import outreach
 from outreach.rules.engine import Finding
 from outreach.rules.loader import load_rulebook
 from outreach.ui import uploads
-from outreach.ui.charts import dimension_chart, segment_chart
+from outreach.ui.charts import (DIMENSIONS_DATA, SEGMENTS_DATA, dimension_chart, dimension_frame, dimension_spec,
+                                segment_frame, segment_spec, with_data)
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings
 from outreach.ui.tables import COLUMNS, filter_frame, findings_frame, labelled, to_csv
@@ -81,18 +82,30 @@ def test_empty_findings_give_an_empty_table_with_headers():
 # -- charts ---------------------------------------------------------------------------------------
 
 def test_segment_chart_has_one_bar_per_segment_coloured_by_verdict(threatening):
+    import altair as alt
+
     labels = {"lands_well": "Komt goed aan", "doubtful": "Twijfel", "turns_away": "Haakt af"}
-    spec = segment_chart(threatening, labels, (45, 65), T).to_dict()
-    rows = next(iter(spec["datasets"].values()))
-    assert {r["segment"] for r in rows} == {r.name for r in threatening.segments.values()}
-    bars = spec["layer"][0]
-    assert bars["encoding"]["color"]["scale"]["range"] == ["#1a7f37", "#9a6700", "#cf222e"]
+    order = [r.name for r in threatening.segments.values()]
+    spec = segment_spec("nl", labels, (45, 65), order)
+    filled = with_data(spec, SEGMENTS_DATA, segment_frame(threatening, labels))
+    alt.LayerChart.from_dict(filled, validate=True)  # a valid Vega-Lite chart with its data
+    rows = filled["datasets"][SEGMENTS_DATA]
+    assert {r["segment"] for r in rows} == set(order)
+    assert {r["verdict"] for r in rows} <= set(labels.values())
+    assert filled["layer"][0]["encoding"]["color"]["scale"]["range"] == ["#1a7f37", "#9a6700", "#cf222e"]
+    assert SEGMENTS_DATA not in spec.get("datasets", {})  # the cached design is left untouched
+    assert segment_spec("nl", labels, (45, 65), order) is spec
 
 
 def test_dimension_chart_profile_has_six_dimensions(threatening):
-    spec = dimension_chart(threatening, titles(), T).to_dict()
-    rows = [r for rows in spec["datasets"].values() for r in rows if "dimension" in r]
-    assert len(rows) == 6
+    import altair as alt
+
+    spec = dimension_spec("nl", titles())
+    filled = with_data(spec, DIMENSIONS_DATA, dimension_frame(threatening, titles()))
+    alt.LayerChart.from_dict(filled, validate=True)
+    assert len(filled["datasets"][DIMENSIONS_DATA]) == 6
+    en = dimension_chart({"tone": "Tone"}, Strings("en")).to_dict()
+    assert en["title"] == "Profile over the six dimensions"
 
 
 # -- readability ----------------------------------------------------------------------------------

@@ -199,3 +199,23 @@ def test_a_malformed_model_file_is_a_clear_error(tmp_path, edit, message):
     with pytest.raises(SegmentModelError, match=message) as err:
         load_model_from(copy)
     assert "nl.toml" in str(err.value)
+
+
+def test_docs_list_every_weight_and_trigger_of_the_data_file():
+    """docs/model.md traces every weight and trigger; it must not drift from the data."""
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    model = load_model()
+    for segment in model.segments:
+        for trigger in segment.triggers:
+            row = f"| {segment.name} | {trigger.id} |"
+            assert row in doc, row
+            line = doc[doc.index(row):].splitlines()[0]
+            assert f"| {trigger.factor:g} | {trigger.max_points:g} |" in line, line
+    weights = doc[doc.index("### Weights per segment"):doc.index("Why:")]
+    for dimension in ("tone", "intent", "autonomy", "privacy", "readability", "contact"):
+        line = next(l for l in weights.splitlines() if l.startswith(f"| {dimension} |"))
+        cells = [c.strip() for c in line.strip("|").split("|")][1:]
+        assert [float(c) for c in cells] == [s.weights[dimension] for s in model.segments], line
+    assert f"≥ {model.lands_well:g}" in doc and f"< {model.turns_away:g}" in doc

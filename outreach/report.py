@@ -1,0 +1,247 @@
+"""A self-contained HTML report of a comparison, plus the scores as CSV and JSON.
+
+API (for the app):
+
+    from outreach.compare import compare
+    from outreach.report import render_report, scores_csv, scores_json
+
+    result = compare([("Variant A", text_a), ("Variant B", text_b)])
+    html = render_report(result, "Huurachterstand, april", exercise={"problem": "..."})
+    csv_text = scores_csv(result)          # one row per variant x segment
+    json_text = scores_json(result)        # the same rows plus reach per variant
+
+The HTML has no scripts and no external resources (charts are inline SVG built here, CSS is
+inline), prints well, and escapes every piece of user text: it is rendered by our own template
+in an autoescaping Jinja2 environment, and nothing is marked safe. The report always carries the
+model's caveat (CAVEAT): a rule-based simulation of research findings, not a prediction about a
+person.
+"""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from outreach.compare import Comparison
+from outreach.rules.engine import Finding
+from outreach.segments import load_model
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "report_templates"
+TEMPLATE = "report.html.j2"
+CAVEAT = ("Dit is een regelgebaseerde simulatie van onderzoeksbevindingen, geen voorspelling over "
+          "een persoon. De segmenten helpen lezers te begrijpen; ze delen niemand in. "
+          "Test een brief altijd ook met echte lezers.")
+
+# Okabe-Ito, as in the app, so a dimension has the same colour everywhere.
+DIMENSION_COLORS = {
+    "tone": "#D55E00", "intent": "#0072B2", "autonomy": "#CC79A7",
+    "privacy": "#009E73", "readability": "#E69F00", "contact": "#56B4E9",
+}
+FALLBACK_COLOR = "#6e7781"
+VARIANT_COLORS = ("#1d4e89", "#E69F00", "#009E73", "#CC79A7")
+VARIANT_LABELS = "ABCD"
+EXERCISE_LABELS = {"problem": "Probleem", "stakeholders": "Betrokkenen",
+                   "mechanism": "Mechanisme", "design_question": "Ontwerpvraag"}
+SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2, "info": 3}
+MAX_TITLES = 3  # messages in one mark's tooltip
+
+
+# --- letters with marked findings ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of letter text; marked when findings cover it (dimension of the weightiest)."""
+    text: str
+    dimension: str | None = None
+    effect: str = ""
+    severity: str = ""
+    title: str = ""
+
+
+def _weight(f: Finding) -> tuple:
+    return (f.effect != "hurts", SEVERITY_RANK.get(f.severity, 9), -abs(f.points))
+
+
+def _piece(text: str, covering: list[Finding]) -> Piece:
+    if not covering:
+        return Piece(text)
+    ranked = sorted(covering, key=_weight)
+    title = " · ".join(dict.fromkeys(f.message for f in ranked[:MAX_TITLES]))
+    top = ranked[0]
+    return Piece(text, top.dimension, top.effect, top.severity, title)
+
+
+def letter_pieces(text: str, findings: tuple[Finding, ...]) -> list[Piece]:
+    """The text cut at every finding's start and end; each piece with the findings covering it."""
+    spans = [f for f in findings if f.start is not None and f.end is not None and f.end > f.start]
+    cuts = sorted({0, len(text), *(f.start for f in spans), *(f.end for f in spans)})
+    starts: dict[int, list[Finding]] = {}
+    for f in spans:
+        starts.setdefault(f.start, []).append(f)
+    active: list[Finding] = []
+    pieces = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        active = [f for f in active if f.end > lo] + starts.get(lo, [])
+        if hi > lo:
+            pieces.append(_piece(text[lo:hi], active))
+    return pieces
+
+
+# --- charts (inline SVG geometry; the template draws it) ----------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    y: float
+    width: float
+    color: str
+    label: str   # variant letter
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class BarGroup:
+    title: str
+    y: float
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    width: int
+    height: int
+    left: int           # x where the 0 of the scale is
+    scale: float        # pixels per point (0-100)
+    groups: tuple[BarGroup, ...]
+    thresholds: tuple[tuple[float, str], ...]  # (x, label)
+    bar_height: int
+    description: str
+
+
+CHART_WIDTH, CHART_LEFT, CHART_RIGHT = 720, 40, 50
+BAR_HEIGHT, BAR_GAP, GROUP_GAP, CHART_TOP, TITLE_HEIGHT = 16, 3, 14, 22, 20
+
+
+def score_chart(comparison: Comparison) -> Chart:
+    """Grouped horizontal bars: per segment and for reach, one bar per variant (0-100)."""
+    model = load_model()
+    scale = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / 100
+    rows = [(seg.name, seg.scores) for seg in comparison.segments.values()]
+    rows.append(("Bereik (gewogen)", comparison.reach.scores))
+    groups, y = [], CHART_TOP
+    for title, scores in rows:
+        top = y + TITLE_HEIGHT
+        bars = tuple(Bar(top + i * (BAR_HEIGHT + BAR_GAP), round(score * scale, 1), VARIANT_COLORS[i],
+                         VARIANT_LABELS[i], score) for i, score in enumerate(scores))
+        groups.append(BarGroup(title, y, bars))
+        y = top + len(scores) * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP
+    thresholds = ((CHART_LEFT + model.turns_away * scale, f"{model.turns_away:g}"),
+                  (CHART_LEFT + model.lands_well * scale, f"{model.lands_well:g}"))
+    description = "; ".join(
+        f"{title}: " + ", ".join(f"{VARIANT_LABELS[i]} {s:.0f}" for i, s in enumerate(scores))
+        for title, scores in rows)
+    return Chart(CHART_WIDTH, int(y), CHART_LEFT, scale, tuple(groups), thresholds, BAR_HEIGHT,
+                 f"Score per segment en bereik, per variant (0-100). {description}")
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """Our own template only: autoescaping on, undefined names are errors."""
+    return Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _exercise_items(exercise: dict | None) -> list[tuple[str, str]]:
+    if not exercise:
+        return []
+    items = [(EXERCISE_LABELS[k], str(exercise[k])) for k in EXERCISE_LABELS if exercise.get(k)]
+    items += [(str(k), str(v)) for k, v in exercise.items() if k not in EXERCISE_LABELS and v]
+    return items
+
+
+def _variant_context(comparison: Comparison, index: int) -> dict:
+    name, text, analysis = comparison.names[index], comparison.texts[index], comparison.analyses[index]
+    whole = [f for f in analysis.findings if f.start is None]
+    anchored = [f for f in analysis.findings if f.start is not None]
+    return {
+        "label": VARIANT_LABELS[index], "name": name, "color": VARIANT_COLORS[index],
+        "analysis": analysis, "pieces": letter_pieces(text, analysis.findings),
+        "problems": sorted((f for f in anchored if f.effect == "hurts"), key=lambda f: f.start),
+        "strengths": sorted((f for f in anchored if f.effect == "helps"), key=lambda f: f.start),
+        "whole": sorted(whole, key=lambda f: (f.effect != "hurts", f.points)),
+        "fixed": comparison.fixed.get(name, ()), "introduced": comparison.introduced.get(name, ()),
+        "diff": comparison.diffs.get(name),
+    }
+
+
+def report_context(comparison: Comparison, title: str, exercise: dict | None = None) -> dict:
+    first = comparison.analyses[0]
+    return {
+        "title": title or "Vergelijking van brieven",
+        "caveat": CAVEAT,
+        "exercise": _exercise_items(exercise),
+        "variants": [_variant_context(comparison, i) for i in range(len(comparison.names))],
+        "segments": list(comparison.segments.values()),
+        "reach": comparison.reach,
+        "dimensions": {d: s.title for d, s in first.dimensions.items()},
+        "dimension_colors": {d: DIMENSION_COLORS.get(d, FALLBACK_COLOR) for d in first.dimensions},
+        "chart": score_chart(comparison),
+    }
+
+
+def render_report(comparison: Comparison, title: str, exercise: dict | None = None) -> str:
+    """The whole report as one HTML document (str), safe to save and open offline."""
+    return environment().get_template(TEMPLATE).render(**report_context(comparison, title, exercise))
+
+
+# --- scores as data -----------------------------------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A user's name in a spreadsheet cell: never read as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def score_rows(comparison: Comparison) -> list[dict]:
+    """One row per variant x segment: score, verdict, delta against A, winner."""
+    rows = []
+    for i, name in enumerate(comparison.names):
+        for sid, seg in comparison.segments.items():
+            rows.append({
+                "variant": name, "variant_label": VARIANT_LABELS[i], "segment": sid,
+                "segment_name": seg.name, "share": seg.share, "score": seg.scores[i],
+                "verdict": seg.verdicts[i], "verdict_label": seg.verdict_labels[i],
+                "delta_vs_a": seg.deltas[i], "winner": seg.winner == name, "tie": name in seg.tie,
+            })
+    return rows
+
+
+def scores_csv(comparison: Comparison, sep: str = ",") -> str:
+    """The score rows as CSV (pandas); names that look like formulas get a leading quote."""
+    import pandas as pd  # imported here: the report itself does not need pandas
+
+    frame = pd.DataFrame(score_rows(comparison))
+    frame["variant"] = frame["variant"].map(_cell)
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, sep=sep, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def scores_json(comparison: Comparison) -> str:
+    reach = comparison.reach
+    payload = {
+        "caveat": CAVEAT,
+        "variants": list(comparison.names),
+        "rows": score_rows(comparison),
+        "reach": [{"variant": name, "score": reach.scores[i], "lands_well_share": reach.lands_well_shares[i],
+                   "delta_vs_a": reach.deltas[i], "winner": reach.winner == name, "tie": name in reach.tie}
+                  for i, name in enumerate(comparison.names)],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -1,0 +1,223 @@
+"""The page, driven with Streamlit's AppTest (no browser): editing, uploads, templates, shares,
+CSV, language and escaping."""
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import APP, letter
+from .test_helpers import docx_bytes
+from .test_highlight import parse
+
+VERDICT = re.compile(r'data-segment="([a-z_]+)" data-verdict="([a-z_]+)"')
+SCORE = re.compile(r'class="oh-score">([0-9]+)')
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def type_letter(at: AppTest, text: str) -> AppTest:
+    at.text_area(key="a.text").input(text)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def verdicts(at: AppTest) -> dict[str, str]:
+    return dict(m for h in at.html for m in VERDICT.findall(h.value))
+
+
+def scores(at: AppTest) -> list[int]:
+    return [int(s) for h in at.html for s in SCORE.findall(h.value)]
+
+
+def letter_html(at: AppTest) -> str:
+    found = [h.value for h in at.html if 'class="oh-letter"' in h.value]
+    assert len(found) == 1
+    return found[0]
+
+
+def letter_text(at: AppTest) -> str:
+    """The letter as the reader sees it in the highlighted view (marks and tooltips removed)."""
+    return "".join(parse(letter_html(at)).text)
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def test_opening_page_is_dutch_with_no_errors():
+    at = start()
+    assert at.title[0].value == "Hoe komt uw brief aan?"
+    assert not errors(at)
+    assert any("Nog geen brief" in i.value for i in at.info)
+    assert at.text_area(key="a.text").label == "Brieftekst"
+    assert verdicts(at) == {}
+
+
+def test_typing_a_letter_updates_the_segment_verdicts():
+    at = type_letter(start(), letter("threatening"))
+    cold = verdicts(at)
+    assert len(cold) == 3
+    assert "lands_well" not in cold.values() and list(cold.values()).count("turns_away") >= 2
+    cold_scores = scores(at)
+    type_letter(at, letter("warm"))
+    warm = verdicts(at)
+    assert set(warm) == set(cold)
+    assert "turns_away" not in warm.values() and list(warm.values()).count("lands_well") >= 2
+    assert all(w > c for w, c in zip(scores(at), cold_scores))
+    assert not errors(at)
+
+
+def test_upload_txt_puts_the_letter_in_the_text_area():
+    at = start()
+    at.file_uploader(key="a.upload").set_value(("brief.txt", letter("warm").encode("utf-8"), "text/plain"))
+    at.run()
+    assert not at.exception
+    assert at.text_area(key="a.text").value == letter("warm")
+    assert any("brief.txt is ingelezen" in s.value for s in at.success)
+    assert len(verdicts(at)) == 3
+
+
+def test_upload_docx_puts_its_paragraphs_in_the_text_area():
+    at = start()
+    data = docx_bytes("Beste mevrouw Jansen,", "Wij denken graag met u mee. Het gesprek is gratis.")
+    at.file_uploader(key="a.upload").set_value(
+        ("brief.docx", data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    at.run()
+    assert not at.exception
+    assert "Wij denken graag met u mee." in at.text_area(key="a.text").value
+    assert "Wij denken graag met u mee." in letter_text(at)
+
+
+def test_corrupt_upload_shows_an_error_and_keeps_the_typed_text():
+    typed = "Beste mevrouw,\n\nDit heb ik zelf getypt en dat wil ik houden.\n"
+    at = type_letter(start(), typed)
+    at.file_uploader(key="a.upload").set_value(("kapot.docx", b"PK\x03\x04 niet echt", "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert any("Upload mislukt" in e and "kapot.docx" in e and "beschadigd" in e for e in errors(at))
+    assert at.text_area(key="a.text").value == typed
+    assert letter_text(at) == typed
+
+
+def test_template_placeholders_are_filled_from_the_scenario(scenario_dirs):
+    at = start()
+    assert at.selectbox(key="ui.scenario").value == "test_huur"
+    assert any("huurachterstand" in h.value for h in at.html)  # the scenario's occasion is shown
+    at.toggle(key="a.template").set_value(True)
+    type_letter(at, "Beste {{ naam }},\n\nBel mij gerust op {{ telefoon }}.\n")
+    assert letter_text(at) == "Beste mevrouw Jansen,\n\nBel mij gerust op 0521 - 123 456.\n"
+    at.text_input(key="ui.var.test_huur.naam").input("meneer De Vries")
+    at.run()
+    assert letter_text(at).startswith("Beste meneer De Vries,")
+    assert not errors(at)
+
+
+def test_an_undefined_placeholder_is_named(scenario_dirs):
+    at = start()
+    at.toggle(key="a.template").set_value(True)
+    type_letter(at, "Beste {{ naam }}, uw {{ klantnummer }}.\n")
+    assert any("{{ klantnummer }}" in e for e in errors(at))
+    assert verdicts(at) == {}
+
+
+def test_an_unsafe_template_is_refused():
+    at = start()
+    at.toggle(key="a.template").set_value(True)
+    type_letter(at, "Hallo {{ ''.__class__.__mro__ }}\n")
+    assert any("binnenkant van het programma" in e for e in errors(at))
+    assert not any("class 'object'" in h.value for h in at.html)
+
+
+def test_loading_an_example_letter_fills_in_its_placeholders(scenario_dirs):
+    at = start()
+    at.selectbox(key="a.example.test_huur").set_value(1)
+    at.button(key="a.load").click()
+    at.run()
+    text = at.text_area(key="a.text").value
+    assert text.startswith("Beste mevrouw Jansen,") and "{{" not in text
+    assert len(verdicts(at)) == 3
+    at.toggle(key="a.template").set_value(True)
+    at.button(key="a.load").click()
+    at.run()
+    assert at.text_area(key="a.text").value.startswith("Beste {{ naam }},")
+
+
+def test_shares_that_do_not_add_up_to_100_are_refused():
+    at = type_letter(start(), letter("warm"))
+    at.number_input(key="ui.share.vertrouwende_volgers").set_value(50)
+    at.number_input(key="ui.share.zorgvuldige_zelfredzamen").set_value(30)
+    at.run()
+    assert any("119%" in e and "aandelen uit het onderzoek" in e for e in (x.value for x in at.sidebar.error))
+    assert any("aandelen uit de segmentatiestudie" in c.value for c in at.caption)
+    at.number_input(key="ui.share.voorzichtige_verbinders").set_value(20)
+    at.run()
+    assert not at.sidebar.error
+    assert any("eigen aandelen" in c.value and "Vertrouwende Volgers 50%" in c.value for c in at.caption)
+    at.button(key="ui.shares_reset").click()
+    at.run()
+    assert at.number_input(key="ui.share.vertrouwende_volgers").value == 39
+
+
+def test_csv_download_holds_the_findings(monkeypatch):
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    saved: list[bytes] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, path_or_data, mimetype, kind, filename=None):
+        if mimetype == "text/csv":
+            saved.append(bytes(path_or_data))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    at = type_letter(start(), letter("threatening"))
+    assert at.download_button(key="a.csv").label == "Download als CSV"
+    table = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig")
+    import outreach
+    findings = outreach.analyze(letter("threatening")).findings
+    assert len(table) == len(findings)
+    assert list(table["Melding"]) == [f.message for f in findings]
+    assert "deurwaarder" in " ".join(table["Tekst"].dropna())
+    at.multiselect(key="a.filter_dims").set_value(["tone"])
+    at.run()
+    filtered = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig")
+    assert 0 < len(filtered) < len(table) and set(filtered["Dimensie"]) == {"Toon"}
+
+
+def test_language_toggle_switches_the_interface_and_keeps_the_letter():
+    at = type_letter(start(), letter("warm"))
+    at.toggle(key="ui.lang_en").set_value(True)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "How will your letter land?"
+    assert at.text_area(key="a.text").label == "Letter text"
+    assert at.text_area(key="a.text").value == letter("warm")
+    assert any("of the target group" in h.value for h in at.html)
+    assert any("Lands well" in h.value for h in at.html)
+    assert len(verdicts(at)) == 3
+    at.toggle(key="ui.lang_en").set_value(False)
+    at.run()
+    assert at.title[0].value == "Hoe komt uw brief aan?"
+
+
+def test_script_and_img_tags_in_a_letter_are_shown_as_text():
+    evil = ("Beste mevrouw,\n\n<script>alert(1)</script> U bent verplicht te betalen.\n"
+            "<img src=x onerror=alert(1)>\n\nMet vriendelijke groet,\nAnna\n")
+    at = type_letter(start(), evil)
+    html = letter_html(at)
+    assert letter_text(at) == evil
+    assert html.count("&lt;") >= 3  # the angle brackets are escaped, never markup
+    parse(html)  # only div/span/ul/li with class/tabindex/role: no script, no img, no on* handler
+    for element in list(at.html) + list(at.markdown):
+        assert "<script" not in element.value and "<img" not in element.value
+    assert len(verdicts(at)) == 3

@@ -1,0 +1,127 @@
+"""End to end in real headless Chromium: start `streamlit run app.py`, type a letter, see the verdicts.
+
+Uses Debian's /usr/bin/chromium (never `playwright install`). Without it the test is skipped,
+unless OUTREACH_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, letter
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+VERDICTS_JS = """() => Array.from(document.querySelectorAll('.oh-card[data-verdict]'))
+                      .map(e => e.dataset.segment + '=' + e.dataset.verdict).join(',')"""
+
+
+def _need_browser() -> None:
+    required = os.environ.get("OUTREACH_REQUIRE_BROWSER") == "1"
+    problem = None
+    if not CHROMIUM.exists():
+        problem = f"{CHROMIUM} is missing (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "the playwright package is not installed"
+    if problem:
+        if required:
+            pytest.fail(f"OUTREACH_REQUIRE_BROWSER=1 but {problem}")
+        pytest.skip(f"browser test skipped: {problem}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit stopped (exit {server.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"streamlit did not become healthy in {timeout:.0f}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture()
+def server(tmp_path):
+    _need_browser()
+    port = _free_port()
+    log = tmp_path / "streamlit.log"
+    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", PYTHONPATH=str(ROOT))
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def _commit(page, text: str) -> None:
+    area = page.locator("textarea").first
+    area.fill(text)
+    area.press("Control+Enter")
+
+
+def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(server, wait_until="domcontentloaded")
+            page.wait_for_selector("textarea", timeout=60_000)
+            assert "Hoe komt uw brief aan?" in page.inner_text("h1")
+
+            _commit(page, letter("threatening"))
+            page.wait_for_function(f"() => ({VERDICTS_JS})().split(',').length === 3", timeout=60_000)
+            cold = page.evaluate(VERDICTS_JS)
+            assert "lands_well" not in cold and "turns_away" in cold
+
+            _commit(page, letter("warm"))
+            page.wait_for_function(f"() => ({VERDICTS_JS})() !== {cold!r} && "
+                                   f"({VERDICTS_JS})().split(',').length === 3", timeout=60_000)
+            warm = page.evaluate(VERDICTS_JS)
+            assert "turns_away" not in warm and "lands_well" in warm
+            page.screenshot(path=str(tmp_path / "warm.png"), full_page=True)
+
+            # A letter with markup in it is shown as text: no element is created from it.
+            _commit(page, "Beste mevrouw,\n\n<img src=x onerror=\"document.title='pwned'\"> "
+                          "<script>document.title='pwned'</script> Wij helpen graag.\n")
+            page.wait_for_function("() => document.querySelector('.oh-letter') && "
+                                   "document.querySelector('.oh-letter').innerText.includes('<script>')",
+                                   timeout=60_000)
+            assert page.locator(".oh-letter img, .oh-letter script").count() == 0
+            assert page.title() != "pwned"
+            page.screenshot(path=str(tmp_path / "escaped.png"))
+            assert (tmp_path / "warm.png").stat().st_size > 10_000
+        finally:
+            browser.close()
