@@ -37,7 +37,7 @@ from outreach.rules.engine import Finding
 MIN_VARIANTS = 2
 MAX_VARIANTS = 4
 TIE_MARGIN = 0.5
-# A diff of two very long texts uses difflib's junk heuristic to stay fast.
+# Over this many changed words (after the common start and end) the diff is one replacement.
 EXACT_DIFF_TOKENS = 5_000
 
 
@@ -282,14 +282,42 @@ def word_tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _common_ends(ka: list[str], kb: list[str]) -> tuple[int, int]:
+    """Lengths of the common prefix and of the common suffix (not overlapping the prefix)."""
+    limit = min(len(ka), len(kb))
+    prefix = 0
+    while prefix < limit and ka[prefix] == kb[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and ka[-1 - suffix] == kb[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def diff_opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes, bounded in time: the common ends are cut off first, and a changed middle
+    of more than EXACT_DIFF_TOKENS words on either side is reported as one replacement."""
+    prefix, suffix = _common_ends(ka, kb)
+    a_end, b_end = len(ka) - suffix, len(kb) - suffix
+    codes = [("equal", 0, prefix, 0, prefix)] if prefix else []
+    middle_a, middle_b = ka[prefix:a_end], kb[prefix:b_end]
+    if max(len(middle_a), len(middle_b)) <= EXACT_DIFF_TOKENS:
+        matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+        codes += [(tag, i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix)
+                  for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    else:
+        codes.append(("replace", prefix, a_end, prefix, b_end))
+    if suffix:
+        codes.append(("equal", a_end, len(ka), b_end, len(kb)))
+    return codes
+
+
 def word_diff(a: str, b: str) -> WordDiff:
     """A word-level diff from text a to text b; whitespace-only differences count as equal."""
     ta, tb = word_tokens(a), word_tokens(b)
     ka, kb = [t.strip() for t in ta], [t.strip() for t in tb]
-    exact = max(len(ka), len(kb)) <= EXACT_DIFF_TOKENS
-    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=not exact)
     ops = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in diff_opcodes(ka, kb):
         ops.append(DiffOp(tag, tuple(w for w in ka[i1:i2] if w), tuple(w for w in kb[j1:j2] if w),
                           "".join(ta[i1:i2]), "".join(tb[j1:j2])))
     return WordDiff(tuple(ops))

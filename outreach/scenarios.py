@@ -134,8 +134,10 @@ def load_scenario(path: Path, templates: Path) -> Scenario:
     )
 
 
-def load_catalogue(scenarios: Path = SCENARIOS_DIR, templates: Path = TEMPLATES_DIR) -> Catalogue:
+def load_catalogue(scenarios: Path | None = None, templates: Path | None = None) -> Catalogue:
     """Every scenario that loads, plus a problem message for each one that does not."""
+    scenarios = SCENARIOS_DIR if scenarios is None else scenarios  # read at call time: tests redirect
+    templates = TEMPLATES_DIR if templates is None else templates
     loaded, problems = [], []
     for path in sorted(scenarios.glob("*.toml")) if scenarios.is_dir() else []:
         try:

@@ -57,9 +57,16 @@ def segment_chart(verdict_labels: dict[str, str], thresholds: tuple[float, float
     )
     rules = alt.Chart(alt.InlineData(values=[{"x": float(x)} for x in thresholds])).mark_rule(
         strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
+    labels_layer = _score_labels(bars)
     # Streamlit fits title, axis and legend into the height: leave room for them.
-    return alt.layer(bars, rules, data=alt.NamedData(name=SEGMENTS_DATA)).properties(
+    return alt.layer(bars, labels_layer, rules, data=alt.NamedData(name=SEGMENTS_DATA)).properties(
         height=56 * max(1, len(order)) + 110, title=t("chart_segments_title"))
+
+
+def _score_labels(bars: alt.Chart) -> alt.Chart:
+    """The score as a number just right of each bar (a bar of 0 is otherwise invisible)."""
+    return bars.mark_text(align="left", baseline="middle", dx=4, fontWeight="bold", color="#1f2328").encode(
+        text=alt.Text("score:Q", format=".0f"), color=alt.value("#1f2328"))
 
 
 def dimension_chart(titles: dict[str, str], t: Translate) -> alt.LayerChart:
@@ -76,7 +83,7 @@ def dimension_chart(titles: dict[str, str], t: Translate) -> alt.LayerChart:
     )
     neutral = alt.Chart(alt.InlineData(values=[{"x": 50.0}])).mark_rule(
         strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
-    return alt.layer(bars, neutral, data=alt.NamedData(name=DIMENSIONS_DATA)).properties(
+    return alt.layer(bars, _score_labels(bars), neutral, data=alt.NamedData(name=DIMENSIONS_DATA)).properties(
         height=36 * max(1, len(names)) + 80, title=t("chart_dimensions_title"))
 
 

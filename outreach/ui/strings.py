@@ -6,6 +6,7 @@ interface around it switches.
 """
 from __future__ import annotations
 
+import re
 import string
 import tomllib
 from functools import lru_cache
@@ -18,6 +19,19 @@ DEFAULT_LANG = "nl"
 
 class StringsError(ValueError):
     pass
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&])")
+
+
+def md_escape(text: object) -> str:
+    """User-supplied text (a file name, a template fragment) made literal for Streamlit's markdown.
+
+    Alerts, captions and labels render markdown: without this a file name such as
+    `![x](http://example.org/p.png).txt` would make the browser fetch an image, and `$x$` would
+    become a formula. Every markdown (and LaTeX/directive) character gets a backslash.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def placeholders(text: str) -> set[str]:

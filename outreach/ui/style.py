@@ -67,11 +67,16 @@ CSS = """
 .oh-legend{display:flex;flex-wrap:wrap;gap:.35rem .6rem;font-size:.8rem;margin:.25rem 0 .5rem 0;
   align-items:center;}
 .oh-legend .oh-mark{cursor:default;}
-.oh-notes{list-style:none;padding:0 .35rem 0 0 !important;margin:.25rem 0 0 0 !important;font-size:.88rem;
-  max-height:22rem;overflow-y:auto;}
+.oh-notes{list-style:none;padding:.25rem .35rem !important;margin:.25rem 0 0 0 !important;font-size:.88rem;
+  max-height:22rem;overflow-y:auto;border:1px solid #d0d7de;border-radius:.5rem;}
 .oh-notes li{margin-left:0 !important;padding:.3rem .5rem;border-left:4px solid var(--oh-c);margin:.3rem 0;background:#f6f8fa;
   border-radius:0 .35rem .35rem 0;}
 .oh-notes li.oh-helps{border-left-style:dashed;background:#f3faf5;}
+.oh-strip{display:flex;flex-wrap:wrap;gap:.5rem;margin:.1rem 0 .35rem 0;}
+.oh-pill{display:inline-flex;align-items:center;gap:.45rem;border:2px solid #d0d7de;border-radius:999px;
+  padding:.2rem .25rem .2rem .7rem;font-size:.88rem;background:#fff;}
+.oh-pill .oh-verdict{font-size:.8rem;padding:.05rem .55rem;}
+.oh-pill-score{font-variant-numeric:tabular-nums;font-weight:700;}
 .oh-card-head{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem;flex-wrap:wrap;}
 .oh-card-name{font-weight:700;font-size:1.1rem;}
 .oh-card-share{color:#57606a;font-size:.85rem;}

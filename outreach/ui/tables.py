@@ -12,6 +12,7 @@ SEVERITIES = ("error", "warning", "suggestion", "info")
 # Internal column ids, in display order; labels come from the string catalogue (col_<id>).
 COLUMNS = ("nr", "dimension", "severity", "effect", "match", "message", "suggestion", "points", "rule",
            "start", "end")
+SHOWN = COLUMNS[:-2]  # the page leaves out the character offsets; the CSV keeps them
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,7 +25,7 @@ def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
         "effect": f.effect,
         "match": f.match,
         "message": f.message,
-        "suggestion": f.suggestions[0] if f.suggestions else "",
+        "suggestion": f.suggestions[0] if f.suggestions and f.effect == "hurts" else "",  # a rewrite only where it hurts
         "points": float(f.points),
         "rule": f.rule,
         "start": f.start,

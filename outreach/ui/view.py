@@ -24,9 +24,9 @@ from outreach.templating import TemplateProblem, render
 from outreach.ui import charts, resources
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
-from outreach.ui.strings import Strings
+from outreach.ui.strings import Strings, md_escape
 from outreach.ui.style import CSS, VERDICT_COLORS, VERDICT_ICONS
-from outreach.ui.tables import SEVERITIES, filter_frame, findings_frame, labelled, to_csv
+from outreach.ui.tables import SEVERITIES, SHOWN, filter_frame, findings_frame, labelled, to_csv
 from outreach.ui.uploads import ACCEPTED_TYPES, read_letter_upload
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,22 @@ def _sentence(message: str) -> str:
 
 def render_page() -> None:
     """The whole page; app.py calls only this."""
+    ctx = page_context()
+    if ctx is not None:
+        render_variant("a", ctx, layout="wide")
+
+
+def render_side_by_side(ctx: PageContext, variant_ids: tuple[str, ...] = ("a", "b")) -> None:
+    """Two to four variants next to each other, each with its own editor and results."""
+    for column, vid in zip(st.columns(len(variant_ids), gap="medium"), variant_ids):
+        with column:
+            st.markdown(f"#### {ctx.t('variant_title', name=vid.upper())}")
+            render_variant(vid, ctx, layout="column")
+
+
+def page_context() -> PageContext | None:
+    """Page setup, header, the how-it-works panel, the sidebar shares and the scenario; what the
+    variants share. None (with a message on the page) when the data files cannot be loaded."""
     t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
     st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
     st.html(CSS)
@@ -88,7 +104,7 @@ def render_page() -> None:
     except Exception:  # a broken data file must still give a readable page
         log.exception("loading the rule packs, segment model or scenarios failed")
         st.error(t("load_failed"))
-        return
+        return None
     _header(t)
     _about(t)
     shares = _shares_sidebar(t, model)
@@ -97,8 +113,7 @@ def render_page() -> None:
     verdict_labels = (dict(model.labels) if t.lang == "nl"
                       else {v: t(f"verdict_{v}") for v in ("lands_well", "doubtful", "turns_away")})
     scenario, variables = _scenario_section(t, catalogue)
-    ctx = PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels)
-    render_variant("a", ctx, layout="wide")
+    return PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels)
 
 
 def _header(t: Strings) -> None:
@@ -140,7 +155,7 @@ def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
         try:
             chosen = check_shares({sid: float(v or 0) for sid, v in values.items()})
         except SegmentModelError as err:
-            st.error(t("shares_invalid", message=_sentence(str(err))))
+            st.error(t("shares_invalid", message=md_escape(_sentence(str(err)))))
         st.divider()
         st.caption(t("privacy_note"))
     if chosen is not None and all(abs(chosen[s.id] - s.share) < 1e-9 for s in model.segments):
@@ -210,6 +225,8 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
     with editor:
         letter = _editor(vid, ctx)
     if letter is None:
+        with letter_view:
+            st.info(t("template_fix_first"))
         return
     if not letter.strip():
         with letter_view:
@@ -220,11 +237,11 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
         result = resources.analysis(letter, shares)
     except TextTooLong as err:
         with letter_view:
-            st.error(t("too_long", message=_sentence(str(err))))
+            st.error(t("too_long", message=md_escape(_sentence(str(err)))))
         return
     except SegmentModelError as err:
         with letter_view:
-            st.error(t("shares_invalid", message=_sentence(str(err))))
+            st.error(t("shares_invalid", message=md_escape(_sentence(str(err)))))
         return
     except Exception:
         log.exception("analysis failed")
@@ -273,6 +290,10 @@ def _on_load_example(vid: str, scenario_id: str) -> None:
     st.session_state.pop(message_key, None)
 
 
+def _copy_state(source: str, target: str) -> None:
+    st.session_state[target] = st.session_state.get(source)
+
+
 def _lang() -> str:
     return "en" if st.session_state.get(LANG_KEY) else "nl"
 
@@ -285,7 +306,14 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
     if scenario is not None and scenario.letters:
         quality = {q: t(f"quality_{q}") for q in ("poor", "fair", "strong")}
         pick, load = st.columns([4, 1], vertical_alignment="bottom")
-        pick.selectbox(t("example_pick"), range(len(scenario.letters)), key=_key(vid, f"example.{scenario.id}"),
+        # The widget key holds the language: Streamlit keeps a widget's shown option text when only its
+        # labels change. The choice itself lives in a language-free key.
+        chosen_key = _key(vid, f"example.{scenario.id}")
+        widget_key = f"{chosen_key}.{t.lang}"
+        st.session_state.setdefault(chosen_key, 0)
+        st.session_state[widget_key] = min(int(st.session_state[chosen_key]), len(scenario.letters) - 1)
+        pick.selectbox(t("example_pick"), range(len(scenario.letters)), key=widget_key,
+                       on_change=_copy_state, args=(widget_key, chosen_key),
                        format_func=lambda i: f"{quality.get(scenario.letters[i].quality, '')} · "
                                              f"{scenario.letters[i].label}")
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
@@ -297,9 +325,9 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
                      on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
     message = st.session_state.get(_key(vid, "upload_message"))
     if message and message[0] == "error":
-        st.error(t("upload_failed", message=message[1]), icon=":material/error:")
+        st.error(t("upload_failed", message=md_escape(message[1])), icon=":material/error:")
     elif message:
-        st.success(t("upload_done", name=message[1]), icon=":material/check:")
+        st.success(t("upload_done", name=md_escape(message[1])), icon=":material/check:")
     if not template_mode:
         if "{{" in source or "{%" in source:
             st.info(t("template_hint"), icon=":material/lightbulb:")
@@ -307,17 +335,39 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
     try:
         letter = render(source, ctx.variables, t("template_name"))
     except TemplateProblem as err:
-        st.error(t("template_failed", message=str(err)), icon=":material/error:")
+        st.error(t("template_failed", message=md_escape(err)), icon=":material/error:")
         return None
-    if ctx.scenario is None and source.strip():
+    if ctx.variables:
+        names = ", ".join("{{ " + name + " }}" for name in ctx.variables)
+        st.caption(t("template_available", names=md_escape(names)))
+    elif source.strip():
         st.caption(t("template_no_scenario"))
     with st.expander(t("template_result")):
         st.text(letter)
     return letter
 
 
+def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
+    """At a glance, next to the editor: the verdict per segment and the reach (details further down)."""
+    t, lang = ctx.t, ctx.lang
+    pills = []
+    for r in result.segments.values():
+        color = VERDICT_COLORS.get(r.verdict, "#6e7781")
+        label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
+        pills.append(f'<span class="oh-pill" style="border-color:{color}"><b>{escape(r.name)}</b>'
+                     f'<span class="oh-pill-score">{escape(_num(r.score, lang))}</span>'
+                     f'<span class="oh-verdict" style="background:{color}">'
+                     f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span>')
+    reach = ""
+    if result.reach is not None:
+        reach = (f'<div class="oh-small">{escape(t("strip_reach", score=_num(result.reach.score, lang), share=_num(result.reach.lands_well_share * 100, lang)))}</div>')
+    st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
+
+
 def _letter_view(result: Analysis, ctx: PageContext) -> None:
     t = ctx.t
+    st.subheader(t("strip_title"))
+    _verdict_strip(result, ctx)
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))
@@ -464,6 +514,7 @@ def _findings_table(vid: str, result: Analysis, ctx: PageContext) -> None:
     frame = filter_frame(findings_frame(result.findings), dims, sevs)
     shown = labelled(frame, ctx.titles, t)
     st.dataframe(shown, hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, len(shown))),
+                 column_order=[t(f"col_{c}") for c in SHOWN],
                  column_config={
                      t("col_nr"): st.column_config.NumberColumn(width="small"),
                      t("col_points"): st.column_config.NumberColumn(format="%+.1f", width="small"),

@@ -97,6 +97,9 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            outside: list[str] = []  # the page must not talk to anything but this server
+            page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:")
+                    else outside.append(r.url))
             page.goto(server, wait_until="domcontentloaded")
             page.wait_for_selector("textarea", timeout=60_000)
             assert "Hoe komt uw brief aan?" in page.inner_text("h1")
@@ -122,6 +125,28 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):
             assert page.locator(".oh-letter img, .oh-letter script").count() == 0
             assert page.title() != "pwned"
             page.screenshot(path=str(tmp_path / "escaped.png"))
+
+            # An uploaded file's name is user text too: shown literally in the message, no image fetched.
+            name = "![x](http://127.0.0.1:9/p.png) **vet** $x$.txt"
+            page.locator('input[type="file"]').set_input_files(
+                files=[{"name": name, "mimeType": "text/plain", "buffer": letter("warm").encode()}])
+            alert = page.locator('[data-testid="stAlert"]').filter(has_text="ingelezen")
+            alert.wait_for(timeout=60_000)
+            assert name in alert.inner_text()
+            assert alert.locator("img, strong, .katex").count() == 0
             assert (tmp_path / "warm.png").stat().st_size > 10_000
+            assert not outside, f"requests outside the app: {outside}"
         finally:
             browser.close()
+
+
+def test_missing_browser_skips_or_fails_as_configured(monkeypatch, tmp_path):
+    import tests.app.test_browser as me
+
+    monkeypatch.setattr(me, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("OUTREACH_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-chromium"):
+        me._need_browser()
+    monkeypatch.setenv("OUTREACH_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="OUTREACH_REQUIRE_BROWSER=1"):
+        me._need_browser()

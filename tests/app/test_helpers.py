@@ -40,6 +40,8 @@ def test_findings_frame_has_one_row_per_finding(threatening):
     assert len(frame) == len(threatening.findings)
     assert list(frame["nr"]) == list(range(1, len(frame) + 1))
     assert set(frame["dimension"]) <= set(titles())
+    helps = frame[frame["effect"] == "helps"]
+    assert len(helps) and (helps["suggestion"] == "").all()  # a rewrite is offered only where it hurts
 
 
 def test_filter_by_dimension_and_severity(threatening):

@@ -41,3 +41,15 @@ def test_a_broken_catalogue_is_refused(tmp_path, monkeypatch):
             strings.catalogue()
     finally:
         strings.catalogue.cache_clear()
+
+
+def test_md_escape_makes_user_text_literal():
+    from outreach.ui.strings import md_escape
+
+    evil = "![x](http://example.org/p.png) [link](javascript:alert(1)) $x$ **b** <img src=x> :red[a]"
+    escaped = md_escape(evil)
+    import re
+
+    assert re.search(r"(?<!\\)[\[\]()$*<>:!]", escaped) is None  # every special character escaped
+    assert re.sub(r"\\(.)", r"\1", escaped) == evil  # nothing lost, only escaped
+    assert md_escape("gewone tekst") == "gewone tekst"

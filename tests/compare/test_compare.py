@@ -141,7 +141,7 @@ def test_word_diff_reports_replaced_inserted_and_deleted_words():
     diff = word_diff("U dient te betalen.", "U kunt betalen. Bel ons.")
     changed = [(op.op, op.a_words, op.b_words) for op in diff.ops if op.op != "equal"]
     assert ("replace", ("dient", "te"), ("kunt",)) in changed
-    assert any(op == "insert" and b == ("Bel", "ons", ".") for op, _, b in changed)
+    assert any(op == "insert" and {"Bel", "ons"} <= set(b) for op, _, b in changed)
     assert "".join(op.b_text for op in diff.ops) == "U kunt betalen. Bel ons."
     assert "".join(op.a_text for op in diff.ops) == "U dient te betalen."
 

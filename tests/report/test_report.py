@@ -1,0 +1,158 @@
+"""The HTML report, and the scores as CSV and JSON."""
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from outreach.compare import compare
+from outreach.report import CAVEAT, render_report, scores_csv, scores_json
+from tests.conftest import LETTERS
+
+WARM = (LETTERS / "warm.txt").read_text(encoding="utf-8")
+THREAT = (LETTERS / "threatening.txt").read_text(encoding="utf-8")
+PATERNAL = (LETTERS / "paternalistic.txt").read_text(encoding="utf-8")
+XSS = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(html: str) -> list[tuple[str, dict]]:
+    parser = Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+@pytest.fixture(scope="module")
+def result():
+    return compare([("warm", WARM), ("dreigend", THREAT), ("betuttelend", PATERNAL)])
+
+
+@pytest.fixture(scope="module")
+def report(result):
+    return render_report(result, "Huurachterstand oktober", {"problem": "Weinig reactie op brieven",
+                                                             "design_question": "Hoe nodigen we uit?"})
+
+
+def test_report_is_one_html_document_with_the_results(report, result):
+    assert report.lstrip().startswith("<!DOCTYPE html>") and report.rstrip().endswith("</html>")
+    assert "<title>Huurachterstand oktober</title>" in report
+    for name in ("Vertrouwende Volgers", "Zorgvuldige Zelfredzamen", "Voorzichtige Verbinders", "Bereik"):
+        assert name in report
+    assert report.count("Beste: warm") == 4  # three segments and reach
+    assert "(-85.2)" in report  # a delta against A
+    for seg in result.segments.values():
+        for label in seg.verdict_labels:
+            assert label in report
+
+
+def test_report_carries_the_caveat(report):
+    text = re.sub(r"\s+", " ", report)
+    assert "een regelgebaseerde simulatie van onderzoeksbevindingen, geen voorspelling over een persoon" in text
+    assert report.count(CAVEAT) >= 2  # at the top and in the footer
+
+
+def test_report_shows_reactions_reasons_and_fixed_and_introduced(report, result):
+    reaction = result.analyses[1].segments["vertrouwende_volgers"].reaction
+    assert reaction.replace("'", "&#39;") in report
+    assert "Opgelost ten opzichte van A" in report and "Nieuwe problemen ten opzichte van A" in report
+    reason = result.analyses[0].segments["vertrouwende_volgers"].reasons[0].text
+    assert reason.replace("'", "&#39;") in report
+
+
+def test_findings_are_marked_in_the_letter_with_their_dimension(report):
+    marks = [attrs for tag, attrs in tags(report) if tag == "mark"]
+    assert marks
+    assert any(a["class"] == "d-tone hurts" for a in marks)
+    assert any(a["class"].endswith(" helps") for a in marks)
+    assert re.search(r'<mark class="d-tone hurts"[^>]*>deurwaarder</mark>', report)
+
+
+def test_exercise_is_shown_when_given_and_left_out_otherwise(report, result):
+    assert "De oefening" in report and "Weinig reactie op brieven" in report and "Ontwerpvraag" in report
+    assert "De oefening" not in render_report(result, "Zonder oefening")
+
+
+def test_charts_are_inline_svg_bars(report, result):
+    found = tags(report)
+    assert sum(1 for tag, _ in found if tag == "svg") == 1
+    bars = [a for tag, a in found if tag == "rect" and a.get("height") == "16"]
+    assert len(bars) == len(result.names) * (len(result.segments) + 1)
+
+
+def test_report_has_no_scripts_and_no_external_resources(report):
+    assert "http://" not in report and "https://" not in report
+    assert "url(" not in report and "@import" not in report
+    for tag, attrs in tags(report):
+        assert tag not in ("script", "img", "iframe", "link", "object", "embed")
+        assert not {"src", "href", "srcset", "action"} & set(attrs), (tag, attrs)
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+
+
+def test_report_is_print_friendly(report):
+    assert "@media print" in report
+
+
+def test_user_text_only_ever_appears_escaped():
+    hostile = f"Beste lezer,\n\n{XSS} U kunt bellen. {IMG}\nDe deurwaarder komt.\n"
+    result = compare([(f"A {XSS}", WARM), (f"B {IMG}", hostile)])
+    html = render_report(result, f"Titel {XSS}", {"problem": IMG, "mechanism": XSS})
+    assert XSS not in html and IMG not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    for tag, attrs in tags(html):
+        assert tag not in ("script", "img")
+        assert not any(name.startswith("on") or name == "src" for name in attrs)
+
+
+def test_identical_variants_are_reported_as_ties():
+    html = render_report(compare([("A", WARM), ("B", WARM)]), "Gelijk")
+    assert "Gelijk (binnen 0,5 punt): A, B" in html
+    assert "De tekst is gelijk aan A." in html
+
+
+def test_changed_words_are_shown_as_deletions_and_insertions():
+    html = render_report(compare([("A", WARM), ("B", WARM.replace("gratis", "kosteloos"))]), "Diff")
+    assert "<del>gratis </del><ins>kosteloos </ins>" in html
+
+
+def test_an_empty_variant_does_not_break_the_report():
+    html = render_report(compare([("A", WARM), ("B", "")]), "Leeg")
+    assert "de brief is leeg" in html
+
+
+def test_csv_has_one_row_per_variant_and_segment(result):
+    frame = pd.read_csv(io.StringIO(scores_csv(result)))
+    assert len(frame) == len(result.names) * len(result.segments) == 9
+    assert {"variant", "segment", "score", "verdict", "delta_vs_a", "winner"} <= set(frame.columns)
+    row = frame[(frame.variant == "dreigend") & (frame.segment == "vertrouwende_volgers")].iloc[0]
+    seg = result.segments["vertrouwende_volgers"]
+    assert row.score == seg.scores[1] and row.delta_vs_a == seg.deltas[1]
+    assert frame[frame.winner].variant.unique().tolist() == ["warm"]
+
+
+def test_csv_never_starts_a_cell_with_a_formula():
+    result = compare([("=HYPERLINK(\"x\")", WARM), ("+1", THREAT)])
+    frame = pd.read_csv(io.StringIO(scores_csv(result)))
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for v in frame.variant)
+
+
+def test_json_scores_have_rows_and_reach(result):
+    data = json.loads(scores_json(result))
+    assert data["variants"] == ["warm", "dreigend", "betuttelend"]
+    assert len(data["rows"]) == 9
+    assert [r["variant"] for r in data["reach"]] == data["variants"]
+    assert data["reach"][0]["winner"] is True
+    assert "geen voorspelling over een persoon" in data["caveat"]
