@@ -13,9 +13,24 @@ API (for the app and the report):
     result.fixed[name] / .introduced[name]
                                       -> tuple[Change, ...]: problems (findings that hurt) the
                                          variant removed / added relative to the first variant (A)
-    result.diffs[name]                -> WordDiff of A's text to that variant's text
-                                         (.ops, .html(): <del>/<ins>, every piece html-escaped)
-    result.to_dict()                  -> the JSON contract of `python -m outreach compare --format json`
+    result.diffs[name]                -> WordDiff of A's text to that variant's text, for every
+                                         variant but A (.ops: DiffOp(op, a_words, b_words, a_text,
+                                         b_text); .changed; .html(): <del>/<ins>, all text escaped)
+    result.analysis(name)             -> the Analysis of one variant
+    result.to_dict()                  -> the JSON contract of `python -m outreach compare --format json`:
+        {"variants": [Analysis.to_dict(file=name), ...],
+         "segments": {id: {"name", "share", "scores", "verdicts", "verdict_labels", "deltas",
+                           "winner", "tie"}},
+         "reach": {"scores", "lands_well_shares", "deltas", "winner", "tie"},
+         "fixed": {name: [Change.to_dict()]}, "introduced": {name: [...]},   (A: empty lists)
+         "diff": {name: {"ops": [{"op", "a", "b"}], "html": str}}}          (every variant but A)
+    render_text(result)               -> the terminal table of `--format text`
+
+Fixed and introduced are matched by rule: per rule, occurrences with the same words pair first and
+the rest pair in order, so a rule that fires fewer times in the variant is fixed for the missing
+occurrences (a rule that fires more often is introduced), while swapping one threat word for
+another is neither. A "required" rule whose element was missing in A and is present in the
+variant counts as fixed (its "missing" finding is gone). Only findings that hurt count.
 
 Deltas are always "this variant minus A" (A's own delta is 0). A winner is the variant with the
 highest score; when another variant is within TIE_MARGIN points, nobody wins: winner is None and
@@ -30,6 +45,7 @@ import difflib
 import html
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from outreach.analysis import Analysis, TextTooLong, analyze
 from outreach.rules.engine import Finding
@@ -37,8 +53,9 @@ from outreach.rules.engine import Finding
 MIN_VARIANTS = 2
 MAX_VARIANTS = 4
 TIE_MARGIN = 0.5
-# Over this many changed words (after the common start and end) the diff is one replacement.
-EXACT_DIFF_TOKENS = 5_000
+# Work bound of the word diff (steps of difflib's inner loop, well under a second); a diff that
+# would take longer shows the changed middle as one replacement.
+DIFF_BUDGET = 3_000_000
 
 
 class CompareError(ValueError):
@@ -294,18 +311,41 @@ def _common_ends(ka: list[str], kb: list[str]) -> tuple[int, int]:
     return prefix, suffix
 
 
+class _OverBudget(Exception):
+    pass
+
+
+class _BoundedMatcher(difflib.SequenceMatcher):
+    """difflib's matcher that gives up (_OverBudget) after about `budget` steps of its inner loop.
+
+    find_longest_match walks, for every word of a in the range, all positions of that word in b;
+    prefix sums of those counts give the cost of each call before it is made.
+    """
+
+    def __init__(self, a: list[str], b: list[str], budget: int):
+        super().__init__(None, a, b, autojunk=False)
+        self._cost = list(accumulate((len(self.b2j.get(word, ())) for word in a), initial=0))
+        self._left = budget
+
+    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
+        ahi = len(self.a) if ahi is None else ahi
+        self._left -= self._cost[ahi] - self._cost[alo] + 1
+        if self._left < 0:
+            raise _OverBudget
+        return super().find_longest_match(alo, ahi, blo, bhi)
+
+
 def diff_opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib opcodes, bounded in time: the common ends are cut off first, and a changed middle
-    of more than EXACT_DIFF_TOKENS words on either side is reported as one replacement."""
+    """difflib opcodes, bounded in time: the common start and end are cut off first; a middle
+    that would take more than DIFF_BUDGET steps is reported as one replacement."""
     prefix, suffix = _common_ends(ka, kb)
     a_end, b_end = len(ka) - suffix, len(kb) - suffix
     codes = [("equal", 0, prefix, 0, prefix)] if prefix else []
-    middle_a, middle_b = ka[prefix:a_end], kb[prefix:b_end]
-    if max(len(middle_a), len(middle_b)) <= EXACT_DIFF_TOKENS:
-        matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    try:
+        matcher = _BoundedMatcher(ka[prefix:a_end], kb[prefix:b_end], DIFF_BUDGET)
         codes += [(tag, i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix)
                   for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-    else:
+    except _OverBudget:
         codes.append(("replace", prefix, a_end, prefix, b_end))
     if suffix:
         codes.append(("equal", a_end, len(ka), b_end, len(kb)))

@@ -56,7 +56,7 @@ MAX_VARIANTS = 4
 MAX_NAME_CHARS = 80
 MAX_EXERCISE_CHARS = 20_000
 MAX_IMPORT_BYTES = 2_000_000
-EXERCISE_KEYS = ("problem", "stakeholders", "mechanism", "design_question")
+EXERCISE_KEYS = ("problem", "stakeholders", "mechanism", "design_question", "conditions")
 EXPORT_FORMAT = "outreach-workspace"
 EXPORT_SCHEMA = 1
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from outreach.dimensions import DimensionScore
 from outreach.rules.schema import DIMENSIONS
+from outreach.store import EXERCISE_KEYS  # the VSDT answers are kept with a workspace under these keys
 
 WORKSHOP_DIR = Path(__file__).parent
 
@@ -84,6 +85,8 @@ def load_workshop_from(path: Path) -> Workshop:
     mechanisms = tuple(Mechanism(**m) for m in _records(
         data, "mechanism", ("id", "name", "sprint", "text", "intervention"), (), path))
     steps = tuple(VsdtStep(**s) for s in _records(data, "vsdt_step", ("id", "title", "prompt"), ("example",), path))
+    if [s.id for s in steps] != list(EXERCISE_KEYS):
+        raise WorkshopDataError(f"{path}: de stappen moeten precies {', '.join(EXERCISE_KEYS)} zijn")
     tensions = []
     for t in _records(data, "tension", ("id", "values", "high", "low", "text", "research"), (), path):
         dims = list(t["high"]) + list(t["low"])

@@ -6,9 +6,14 @@ import sys
 import pytest
 
 from outreach.__main__ import main
+from outreach.compare import compare
 from tests.conftest import LETTERS, ROOT
 
 WARM, THREAT = str(LETTERS / "warm.txt"), str(LETTERS / "threatening.txt")
+
+
+def read(path):
+    return open(path, encoding="utf-8").read()
 
 
 def run(capsys, *args):
@@ -23,7 +28,8 @@ def test_text_table_shows_scores_deltas_winners_and_changes(capsys):
     for name in ("Vertrouwende Volgers", "Zorgvuldige Zelfredzamen", "Voorzichtige Verbinders", "Bereik"):
         assert name in out
     assert out.count("Beste: A") == 4
-    assert "-85.2" in out  # B minus A for the first segment
+    delta = compare([("A", read(WARM)), ("B", read(THREAT))]).segments["vertrouwende_volgers"].deltas[1]
+    assert f"{delta:+.1f}" in out  # B minus A for the first segment
     assert "Opgelost in B" in out and "Nieuw probleem in B" in out
     assert "tone.threat.enforcement 'deurwaarder'" in out
 

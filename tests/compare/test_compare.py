@@ -1,7 +1,10 @@
 """compare(): winners, deltas, ties, fixed and introduced problems, and the word diff."""
 import json
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outreach.compare import CompareError, compare, winner, word_diff
 from outreach.letters import MAX_CHARS
@@ -156,3 +159,19 @@ def test_diff_html_escapes_every_piece_of_text():
     assert "<script" not in rendered and "<img" not in rendered and "<b>" not in rendered
     assert "alert(1)&lt;/script&gt;" in rendered and "&amp; &lt;img src=x" in rendered
     assert "<del>" in rendered and "<ins>" in rendered
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab <>&\n.,é", max_size=80), st.text(alphabet="ab <>&\n.,é", max_size=80))
+def test_the_diff_always_rebuilds_both_texts(a, b):
+    ops = word_diff(a, b).ops
+    assert "".join(op.a_text for op in ops) == a
+    assert "".join(op.b_text for op in ops) == b
+
+
+def test_a_pathological_diff_stays_fast_and_complete():
+    a, b = " ".join(["de"] * 5000), " ".join(["de", "u"] * 2500)
+    started = time.monotonic()
+    diff = word_diff(a, b)
+    assert time.monotonic() - started < 5
+    assert "".join(op.b_text for op in diff.ops) == b and diff.changed

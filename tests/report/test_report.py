@@ -52,7 +52,8 @@ def test_report_is_one_html_document_with_the_results(report, result):
     for name in ("Vertrouwende Volgers", "Zorgvuldige Zelfredzamen", "Voorzichtige Verbinders", "Bereik"):
         assert name in report
     assert report.count("Beste: warm") == 4  # three segments and reach
-    assert "(-85.2)" in report  # a delta against A
+    delta = result.segments["vertrouwende_volgers"].deltas[1]
+    assert f"({delta:+.1f})" in report  # a delta against A
     for seg in result.segments.values():
         for label in seg.verdict_labels:
             assert label in report

@@ -11,7 +11,7 @@ def test_workshop_data_covers_the_research():
     workshop = load_workshop()
     ids = {m.id for m in workshop.mechanisms}
     assert {"pettenverwarring", "controle_verliezen", "hulp_accepteren"} <= ids
-    assert [s.id for s in workshop.steps] == ["probleem", "stakeholders", "mechanisme", "ontwerpvraag", "condities"]
+    assert [s.id for s in workshop.steps] == ["problem", "stakeholders", "mechanism", "design_question", "conditions"]
     assert all(m.intervention for m in workshop.mechanisms)
 
 

@@ -1,0 +1,272 @@
+"""Real-world regression corpus: sentences and short letters as municipalities, housing corporations,
+energy and water companies and health insurers write them, and what the rule packs must (not) see.
+
+Each case runs the whole pipeline (`outreach.analyze`) and checks one rule:
+- FIRES: the rule reports a finding with a place in the text. For a `required` rule that is the
+  helping finding ("the letter says it"); for other rules a finding with the rule's own effect
+  (hurts for negative points, helps for positive points).
+- SILENT: the rule reports no such finding.
+The optional fourth value is the exact text the finding must cover.
+
+These are the checks a user would notice: word forms, negation, word boundaries, paraphrases,
+V2 word order ("Dat bepaalt u zelf"), informal "je", questions and compound words.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+import outreach
+from outreach.rules.loader import load_rulebook
+
+FIRES, SILENT = True, False
+
+CASES = [
+    # ---------------------------------------------------------------- privacy: where the data came from
+    ("Wij schrijven u omdat Energie Noord ons heeft laten weten dat er een rekening openstaat.",
+     "privacy.source.named", FIRES, "ons heeft laten weten"),
+    ("Wij schrijven u omdat Energie Noord ons heeft laten weten dat er een rekening openstaat.",
+     "intent.reason.signal_source", FIRES, "ons heeft laten weten"),
+    ("Woonbron liet ons weten dat de huur van maart nog openstaat.",
+     "privacy.source.named", FIRES, "liet ons weten"),
+    ("Woonbron liet ons weten dat de huur van maart nog openstaat.",
+     "intent.reason.signal_source", FIRES, "liet ons weten"),
+    ("Dat hoorden wij van uw zorgverzekeraar.", "privacy.source.named", FIRES, "hoorden wij van"),
+    ("Dat hoorden wij van uw zorgverzekeraar.", "intent.reason.signal_source", FIRES, "hoorden wij van"),
+    ("U heeft de premie van mei nog niet betaald. Dat zien wij in onze eigen administratie.",
+     "privacy.source.named", FIRES, "in onze eigen administratie"),
+    ("Dat zien wij in onze eigen administratie.", "intent.reason.signal_source", FIRES,
+     "in onze eigen administratie"),
+    ("Wij kregen een bericht van Vitens over uw waterrekening.", "intent.reason.signal_source", FIRES,
+     "Wij kregen een bericht van"),
+    ("Wij kregen een bericht van Vitens over uw waterrekening.", "privacy.source.named", FIRES, None),
+    ("Wij schrijven u omdat uw verhuurder ons heeft gemeld dat de huur nog openstaat.",
+     "privacy.source.named", FIRES, "ons heeft gemeld"),
+    ("Uw verhuurder heeft ons gemeld dat de huur nog openstaat.", "intent.reason.signal_source", FIRES, None),
+    ("Wij weten dit via de afspraken die wij met woningcorporaties hebben (convenant).",
+     "intent.reason.signal_source", FIRES, "afspraken die wij met woningcorporaties"),
+    ("Wij weten dit via de afspraken die wij met woningcorporaties hebben.",
+     "privacy.source.named", FIRES, "afspraken die wij met woningcorporaties"),
+    ("Dat weten wij omdat uw zorgverzekeraar het aan de gemeente heeft doorgegeven.",
+     "privacy.source.named", FIRES, "aan de gemeente heeft doorgegeven"),
+    ("De huur staat nog open. Dat hebben ze ons laten weten.", "intent.reason.signal_source", FIRES,
+     "hebben ze ons laten weten"),
+    ("Woonbron en Vitens werken met ons samen. Zij geven ons een seintje als een rekening openstaat.",
+     "privacy.source.named", FIRES, "geven ons een seintje"),
+    ("Die gegevens hebben wij van uw aanvraag vorig jaar.", "privacy.source.named", FIRES, None),
+    ("Laat ons weten of u hulp wilt.", "privacy.source.named", SILENT, None),
+    ("Wilt u ons laten weten wanneer het u uitkomt?", "privacy.source.named", SILENT, None),
+    ("Wij hebben nog niets van u gehoord.", "intent.reason.signal_source", SILENT, None),
+    ("Wij ontvangen graag een bericht van u.", "intent.reason.signal_source", SILENT, None),
+    ("Uit onze administratie blijkt dat u een achterstand heeft.", "intent.reason.signal_source", SILENT, None),
+
+    # ---------------------------------------------------------------- privacy: who sees it, rights, retention
+    ("Alleen ons team ziet het.", "privacy.sharing.limits", FIRES, "Alleen ons team"),
+    ("Alleen uw contactpersoon kan dit inzien.", "privacy.sharing.limits", FIRES, "Alleen uw contactpersoon"),
+    ("Wij vertellen het aan niemand.", "privacy.sharing.limits", FIRES, "aan niemand"),
+    ("Wat u met mij bespreekt, vertel ik niet aan Woonstichting De Linde.", "privacy.sharing.limits", FIRES,
+     "vertel ik niet aan"),
+    ("Wij weten alleen uw naam en adres.", "privacy.sharing.limits", SILENT, None),
+    ("U blijft altijd welkom bij ons.", "privacy.sharing.limits", SILENT, None),
+    ("Wij kunnen gegevens opvragen bij derden.", "privacy.rights.named", SILENT, None),
+    ("Meer over uw recht op de Stadspas leest u op onze website.", "privacy.rights.named", SILENT, None),
+    ("Alleen uw contactpersoon kan dit inzien.", "privacy.rights.named", SILENT, None),
+    ("U kunt bezwaar maken tegen dit besluit.", "privacy.rights.named", SILENT, None),
+    ("U kunt uw termijnbedrag laten aanpassen.", "privacy.rights.named", SILENT, None),
+    ("U mag uw gegevens altijd inzien.", "privacy.rights.named", FIRES, None),
+    ("U heeft het recht om uw gegevens in te zien.", "privacy.rights.named", FIRES, None),
+    ("U mag altijd vragen wat wij van u weten.", "privacy.rights.named", FIRES, "vragen wat wij van u weten"),
+    ("Wij bewaren uw gegevens niet langer dan nodig.", "privacy.retention.vague", FIRES, "niet langer dan nodig"),
+    ("Op 4 mei 2026 verwijderen wij het.", "privacy.retention.period", FIRES, None),
+    ("Wij bewaren je gegevens drie maanden. Daarna gooien we ze weg.", "privacy.retention.period", FIRES, None),
+    ("Voor deze brief gebruiken wij alleen uw naam en adres.", "privacy.purpose.stated", FIRES, None),
+    ("Wij houden uw betalingen in de gaten.", "privacy.wording.surveillance", FIRES, "in de gaten"),
+    ("Wij houden u niet in de gaten.", "privacy.wording.surveillance", SILENT, None),
+    ("U komt niet op een lijst.", "privacy.wording.registered", SILENT, None),
+
+    # ---------------------------------------------------------------- contact
+    ("Reageren kan via het digitale loket.", "contact.route.walkin", SILENT, None),
+    ("Regel het via ons online loket.", "contact.route.walkin", SILENT, None),
+    ("Reageren kan via het digitale loket.", "contact.route.nondigital", FIRES, None),
+    ("U kunt ook naar het loket in het stadhuis.", "contact.route.walkin", FIRES, "loket"),
+    ("Er is een telefonisch spreekuur.", "contact.route.walkin", SILENT, None),
+    ("U kunt ook gewoon binnenlopen bij het wijkcentrum, elke woensdag tussen 9 en 12 uur.",
+     "contact.route.walkin", FIRES, None),
+    ("Wij komen ook bij je thuis als je dat fijner vindt.", "contact.route.home_visit", FIRES, "bij je thuis"),
+    ("Bel Fatima op 06-12345678.", "contact.person.named", FIRES, "Bel Fatima"),
+    ("Bel Gemeente Utrecht op 14 030.", "contact.person.named", SILENT, None),
+    ("Aanmelden kan alleen via Mijn Omgeving op onze website.", "contact.hurt.digital_only", FIRES, None),
+    ("Reageren kan niet alleen online, maar ook per telefoon.", "contact.hurt.digital_only", SILENT, None),
+    ("Begrijp je deze brief niet goed? Bel ons, dan leggen we het uit.", "contact.access.reading_help", FIRES,
+     None),
+    ("Onze medewerkers zijn telefonisch niet bereikbaar.", "contact.hurt.no_phone", FIRES, None),
+    ("Kijk voor onze openingstijden op de website.", "contact.hurt.details_elsewhere", FIRES, None),
+
+    # ---------------------------------------------------------------- autonomy
+    ("Een medewerker neemt contact met u op. U hoeft zelf dus niets te doen.",
+     "autonomy.decided.announced_contact", FIRES, "medewerker neemt contact met u op"),
+    ("Een medewerker van ons team neemt binnen twee weken telefonisch contact met u op.",
+     "autonomy.decided.announced_contact", FIRES, None),
+    ("Volgende week belt onze budgetcoach u.", "autonomy.decided.announced_contact", FIRES, None),
+    ("Als u wilt, neemt een medewerker contact met u op.", "autonomy.decided.announced_contact", SILENT, None),
+    ("Uw energieleverancier heeft ons laten weten dat de rekening openstaat. Wij bellen u volgende week.",
+     "autonomy.decided.announced_contact", FIRES, "Wij bellen u"),
+    ("Wij bellen u dinsdag. Past dat niet? Laat het ons dan weten.",
+     "autonomy.decided.announced_contact", SILENT, None),
+    ("Dat bepaalt u zelf.", "autonomy.choice.reader_decides", FIRES, "bepaalt u"),
+    ("Wanneer het gesprek is, bepaal jij.", "autonomy.choice.reader_decides", FIRES, "bepaal jij"),
+    ("Wilt u een afspraak, dan kunt u ons bellen.", "autonomy.choice.reader_decides", FIRES, None),
+    ("Het is helemaal aan u.", "autonomy.choice.reader_decides", FIRES, None),
+    ("U bepaalt niet wanneer de afspraak is.", "autonomy.choice.reader_decides", SILENT, None),
+    ("Daarom hebben wij een telefonische afspraak voor u ingepland.", "autonomy.decided.appointment_set", FIRES,
+     None),
+    ("Wij hebben een gesprek voor u gepland op donderdag 14 november.", "autonomy.decided.appointment_set",
+     FIRES, None),
+    ("Wij hebben u alvast aangemeld bij het Geldloket.", "autonomy.decided.signed_up", FIRES, None),
+    ("Wij melden u niet aan zonder uw toestemming.", "autonomy.decided.signed_up", SILENT, None),
+    ("Wat u moet doen, staat hieronder.", "autonomy.obligation.must", SILENT, None),
+    ("Wij zijn verplicht om u te informeren.", "autonomy.obligation.must", SILENT, None),
+    ("Wij wijzen u erop dat u verplicht bent om alle stukken mee te nemen.", "autonomy.obligation.must", FIRES,
+     "u verplicht bent"),
+    ("Wij verzoeken u vriendelijk doch dringend contact op te nemen.", "autonomy.obligation.pushing", FIRES,
+     None),
+    ("Wij bellen u zo snel mogelijk terug.", "autonomy.obligation.pushing", SILENT, None),
+    ("Dat mag volgens de Wet gemeentelijke schuldhulpverlening.", "autonomy.escalation.heavy_words", SILENT,
+     None),
+    ("U kunt terecht bij de gemeentelijke schuldhulpverlening.", "autonomy.escalation.heavy_words", FIRES,
+     "schuldhulpverlening"),
+    ("Er komt geen aantekening in een dossier.", "autonomy.escalation.heavy_words", SILENT, None),
+    ("Er komt geen aantekening of notitie in uw dossier.", "autonomy.escalation.heavy_words", SILENT, None),
+    ("Er wordt niets over u vastgelegd in een dossier.", "autonomy.escalation.heavy_words", SILENT, None),
+    ("Ter indicatie: het gesprek duurt een half uur.", "autonomy.escalation.heavy_words", SILENT, None),
+    ("Wij maken een aantekening in uw dossier.", "autonomy.escalation.heavy_words", FIRES,
+     "aantekening in uw dossier"),
+    ("U komt niet op een lijst en er wordt niets vastgelegd.", "autonomy.exit.no_registration", FIRES, None),
+    ("U kunt eerst zelf de geldcheck doen. Komt u er niet uit? Dan kijken wij met u mee.",
+     "autonomy.self.diy_without_backup", SILENT, None),
+    ("Een medewerker neemt contact met u op. U hoeft zelf dus niets te doen.",
+     "autonomy.self.do_it_yourself", SILENT, None),
+    ("Zelf hoeft u niets te doen.", "autonomy.exit.say_no", SILENT, None),
+
+    # ---------------------------------------------------------------- intent
+    ("Een medewerker neemt contact met u op. U hoeft zelf dus niets te doen.",
+     "intent.nothing.no_consequence", SILENT, None),
+    ("U hoeft niets te doen: wij bellen u volgende week.", "intent.nothing.no_consequence", SILENT, None),
+    ("Wilt u geen hulp? Dan hoeft u niets te doen.", "intent.nothing.no_consequence", FIRES,
+     "hoeft u niets te doen"),
+    ("Als u niet reageert, heeft dat nog geen gevolgen.", "intent.nothing.no_consequence", SILENT, None),
+    ("Een medewerker neemt contact met u op.", "intent.step.next_step", SILENT, None),
+    ("Neemt u gerust contact met ons op.", "intent.step.next_step", FIRES, None),
+    ("Zelf hoeft u niets te doen.", "intent.offer.voluntary", SILENT, None),
+    ("Misschien heeft u het al geregeld. Dan kunt u deze brief weggooien.", "intent.offer.voluntary", FIRES,
+     None),
+    ("Deelname is niet vrijblijvend.", "intent.offer.voluntary", SILENT, None),
+    ("U krijgt deze brief niet omdat u iets fout heeft gedaan.", "intent.reason.no_blame", FIRES, None),
+    ("Omdat uw premie nog niet is betaald, sturen wij u deze brief.", "intent.reason.why_we_write", FIRES, None),
+    ("U krijgt deze brief omdat uw Westerveenpas op 31 december afloopt.", "intent.reason.occasion", FIRES,
+     None),
+    ("Wij willen u er graag op wijzen dat er hulp is.", "intent.mixed.vague_frame", FIRES, None),
+    ("Aanmelden kan via Mijn Omgeving op onze website.", "intent.sender.first_person", SILENT, None),
+    ("Gemeente Westerveen\nTeam Geldzaken\n\nBeste meneer Bakker,\n\nUw rekening staat nog open.\n\n"
+     "Met vriendelijke groet,\n\nTeam Geldzaken", "intent.offer.what", SILENT, None),
+
+    # ---------------------------------------------------------------- tone
+    ("Veel mensen met een laag inkomen hebben recht op extra geld.", "tone.warm.normalise", SILENT, None),
+    ("Veel mensen met een laag inkomen hebben recht op extra geld.", "tone.label.vulnerable", FIRES,
+     "mensen met een laag inkomen"),
+    ("Veel mensen vinden het lastig om over geld te praten.", "tone.warm.normalise", FIRES, "Veel mensen"),
+    ("Dat vinden veel mensen lastig.", "tone.warm.normalise", FIRES, None),
+    ("Je staat er niet alleen voor.", "tone.warm.normalise", FIRES, None),
+    ("U bent zeker niet de enige.", "tone.warm.normalise", FIRES, None),
+    ("Heeft u een laag inkomen? Dan kunt u misschien toeslag krijgen.", "tone.label.vulnerable", SILENT, None),
+    ("Het is duidelijk dat uw financiële situatie aandacht nodig heeft.", "tone.paternal.need_help", FIRES,
+     "uw financiële situatie aandacht nodig heeft"),
+    ("Vindt u dat uw geldzaken aandacht nodig hebben? Bel ons.", "tone.paternal.need_help", SILENT, None),
+    ("Heeft u hulp nodig? Bel ons.", "tone.paternal.need_help", SILENT, None),
+    ("Toch is het verstandig om er niet te lang mee te wachten.", "tone.paternal.lecture", FIRES, None),
+    ("Het is belangrijk dat u weet dat hulp gratis is.", "tone.paternal.lecture", SILENT, None),
+    ("Een medewerker neemt contact met u op. U hoeft zelf dus niets te doen.", "tone.warm.reassure", SILENT,
+     None),
+    ("Deze brief is geen aanmaning en u heeft niets fout gedaan.", "tone.warm.reassure", FIRES, None),
+    ("U krijgt nog geen boete.", "tone.warm.reassure", SILENT, None),
+    ("U krijgt nog geen boete.", "tone.threat.penalty", FIRES, "nog geen boete"),
+    ("Wij schakelen nog geen deurwaarder in.", "tone.threat.enforcement", FIRES, "nog geen deurwaarder"),
+    ("Wij schakelen geen deurwaarder in.", "tone.threat.enforcement", SILENT, None),
+    ("Als u niet betaalt, kunnen wij de levering afsluiten.", "tone.threat.enforcement", FIRES,
+     "levering afsluiten"),
+    ("Het gesprek neemt ongeveer een uur in beslag.", "tone.threat.enforcement", SILENT, None),
+    ("Deelname is niet vrijblijvend.", "tone.threat.obligation", FIRES, "niet vrijblijvend"),
+    ("Uw gegevens worden niet langer bewaard dan wettelijk verplicht is.", "tone.threat.obligation", SILENT,
+     None),
+    ("U bent nergens toe verplicht.", "tone.threat.obligation", SILENT, None),
+    ("Wij hebben vastgesteld dat u recht heeft op kwijtschelding.", "tone.blame.accuse", SILENT, None),
+    ("Wij hebben geconstateerd dat u in financiële problemen zit.", "tone.blame.accuse", FIRES, None),
+    ("Je hebt je rekening nog niet betaald.", "tone.blame.accuse", FIRES, None),
+    ("Misschien heeft u de rekening nog niet betaald.", "tone.blame.accuse", SILENT, None),
+    ("Misschien vindt u het moeilijk om hulp te vragen. Dat begrijpen wij.", "tone.warm.empathy", FIRES,
+     "Dat begrijpen wij"),
+    ("Je doet het goed!", "tone.warm.going_well", FIRES, None),
+    ("Het gaat niet goed met de betalingen.", "tone.warm.going_well", SILENT, None),
+    ("U dient de gevraagde stukken binnen 14 dagen aan te leveren.", "tone.pressure.deadline", FIRES,
+     "binnen 14 dagen"),
+    ("U krijgt binnen 5 werkdagen antwoord.", "tone.pressure.deadline", SILENT, None),
+    ("Als u niet reageert, gebeurt er niets.", "tone.threat.if_no_reply", SILENT, None),
+    ("Indien u niet binnen 14 dagen reageert, zijn wij genoodzaakt maatregelen te nemen.",
+     "tone.threat.if_no_reply", FIRES, "Indien u niet binnen 14 dagen reageert"),
+
+    # ---------------------------------------------------------------- readability
+    ("Middels deze brief informeren wij u omtrent de mogelijkheden.", "tone.officialese.words", FIRES,
+     "Middels"),
+    ("U kunt een aanvraag indienen bij de gemeente.", "tone.officialese.words", SILENT, None),
+    ("Wij bellen u z.s.m. terug i.v.m. uw vraag.", "readability.word.abbreviations", FIRES, "z.s.m."),
+    ("Kijk op www.geldcheck.nl of mail naar info@gemeente.nl.", "readability.word.abbreviations", SILENT, None),
+    ("Dit valt onder vroegsignalering.", "readability.word.jargon", FIRES, "vroegsignalering"),
+    ("U krijgt deze brief omdat je huur nog open staat.", "readability.address.mixed", FIRES, "je"),
+    ("Je krijgt deze brief omdat je huur nog open staat.", "readability.address.mixed", SILENT, None),
+    ("Het is niet zo dat u geen hulp kunt krijgen.", "readability.sentence.negations", FIRES, None),
+]
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    return {rule.id: rule for rule in load_rulebook("nl").rules}
+
+
+@lru_cache(maxsize=None)
+def _findings(text: str):
+    return outreach.analyze(text).findings
+
+
+def _located(text: str, rule_id: str):
+    """The findings of one rule that point at a place in the text, with the rule's own effect."""
+    rule = _rules()[rule_id]
+    if rule.kind == "required":
+        effect = "helps"
+    else:
+        effect = "helps" if rule.points > 0 else "hurts"
+    return [f for f in _findings(text) if f.rule == rule_id and f.start is not None and f.effect == effect]
+
+
+def _case_id(case) -> str:
+    text, rule_id, expected, _ = case
+    return f"{rule_id}-{'fires' if expected else 'silent'}-{text[:40]}"
+
+
+def test_corpus_is_big_enough_and_covers_every_dimension():
+    assert len(CASES) >= 60
+    dimensions = {rule_id.split(".")[0] for _, rule_id, _, _ in CASES}
+    assert dimensions == {"tone", "intent", "autonomy", "privacy", "readability", "contact"}
+    assert all(rule_id in _rules() for _, rule_id, _, _ in CASES), "onbekende regel in het corpus"
+
+
+@pytest.mark.parametrize("text, rule_id, expected, match", CASES, ids=[_case_id(c) for c in CASES])
+def test_real_world_sentence(text, rule_id, expected, match):
+    found = _located(text, rule_id)
+    got = [f.match for f in found]
+    if expected:
+        assert found, f"{rule_id} ziet niets in: {text!r}"
+        if match is not None:
+            assert match in got, f"{rule_id}: verwacht {match!r}, kreeg {got}"
+    else:
+        assert not found, f"{rule_id} slaat ten onrechte aan op {got} in: {text!r}"
