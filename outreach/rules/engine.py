@@ -39,6 +39,7 @@ def _all_terms(book: RuleBook) -> tuple[str, ...]:
         for matcher in (rule.match, rule.when, rule.require, rule.forbid):
             terms.extend(matcher.terms)
         terms.extend(term for term, _ in rule.swap)
+        terms.extend(rule.exceptions)
     return tuple(dict.fromkeys(terms))
 
 
@@ -260,8 +261,17 @@ def _replace_points(f: Finding, points: float) -> Finding:
                    f.suggestions, round(points, 2), f.effect, f.why)
 
 
+def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> list[Finding]:
+    """Drop findings inside an exception phrase ("Wet gemeentelijke schuldhulpverlening")."""
+    if not rule.exceptions:
+        return findings
+    spans = [(h.start, h.end) for h in ctx.find(Matcher(terms=rule.exceptions), frozenset(), "ignore")]
+    return [f for f in findings
+            if f.start is None or not any(a <= f.start and f.end <= b for a, b in spans)]
+
+
 def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
-    return cap(_KINDS[rule.kind](rule, ctx), rule)
+    return cap(_outside_exceptions(_KINDS[rule.kind](rule, ctx), rule, ctx), rule)
 
 
 def run(book: RuleBook, ctx: Context) -> list[Finding]:

@@ -73,6 +73,8 @@ def _check_matchers(rule: Rule, path: str) -> None:
                 compile_pattern(pattern)
         for term, _ in rule.swap:
             compile_term(term)
+        for term in rule.exceptions:
+            compile_term(term)
     except TermError as err:
         raise RulePackError(f"{path}: rule '{rule.id}': {err}") from None
 

@@ -16,7 +16,7 @@ PART_NAMES = ("header", "subject", "salutation", "body", "closing", "signature")
 SCOPES = {"occurrence": ("sentence", "document"), "metric": ("document", "sentence", "word")}
 
 _COMMON_REQUIRED = {"id", "kind", "severity", "message", "why", "source", "fail", "pass"}
-_COMMON_OPTIONAL = {"points", "max_points", "suggestions", "parts", "negation"}
+_COMMON_OPTIONAL = {"points", "max_points", "suggestions", "parts", "negation", "exceptions"}
 _KIND_KEYS = {
     "existence": {"terms", "patterns"},
     "substitution": {"swap"},
@@ -71,6 +71,7 @@ class Rule:
     suggestions: tuple[str, ...] = ()
     parts: frozenset[str] = frozenset()
     negation: str = "ignore"
+    exceptions: tuple[str, ...] = ()  # terms: a match inside one of these is not reported
     match: Matcher = field(default_factory=Matcher)
     swap: tuple[tuple[str, tuple[str, ...]], ...] = ()
     missing_points: float = 0.0
@@ -197,6 +198,7 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
     if negation not in NEGATION_MODES:
         raise _fail(path, rid, f"'negation' must be one of {', '.join(NEGATION_MODES)}")
     fields["negation"] = negation
+    fields["exceptions"] = _strings(raw, "exceptions", path, rid)
 
     if kind in ("existence", "required", "occurrence"):
         fields["match"] = Matcher(_strings(raw, "terms", path, rid), _strings(raw, "patterns", path, rid))

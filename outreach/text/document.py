@@ -27,7 +27,8 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦]|\d{1,2}[.)]|[a-z][.)])\s+")
-_CLAUSE_BREAK = set(",;:()–—\"")
+_CLAUSE_BREAK = frozenset(",;:()–—\"")
+_HAS_LETTER = re.compile(r"[^\W\d_]").search
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,15 +251,16 @@ def parse(text: str) -> Document:
         sentence_tokens = []
         last_end = s
         for match in _WORD.finditer(text, s, e):
-            if any(c in _CLAUSE_BREAK for c in text[last_end:match.start()]):
+            start, end = match.span()
+            if start > last_end and not _CLAUSE_BREAK.isdisjoint(text[last_end:start]):
                 clause += 1
             word = match.group()
             lower = word.lower()
-            token = Token(word, match.start(), match.end(), len(tokens), index, clause, lower,
-                          lemma(lower), not lower.isdigit() and any(c.isalpha() for c in lower))
+            token = Token(word, start, end, len(tokens), index, clause, lower, lemma(lower),
+                          _HAS_LETTER(lower) is not None)
             tokens.append(token)
             sentence_tokens.append(token)
-            last_end = match.end()
+            last_end = end
         clause += 1
         sentences.append(Sentence(s, e, index, part_name, tuple(sentence_tokens)))
     doc.tokens = tokens

@@ -106,3 +106,12 @@ def test_max_points_caps_the_rule_total():
     rule = existence(["boete"], points=-10, max_points=-25)
     got = findings(rule, "Boete. Boete. Boete. Boete.")
     assert [f.points for f in got] == [-10, -10, -5, 0]
+
+
+def test_exceptions_drop_matches_inside_a_phrase():
+    rule = make_rule(id="readability.test.jargon", kind="substitution", swap={"schuldhulpverlening": "hulp bij schulden"},
+                     exceptions=["wet gemeentelijke schuldhulpverlening"])
+    assert spans(rule, "Volgens de Wet gemeentelijke schuldhulpverlening bieden wij schuldhulpverlening.") == \
+        ["schuldhulpverlening"]
+    got = findings(rule, "Volgens de Wet gemeentelijke schuldhulpverlening bieden wij schuldhulpverlening.")
+    assert got[0].start == 60

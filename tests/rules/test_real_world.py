@@ -22,7 +22,48 @@ from outreach.rules.loader import load_rulebook
 
 FIRES, SILENT = True, False
 
+# Two short letters as colleagues run them: an informal good one and a formal poor one.
+GOOD_LETTER = """Betreft: even meedenken over je huur?
+
+Hoi Sam,
+
+Je huur van maart staat nog open bij Woonstad. Dat hebben ze ons laten weten. Dat kan iedereen
+gebeuren. Wil je er eens over praten? Dan kun je me bellen of appen: 06-12345678, op werkdagen van
+9 tot 17 uur. Het is gratis. Als je niet reageert, gebeurt er niets. Je bepaalt zelf of je hulp wilt.
+
+Wij weten alleen dat de huur openstaat. Alleen ons team ziet het. Na zes maanden verwijderen we het.
+
+Groetjes,
+Nadia, buurtcoach"""
+
+POOR_LETTER = """Betreft: betalingsachterstand
+
+Geachte heer/mevrouw,
+
+Uit onze administratie blijkt dat u een betalingsachterstand heeft. Het is duidelijk dat uw
+financiële situatie aandacht nodig heeft. Een medewerker neemt binnenkort contact met u op. U hoeft
+zelf dus niets te doen. Veel mensen met een laag inkomen hebben recht op extra geld. Reageren kan via
+het digitale loket.
+
+Hoogachtend,
+Afdeling Debiteuren"""
+
 CASES = [
+    # ---------------------------------------------------------------- two whole letters
+    (GOOD_LETTER, "privacy.source.named", FIRES, "staat nog open bij"),
+    (GOOD_LETTER, "privacy.sharing.limits", FIRES, "Alleen ons team"),
+    (GOOD_LETTER, "intent.nothing.no_consequence", FIRES, "gebeurt er niets"),
+    (GOOD_LETTER, "autonomy.choice.reader_decides", FIRES, None),
+    (GOOD_LETTER, "readability.address.mixed", SILENT, None),
+    (GOOD_LETTER, "autonomy.decided.announced_contact", SILENT, None),
+    (POOR_LETTER, "autonomy.decided.announced_contact", FIRES, None),
+    (POOR_LETTER, "intent.nothing.no_consequence", SILENT, None),
+    (POOR_LETTER, "tone.warm.normalise", SILENT, None),
+    (POOR_LETTER, "tone.label.vulnerable", FIRES, "mensen met een laag inkomen"),
+    (POOR_LETTER, "tone.paternal.need_help", FIRES, None),
+    (POOR_LETTER, "contact.route.walkin", SILENT, None),
+    (POOR_LETTER, "intent.reason.signal_source", SILENT, None),
+
     # ---------------------------------------------------------------- privacy: where the data came from
     ("Wij schrijven u omdat Energie Noord ons heeft laten weten dat er een rekening openstaat.",
      "privacy.source.named", FIRES, "ons heeft laten weten"),
@@ -64,7 +105,9 @@ CASES = [
     # ---------------------------------------------------------------- privacy: who sees it, rights, retention
     ("Alleen ons team ziet het.", "privacy.sharing.limits", FIRES, "Alleen ons team"),
     ("Alleen uw contactpersoon kan dit inzien.", "privacy.sharing.limits", FIRES, "Alleen uw contactpersoon"),
-    ("Wij vertellen het aan niemand.", "privacy.sharing.limits", FIRES, "aan niemand"),
+    ("Wij vertellen het aan niemand.", "privacy.sharing.limits", FIRES, "vertellen het aan niemand"),
+    ("U hoeft met niemand te praten als u dat niet wilt.", "privacy.sharing.limits", SILENT, None),
+    ("Onze deur staat altijd open bij vragen.", "privacy.source.named", SILENT, None),
     ("Wat u met mij bespreekt, vertel ik niet aan Woonstichting De Linde.", "privacy.sharing.limits", FIRES,
      "vertel ik niet aan"),
     ("Wij weten alleen uw naam en adres.", "privacy.sharing.limits", SILENT, None),
@@ -225,6 +268,39 @@ CASES = [
     ("U krijgt deze brief omdat je huur nog open staat.", "readability.address.mixed", FIRES, "je"),
     ("Je krijgt deze brief omdat je huur nog open staat.", "readability.address.mixed", SILENT, None),
     ("Het is niet zo dat u geen hulp kunt krijgen.", "readability.sentence.negations", FIRES, None),
+    ("Dan kunt u deze brief als niet verzonden beschouwen.", "tone.officialese.words", FIRES,
+     "als niet verzonden beschouwen"),
+
+    # ---------------------------------------------------------------- second precision pass
+    ("De budgetcoach komt alleen als u dat wilt.", "privacy.sharing.limits", SILENT, None),
+    ("Wij verkopen uw gegevens nooit.", "privacy.sharing.limits", FIRES, None),
+    ("Bent u het niet eens met deze beslissing? Dan kunt u bezwaar maken.", "privacy.rights.named", SILENT,
+     None),
+    ("Wilt u niet dat wij uw gegevens gebruiken? Dan kunt u bezwaar maken.", "privacy.rights.named", FIRES,
+     None),
+    ("Je gegevens bewaren we een half jaar.", "privacy.retention.period", FIRES, None),
+    ("Wij kijken niet naar uw bankrekening.", "privacy.data.knowledge_limits", FIRES, None),
+    ("Via uw woningcorporatie weten wij dat de huur nog openstaat.", "privacy.source.named", FIRES,
+     "Via uw woningcorporatie"),
+    ("Uw energieleverancier gaf ons een seintje.", "intent.reason.signal_source", FIRES, None),
+    ("Wij gebruiken uw gegevens om te controleren of u recht heeft op de regeling.",
+     "intent.mixed.control_frame", FIRES, None),
+    ("Heeft u schulden? Dan kunnen wij u helpen.", "tone.label.problem_fact", SILENT, None),
+    ("Heeft u schulden? Dan kunnen wij u helpen.", "intent.offer.what", FIRES, None),
+    ("Iedereen in Westerveen krijgt deze brief.", "intent.reason.why_we_write", FIRES, None),
+    ("Een medewerker van Woonbron komt bij u langs om kennis te maken.", "intent.step.next_step", SILENT, None),
+    ("Een medewerker van Woonbron komt graag langs om kennis te maken, als u dat wilt.",
+     "autonomy.decided.appointment_set", SILENT, None),
+    ("Uw naam komt nergens op een lijst.", "autonomy.exit.no_registration", FIRES, None),
+    ("Onze schuldhulpverleners zijn er voor je.", "autonomy.self.help_in_background", FIRES, None),
+    ("Zet uw rekeningen op een rij met ons stappenplan.", "autonomy.self.diy_without_backup", FIRES, None),
+    ("Wij hebben een afspraak voor u ingepland. Komt dat niet uit? Bel ons om de afspraak te verzetten.",
+     "autonomy.decided.fixed_appointment_no_change", SILENT, None),
+    ("Betaal het bedrag vóór 1 juni.", "tone.pressure.deadline", FIRES, None),
+    ("Eén op de vijf huishoudens heeft moeite om rond te komen.", "tone.warm.normalise", FIRES, None),
+    ("Je hoeft je nergens voor te schamen.", "tone.warm.normalise", FIRES, None),
+    ("Je bent niet verplicht om mee te doen, maar we raden het je wel aan.", "tone.paternal.lecture", FIRES,
+     None),
 ]
 
 
