@@ -45,7 +45,8 @@ FALLBACK_COLOR = "#6e7781"
 VARIANT_COLORS = ("#1d4e89", "#E69F00", "#009E73", "#CC79A7")
 VARIANT_LABELS = "ABCD"
 EXERCISE_LABELS = {"problem": "Probleem", "stakeholders": "Betrokkenen",
-                   "mechanism": "Mechanisme", "design_question": "Ontwerpvraag"}
+                   "mechanism": "Mechanisme", "design_question": "Ontwerpvraag",
+                   "conditions": "Praktische condities"}
 SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2, "info": 3}
 MAX_TITLES = 3  # messages in one mark's tooltip
 

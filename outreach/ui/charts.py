@@ -111,3 +111,62 @@ def with_data(spec: dict, name: str, frame: pd.DataFrame) -> dict:
     filled = copy.deepcopy(spec)  # Streamlit may adjust the spec it is given; keep the cached one clean
     filled["datasets"] = {**spec.get("datasets", {}), name: frame.to_dict("records")}
     return filled
+
+
+# --- comparison of variants: grouped bars (issue 5) ---------------------------------------------
+
+COMPARISON_DATA = "comparison"
+VARIANT_COLORS = ("#1d4e89", "#E69F00", "#009E73", "#CC79A7")  # as in the HTML report: A B C D
+
+
+def comparison_frame(comparison, variant_labels: Sequence[str], reach_label: str,
+                     verdict_labels: dict[str, str]) -> pd.DataFrame:
+    """One row per segment (and the reach) x variant; `variant_labels` in variant order."""
+    rows = []
+    for seg in comparison.segments.values():
+        for i, shown in enumerate(variant_labels):
+            rows.append({"group": seg.name, "variant": shown, "score": float(seg.scores[i]),
+                         "delta": float(seg.deltas[i]),
+                         "verdict": verdict_labels.get(seg.verdicts[i], seg.verdict_labels[i])})
+    reach = comparison.reach
+    for i, shown in enumerate(variant_labels):
+        rows.append({"group": reach_label, "variant": shown, "score": float(reach.scores[i]),
+                     "delta": float(reach.deltas[i]), "verdict": ""})
+    return pd.DataFrame(rows, columns=["group", "variant", "score", "delta", "verdict"])
+
+
+def comparison_chart(variant_labels: Sequence[str], groups: Sequence[str], thresholds: tuple[float, float],
+                     t: Translate) -> alt.LayerChart:
+    """Per segment and for the reach a group of bars, one per variant, with the two thresholds."""
+    variant_labels, groups = list(variant_labels), list(groups)
+    bars = alt.Chart().mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title=t("chart_score")),
+        y=alt.Y("group:N", sort=groups, title=None, axis=alt.Axis(labelLimit=220),
+                scale=alt.Scale(paddingInner=0.25)),
+        yOffset=alt.YOffset("variant:N", sort=variant_labels),
+        color=alt.Color("variant:N", scale=alt.Scale(domain=variant_labels,
+                                                     range=list(VARIANT_COLORS[:len(variant_labels)])),
+                        legend=alt.Legend(title=None, orient="bottom", labelLimit=320, columns=2)),
+        tooltip=[alt.Tooltip("group:N", title=t("chart_segment")),
+                 alt.Tooltip("variant:N", title=t("chart_variant")),
+                 alt.Tooltip("score:Q", title=t("chart_score"), format=".0f"),
+                 alt.Tooltip("delta:Q", title=t("chart_delta"), format="+.1f"),
+                 alt.Tooltip("verdict:N", title=t("chart_verdict"))],
+    )
+    rules = alt.Chart(alt.InlineData(values=[{"x": float(x)} for x in thresholds])).mark_rule(
+        strokeDash=[4, 3], color="#57606a").encode(x="x:Q")
+    per_group = 20 * len(variant_labels) + 22
+    return alt.layer(bars, _score_labels(bars), rules, data=alt.NamedData(name=COMPARISON_DATA)).properties(
+        height=per_group * max(1, len(groups)) + 130, title=t("chart_comparison_title"))
+
+
+@lru_cache(maxsize=32)
+def _comparison_spec(lang: str, variant_labels: tuple, groups: tuple, thresholds: tuple) -> dict:
+    from outreach.ui.strings import Strings
+
+    return comparison_chart(variant_labels, groups, thresholds, Strings(lang)).to_dict()
+
+
+def comparison_spec(lang: str, variant_labels: Sequence[str], groups: Sequence[str],
+                    thresholds: tuple[float, float]) -> dict:
+    return _comparison_spec(lang, tuple(variant_labels), tuple(groups), tuple(thresholds))

@@ -41,3 +41,56 @@ def warm_up() -> bool:
 def analysis(text: str, shares: tuple[tuple[str, float], ...] | None) -> Analysis:
     """outreach.analyze, cached on the text and the shares (the engine is pure)."""
     return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None)
+
+
+# --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str):
+    from outreach.store import Store
+
+    return Store(path)
+
+
+def store():
+    """The workspace store of this process (OUTREACH_DATA_DIR or ./data); StoreError if unusable.
+
+    Cached per database path: a test (or a restart) that points OUTREACH_DATA_DIR elsewhere gets
+    its own instance. A failed open is not cached, so the next rerun tries again.
+    """
+    from outreach.store import default_path
+
+    return _store(str(default_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def workshop():
+    from outreach.workshop import load_workshop
+
+    return load_workshop(ENGINE_LANG)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def rendered(source: str, variables: tuple[tuple[str, str], ...], name: str) -> str:
+    """A template filled in (TemplateProblem is raised, never cached)."""
+    from outreach.templating import render
+
+    return render(source, dict(variables), name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def comparison(pairs: tuple[tuple[str, str], ...], shares: tuple[tuple[str, float], ...] | None):
+    """outreach.compare.compare on (name, letter) pairs; one shared, immutable result per input."""
+    from outreach.compare import compare
+
+    return compare([tuple(p) for p in pairs], dict(shares) if shares is not None else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def report_files(pairs: tuple[tuple[str, str], ...], shares: tuple[tuple[str, float], ...] | None,
+                 title: str, exercise: tuple[tuple[str, str], ...]) -> tuple[str, str, str]:
+    """(HTML report, scores CSV, scores JSON) of a comparison; made once per input."""
+    from outreach.report import render_report, scores_csv, scores_json
+
+    result = comparison(pairs, shares)
+    return render_report(result, title, dict(exercise) or None), scores_csv(result), scores_json(result)

@@ -108,4 +108,73 @@ CSS = """
 .oh-info{padding:.6rem .8rem;border-radius:.5rem;background:#f6f8fa;border:1px solid #eaeef2;font-size:.9rem;}
 .oh-info h4{margin:0 0 .2rem 0;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:#57606a;}
 .oh-info p{margin:0;font-size:.88rem;line-height:1.45;}
+
+.oh-vlabel{display:inline-block;min-width:1.45em;text-align:center;color:#fff;font-weight:700;border-radius:.3rem;
+  padding:0 .3em;margin-right:.3rem;font-size:.85rem;}
+.oh-overview{display:flex;flex-wrap:wrap;gap:.5rem;margin:.1rem 0 .6rem 0;}
+.oh-ov{display:flex;align-items:center;gap:.45rem;border:1px solid #d0d7de;border-radius:.5rem;padding:.3rem .6rem;
+  font-size:.86rem;background:#fff;max-width:100%;}
+.oh-ov-on{border:2px solid #1d4e89;box-shadow:0 1px 4px rgba(29,78,137,.18);}
+.oh-ov-name{font-weight:600;max-width:16rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;}
+.oh-ov-body{color:#57606a;display:inline-flex;align-items:center;gap:.25rem;}
+.oh-ov-dot{display:inline-block;width:1.25em;height:1.25em;line-height:1.25em;border-radius:999px;color:#fff;
+  text-align:center;font-size:.72rem;font-weight:700;}
+.oh-headline{padding:.7rem 1rem;border-radius:.5rem;margin:.2rem 0 .6rem 0;font-size:1.05rem;border:1px solid #d0d7de;}
+.oh-headline.oh-win{background:#f3faf5;border-color:#1a7f37;}
+.oh-headline.oh-tie{background:#fff8c5;border-color:#9a6700;}
+.oh-cmp th{background:#f6f8fa;}
+.oh-cmp td.oh-cmp-cell{white-space:nowrap;}
+.oh-cmp td.oh-cmp-win{background:#f3faf5;}
+.oh-cmp-score{font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums;}
+.oh-delta{font-variant-numeric:tabular-nums;color:#57606a;}
+.oh-delta.oh-pos{color:#1a7f37;font-weight:600;}
+.oh-delta.oh-neg{color:#cf222e;font-weight:600;}
+.oh-crown{color:#9a6700;font-size:1.1rem;}
+.oh-cmp .oh-verdict{font-size:.78rem;padding:.05rem .5rem;}
+.oh-cmp-reach th,.oh-cmp-reach td{border-top:2px solid #d0d7de;}
+.oh-changes{list-style:none;padding:0 !important;margin:0 !important;font-size:.88rem;max-height:26rem;
+  overflow-y:auto;}
+.oh-changes li{margin:0 0 .3rem 0 !important;padding:.3rem .5rem;border-left:4px solid var(--oh-c,#6e7781);
+  background:#f6f8fa;border-radius:0 .35rem .35rem 0;}
+.oh-changes li.oh-fixed{background:#f3faf5;}
+.oh-changes li.oh-introduced{background:#fff5f5;}
+.oh-changes q{font-style:italic;}
+.oh-count{font-weight:700;color:#57606a;margin-left:.2rem;}
+.oh-rule{display:block;font-size:.72rem;color:#57606a;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;}
+.oh-diff{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,'Times New Roman',serif;line-height:1.7;
+  padding:.75rem 1rem;border:1px solid #d0d7de;border-radius:.5rem;background:#fff;max-height:26rem;overflow-y:auto;}
+.oh-diff del{background:#ffebe9;color:#82071e;text-decoration:line-through;}
+.oh-diff ins{background:#dafbe1;color:#116329;text-decoration:underline;}
+.oh-conflict-item{margin:.4rem 0 .8rem 0;}
+.oh-present-intro{display:flex;flex-direction:column;gap:.2rem;padding:.8rem 1rem;border-radius:.5rem;
+  background:#eef4fb;border:1px solid #c8d9ee;font-size:1.02rem;margin-bottom:.4rem;}
+.oh-persona{border:1px solid #d0d7de;border-radius:.75rem;padding:1rem 1.1rem;background:#fff;height:100%;
+  font-size:1rem;line-height:1.5;}
+.oh-persona-head{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem;}
+.oh-persona-name{font-size:1.3rem;font-weight:700;color:#1d4e89;}
+.oh-persona-share{font-size:1.9rem;font-weight:800;color:#1f2328;font-variant-numeric:tabular-nums;}
+.oh-persona-summary{margin:.5rem 0 .7rem 0;}
+.oh-persona-quotes-title{margin-top:.8rem;}
+.oh-traits{list-style:none;padding:0 !important;margin:0 !important;}
+.oh-traits li{margin:0 0 .45rem 0 !important;padding:0;line-height:1.35;}
+.oh-trait-name{font-weight:600;font-size:.92rem;}
+.oh-trait-text{font-size:.88rem;color:#424a53;}
+.oh-level{display:inline-block;font-size:.75rem;font-weight:700;padding:0 .45rem;border-radius:999px;
+  background:#eaeef2;color:#1f2328;margin-left:.2rem;}
+.oh-level-high{background:#1d4e89;color:#fff;}
+.oh-level-low{background:#eaeef2;color:#1f2328;}
+.oh-level-mid{background:#c8d9ee;color:#1f2328;}
+.oh-persona-quote{margin:.45rem 0;padding:.35rem .7rem;border-left:4px solid #1d4e89;background:#f6f8fa;
+  font-style:italic;font-size:1.02rem;border-radius:0 .35rem .35rem 0;}
+.oh-persona-quote cite{display:block;font-style:normal;color:#57606a;font-size:.78rem;margin-top:.15rem;}
+.oh-mechanism{border:1px solid #d0d7de;border-radius:.75rem;padding:.9rem 1.1rem;background:#fff;margin-bottom:.6rem;
+  font-size:.98rem;line-height:1.5;}
+.oh-mechanism h4{margin:.15rem 0 .35rem 0;font-size:1.15rem;}
+.oh-mechanism p{margin:0 0 .5rem 0;}
+.oh-intervention{background:#f3faf5;border-left:4px solid #1a7f37;padding:.45rem .7rem;border-radius:0 .35rem .35rem 0;}
+.oh-tension{border:1px solid #d0d7de;border-left:6px solid #9a6700;border-radius:.5rem;padding:.8rem 1rem;
+  margin-bottom:.6rem;background:#fff;font-size:.98rem;}
+.oh-tension-values{font-size:1.2rem;font-weight:700;}
+.oh-tension p{margin:.3rem 0;}
+.oh-research{margin-top:.45rem;padding:.4rem .65rem;background:#f6f8fa;border-radius:.35rem;font-size:.9rem;}
 """ + _dimension_rules() + "\n</style>"

@@ -1,9 +1,15 @@
 """The page: Streamlit rendering only; every judgement comes from the engine (outreach.analyze).
 
-Layout: a header with the language switch, the "how does this work" panel, the scenario, then one
-*variant* (editor + results) rendered by `render_variant(variant_id, ...)`. All widget keys of a
-variant start with its id, so two to four variants can later sit side by side
-(`layout="column"`), and a workshop mode can reuse the same pieces.
+Layout: a header with the language switch, the "how does this work" panel, messages, the view
+switch (Write / Compare / Workshop), the scenario, then the view. The sidebar holds the workspace
+picker (workspace.py) and the population shares.
+
+- Write: the 2-4 variants of the open workspace; the chosen one's editor and results are drawn
+  by `render_variant(variant_id, ...)` (all widget keys of a variant start with its id), with a
+  one-line overview of every variant above it.
+- Compare: comparison.py. Workshop: workshop.py.
+
+Only the chosen view is drawn on a rerun, so the page stays fast with four variants.
 """
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import charts, resources
+from outreach.ui import charts, comparison, resources, workshop, workspace
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape
@@ -48,6 +54,9 @@ class PageContext:
     shares: dict[str, float] | None   # None: the research shares of the model
     titles: dict[str, str]            # dimension titles in the interface language
     verdict_labels: dict[str, str]
+    sidebar_top: object = None        # containers kept free for the workspace picker,
+    notices: object = None            # the page's messages
+    nav: object = None                # and the view switch
 
     @property
     def lang(self) -> str:
@@ -77,11 +86,96 @@ def _sentence(message: str) -> str:
 # Page
 
 
+VIEWS = ("write", "compare", "workshop")
+
+
 def render_page() -> None:
     """The whole page; app.py calls only this."""
     ctx = page_context()
-    if ctx is not None:
-        render_variant("a", ctx, layout="wide")
+    if ctx is None:
+        return
+    t = ctx.t
+    try:
+        workspace.sync(t)
+    except Exception:  # the store misbehaving must not take the page down
+        log.exception("syncing the workspace failed")
+        st.session_state.setdefault(workspace.MESSAGES, []).append(("error", "internal_error", {}))
+        if workspace.BASE not in st.session_state:
+            workspace.adopt(workspace._offline_workspace(t))
+    with ctx.sidebar_top:
+        try:
+            workspace.sidebar(t)
+        except Exception:
+            log.exception("drawing the workspace picker failed")
+            st.error(t("internal_error"))
+    with ctx.notices:
+        workspace.notices(t)
+    with ctx.nav:
+        view = workspace._pick(st.segmented_control, t("view_label"), list(VIEWS), workspace.VIEW, t.lang,
+                               format_func=lambda v: t(f"view_{v}"), required=True,
+                               label_visibility="collapsed", width="stretch")
+    if view == "compare":
+        comparison.render(ctx)
+    elif view == "workshop":
+        workshop.render(ctx)
+    else:
+        slot = _variant_bar(ctx)
+        render_variant(slot, ctx, layout="wide")
+
+
+def _variant_bar(ctx: PageContext) -> str:
+    """Choose, add, copy, rename and remove variants; the chosen slot."""
+    t = ctx.t
+    slots, names = workspace.slots(), workspace.names()
+    full, minimal = len(slots) >= 4, len(slots) <= 2
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        slot = workspace._pick(st.segmented_control, t("variants_title"), slots, workspace.SELECTED, t.lang,
+                               format_func=lambda s: md_escape(_short(names.get(s, s))), required=True,
+                               help=t("variants_help"))
+        st.button(t("variant_add"), key="ui.variant_add", on_click=workspace.add_variant, disabled=full,
+                  icon=":material/add:", help=t("variant_limits") if full else None)
+        st.button(t("variant_duplicate"), key="ui.variant_copy", on_click=workspace.duplicate_variant,
+                  disabled=full, icon=":material/content_copy:")
+        workspace.prepare_variant_rename()
+        with st.popover(t("variant_rename"), icon=":material/edit:"):
+            st.text_input(t("variant_rename_label"), key=workspace.VARIANT_RENAME, max_chars=80)
+            st.button(t("save"), key="ui.variant_rename_save", on_click=workspace.rename_variant, type="primary")
+        with st.popover(t("variant_remove"), icon=":material/delete:", disabled=minimal,
+                        help=t("variant_limits") if minimal else None):
+            st.markdown(t("variant_remove_confirm", name=md_escape(names.get(slot, ""))))
+            st.button(t("variant_remove_button"), key="ui.variant_remove", on_click=workspace.remove_variant,
+                      type="primary")
+    _overview(ctx, slots, names, slot)
+    return slot
+
+
+def _short(name: str, limit: int = 40) -> str:
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
+
+
+def _overview(ctx: PageContext, slots: list[str], names: dict[str, str], chosen: str) -> None:
+    """Every variant at a glance: its reach and its verdict per segment (analysed live, cached)."""
+    t, lang = ctx.t, ctx.lang
+    shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
+    cards = []
+    for slot in slots:
+        text, problem = workspace.letter(slot, ctx.variables)
+        body = escape(t("overview_template" if problem else "overview_empty"))
+        if problem is None and text.strip():
+            try:
+                result = resources.analysis(text, shares)
+            except Exception:  # shown in the editor of that variant; here just left out
+                result = None
+            if result is not None and result.reach is not None:
+                dots = "".join(
+                    f'<span class="oh-ov-dot" style="background:{VERDICT_COLORS.get(r.verdict, "#6e7781")}" '
+                    f'title="{escape(r.name)}: {escape(ctx.verdict_labels.get(r.verdict, r.verdict_label))}">'
+                    f'{VERDICT_ICONS.get(r.verdict, "")}</span>' for r in result.segments.values())
+                body = f'{escape(t("overview_reach", score=_num(result.reach.score, lang)))} {dots}'
+        css = "oh-ov oh-ov-on" if slot == chosen else "oh-ov"
+        cards.append(f'<div class="{css}"><span class="oh-ov-name">{escape(names.get(slot, slot))}</span>'
+                     f'<span class="oh-ov-body">{body}</span></div>')
+    st.html(f'<div class="oh-overview" aria-label="{escape(t("overview_title"))}">{"".join(cards)}</div>')
 
 
 def render_side_by_side(ctx: PageContext, variant_ids: tuple[str, ...] = ("a", "b")) -> None:
@@ -98,6 +192,7 @@ def page_context() -> PageContext | None:
     t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
     st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
     st.html(CSS)
+    sidebar_top = st.sidebar.container()
     try:
         book, model, catalogue = resources.rulebook(), resources.segment_model(), resources.catalogue()
         resources.warm_up()
@@ -107,13 +202,16 @@ def page_context() -> PageContext | None:
         return None
     _header(t)
     _about(t)
+    nav = st.container()
     shares = _shares_sidebar(t, model)
     titles = ({d: book.packs[d].title for d in DIMENSIONS} if t.lang == "nl"
               else {d: t(f"dim_{d}") for d in DIMENSIONS})
     verdict_labels = (dict(model.labels) if t.lang == "nl"
                       else {v: t(f"verdict_{v}") for v in ("lands_well", "doubtful", "turns_away")})
     scenario, variables = _scenario_section(t, catalogue)
-    return PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels)
+    notices = st.container()  # right above the view: close to the editor the user is looking at
+    return PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels,
+                       sidebar_top, notices, nav)
 
 
 def _header(t: Strings) -> None:
@@ -181,14 +279,21 @@ def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None
     if scenario is None:
         return None, {}
     occasion = t(f"occasion_{scenario.occasion}") if t.has(f"occasion_{scenario.occasion}") else scenario.occasion
-    cols = st.columns(3)
     blocks = ((t("scenario_occasion") + f" · {occasion}", scenario.occasion_text),
               (t("scenario_help"), scenario.help_offered),
               (t("scenario_mechanism"), scenario.mechanism))
+    # Outside the editor (comparison, workshop) the scenario's story folds away into "more".
+    compact = st.session_state.get(workspace.VIEW, "write") != "write"
+    if compact:
+        more = st.expander(t("scenario_more"))
+        cols = more.columns(3)
+    else:
+        cols = st.columns(3)
+        more = st.expander(t("scenario_more"))
     for col, (head, body) in zip(cols, blocks):
         col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
     variables = {}
-    with st.expander(t("scenario_more")):
+    with more:
         rows = [(t("scenario_sender"), scenario.sender), (t("scenario_research"), scenario.research)]
         if scenario.summary:
             rows.append((t("scenario_summary"), scenario.summary))
@@ -318,9 +423,10 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
                                              f"{scenario.letters[i].label}")
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
                     args=(vid, scenario.id), width="stretch")
-    template_mode = st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"))
+    template_mode = st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"),
+                              persist_state="page")
     source = st.text_area(t("letter_label"), key=_key(vid, "text"), height=460, max_chars=MAX_CHARS,
-                          placeholder=t("letter_placeholder"), help=t("letter_help")) or ""
+                          placeholder=t("letter_placeholder"), help=t("letter_help"), persist_state="page") or ""
     st.file_uploader(t("upload_label"), type=list(ACCEPTED_TYPES), key=_key(vid, "upload"),
                      on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
     message = st.session_state.get(_key(vid, "upload_message"))

@@ -55,6 +55,14 @@ def scenario_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Every app test keeps its workspaces in its own folder: never in ./data."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("OUTREACH_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def clear_streamlit_caches():
     """Each test starts from empty st.cache_* (they are per process, and tests swap the scenarios)."""
     import streamlit as st

@@ -66,7 +66,8 @@ def server(tmp_path):
     _need_browser()
     port = _free_port()
     log = tmp_path / "streamlit.log"
-    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", PYTHONPATH=str(ROOT),
+               OUTREACH_DATA_DIR=str(tmp_path / "data"))  # never the repository's ./data
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
@@ -128,13 +129,31 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):
 
             # An uploaded file's name is user text too: shown literally in the message, no image fetched.
             name = "![x](http://127.0.0.1:9/p.png) **vet** $x$.txt"
-            page.locator('input[type="file"]').set_input_files(
+            page.get_by_test_id("stMainBlockContainer").locator('input[type="file"]').set_input_files(
                 files=[{"name": name, "mimeType": "text/plain", "buffer": letter("warm").encode()}])
             alert = page.locator('[data-testid="stAlert"]').filter(has_text="ingelezen")
             alert.wait_for(timeout=60_000)
             assert name in alert.inner_text()
             assert alert.locator("img, strong, .katex").count() == 0
             assert (tmp_path / "warm.png").stat().st_size > 10_000
+
+            # A second variant, then the comparison: A (the warm letter) wins every segment over B.
+            main = page.get_by_test_id("stMainBlockContainer")
+            main.get_by_role("radio", name="Variant B").click()
+            page.wait_for_function("() => document.querySelector('textarea') && "
+                                   "document.querySelector('textarea').value === ''", timeout=60_000)
+            _commit(page, letter("threatening"))
+            page.wait_for_function("() => document.querySelectorAll('.oh-ov-dot').length === 6", timeout=60_000)
+            main.get_by_role("radio", name="Vergelijken").click()
+            page.wait_for_selector('.oh-cmp tr[data-segment="reach"]', timeout=60_000)
+            rows = page.eval_on_selector_all(".oh-cmp tr[data-segment]",
+                                             "rows => rows.map(r => r.dataset.segment + '=' + r.dataset.winner)")
+            assert len(rows) == 4 and all(row.endswith("=0") for row in rows), rows
+            assert page.locator('li.oh-introduced[data-rule^="tone.threat."]').count() > 0
+            assert page.locator(".oh-diff del").count() > 0 and page.locator(".oh-diff ins").count() > 0
+            page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=60_000)
+            page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
+            assert (tmp_path / "compare.png").stat().st_size > 10_000
             assert not outside, f"requests outside the app: {outside}"
         finally:
             browser.close()

@@ -1,0 +1,591 @@
+"""The page's workspace: its 2-4 letter variants and VSDT exercise, kept in the SQLite store.
+
+How it keeps work safe:
+- every rerun compares the page's draft (names, texts, exercise) with the version it last loaded
+  or saved (`ws.base`); a difference is saved at once with `store.save(ws, expected_version)`;
+- without local changes, a newer stored version (another tab saved) is taken over silently;
+- a save that meets a newer version (ConflictError) writes nothing: the page then shows both
+  versions and asks: keep mine, take theirs, or keep both (as variants, or as a new workspace
+  when they do not fit in four). Until then nothing is saved and nothing is taken over;
+- a new session (a browser refresh, a second tab, a restart) opens `store.last_opened()`.
+
+When the store cannot be used (a data folder that cannot be written, say) the page keeps working
+in memory and says so. Widget keys of a variant start with its slot ("a".."d", see variants.py).
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+
+import streamlit as st
+
+from outreach.compare import word_diff
+from outreach.store import (EXERCISE_KEYS, MAX_VARIANTS, MIN_VARIANTS, ConflictError, ImportProblem,
+                            InvalidWorkspace, StoreError, Variant, Workspace, WorkspaceNotFound)
+from outreach.templating import TemplateProblem
+from outreach.ui import resources
+from outreach.ui.strings import Strings, md_escape
+from outreach.ui.variants import (SLOTS, clean_name, copy_name, free_slot, merge_both, merge_exercise, name_problem,
+                                  next_variant_name, normal_exercise, safe_filename, unique_name)
+
+log = logging.getLogger(__name__)
+
+BASE = "ws.base"            # the Workspace as last loaded or saved (its version is the expected one)
+SLOT_LIST = "ws.slots"      # slots in variant order
+NAMES = "ws.names"          # slot -> variant name
+NAME = "ws.name"            # the workspace's name
+CONFLICT = "ws.conflict"    # the stored Workspace that a save ran into, until the user chooses
+MESSAGES = "ws.messages"    # [(kind, catalogue key, values)] shown once at the top of the page
+OFFLINE = "ws.offline"      # why the store cannot be used (Dutch), or absent
+SELECTED = "ui.variant"     # the slot shown in the editor (language-free)
+VIEW = "ui.view"            # write | compare | workshop
+IMPORT_ROUND = "ws.import_round"
+VARIANT_RENAME = "ui.variant_rename"
+VARIANT_RENAME_FOR = "ui.variant_rename_for"
+WS_RENAME = "ui.ws_rename"
+WS_NEW = "ui.ws_new_name"
+
+
+def text_key(slot: str) -> str:
+    return f"{slot}.text"
+
+
+def template_key(slot: str) -> str:
+    return f"{slot}.template"
+
+
+def exercise_key(step: str) -> str:
+    return f"ex.{step}"
+
+
+def _lang() -> str:
+    return "en" if st.session_state.get("ui.lang_en") else "nl"
+
+
+def _t() -> Strings:
+    return Strings(_lang())
+
+
+def has_placeholders(text: str) -> bool:
+    return "{{" in text or "{%" in text
+
+
+def say(kind: str, key: str, **values: object) -> None:
+    """A message for the top of the page on this rerun (kind: success, info, warning, error)."""
+    st.session_state.setdefault(MESSAGES, []).append((kind, key, values))
+
+
+# --- the draft and the store --------------------------------------------------------------------
+
+def slots() -> list[str]:
+    return list(st.session_state.get(SLOT_LIST, []))
+
+
+def names() -> dict[str, str]:
+    return dict(st.session_state.get(NAMES, {}))
+
+
+def exercise() -> dict[str, str] | None:
+    return normal_exercise({k: st.session_state.get(exercise_key(k), "") for k in EXERCISE_KEYS},
+                           EXERCISE_KEYS)
+
+
+def draft() -> Workspace:
+    """The workspace as the page shows it now."""
+    base: Workspace = st.session_state[BASE]
+    current = names()
+    variants = tuple(Variant(current[s], st.session_state.get(text_key(s)) or "") for s in slots())
+    return dataclasses.replace(base, name=st.session_state.get(NAME, base.name), variants=variants,
+                               exercise=exercise())
+
+
+def _content(ws: Workspace) -> tuple:
+    return ws.name, tuple(ws.variants), normal_exercise(ws.exercise, EXERCISE_KEYS)
+
+
+def the_store():
+    """The store, or None (with the reason in OFFLINE) when it cannot be used."""
+    try:
+        store = resources.store()
+    except StoreError as err:
+        st.session_state[OFFLINE] = str(err)
+        return None
+    except Exception:  # an unexpected failure must not take the page down
+        log.exception("opening the workspace store failed")
+        st.session_state[OFFLINE] = _t()("ws_offline_unknown")
+        return None
+    st.session_state.pop(OFFLINE, None)
+    return store
+
+
+def _clear_slot_state(slot: str) -> None:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{slot}.")]:
+        del st.session_state[key]
+
+
+def adopt(ws: Workspace, keep_ui: bool = False) -> None:
+    """Show this workspace: its variants in the editors, its exercise in the workshop.
+
+    keep_ui: the same workspace in a newer version (keep the chosen variant, template switches).
+    """
+    state = st.session_state
+    new_slots = list(SLOTS[:len(ws.variants)])
+    if not keep_ui:
+        for slot in SLOTS:
+            _clear_slot_state(slot)
+    else:
+        for slot in set(state.get(SLOT_LIST, [])) - set(new_slots):
+            _clear_slot_state(slot)
+    state[SLOT_LIST] = new_slots
+    state[NAMES] = {s: v.name for s, v in zip(new_slots, ws.variants)}
+    for slot, variant in zip(new_slots, ws.variants):
+        state[text_key(slot)] = variant.text
+        if not keep_ui or template_key(slot) not in state:
+            state[template_key(slot)] = has_placeholders(variant.text)
+    for step in EXERCISE_KEYS:
+        state[exercise_key(step)] = (ws.exercise or {}).get(step, "")
+    state[NAME] = ws.name
+    state[WS_RENAME] = ws.name
+    state[BASE] = ws
+    state.pop(CONFLICT, None)
+    if state.get(SELECTED) not in new_slots:
+        state[SELECTED] = new_slots[0]
+
+
+def _offline_workspace(t: Strings) -> Workspace:
+    return Workspace("", t("ws_default_name"), 0, (Variant("Variant A", ""), Variant("Variant B", "")), None, "")
+
+
+def _open(store, workspace_id: str | None, t: Strings) -> Workspace:
+    """The workspace to show: the one asked for, else the last opened, else the newest, else a new one."""
+    for candidate in (workspace_id, store.last_opened()):
+        if candidate:
+            try:
+                ws = store.load(candidate)
+                break
+            except WorkspaceNotFound:
+                continue
+    else:
+        listed = store.list_workspaces()
+        ws = store.load(listed[0].id) if listed else store.create_workspace(t("ws_default_name"))
+    store.mark_opened(ws.id)
+    return ws
+
+
+def sync(t: Strings) -> None:
+    """Once per rerun, before any editor is drawn: open, save or refresh the workspace."""
+    state = st.session_state
+    store = the_store()
+    if BASE not in state:
+        ws = None
+        if store is not None:
+            try:
+                ws = _open(store, None, t)
+            except StoreError as err:
+                state[OFFLINE] = str(err)
+        adopt(ws or _offline_workspace(t))
+        return
+    if store is None or state.get(CONFLICT) is not None or not state[BASE].id:
+        return
+    base, mine = state[BASE], draft()
+    try:
+        if _content(mine) == _content(base):
+            stored = store.load(base.id)
+            if stored.version != base.version:
+                adopt(stored, keep_ui=True)
+                say("info", "ws_refreshed", version=stored.version)
+            return
+        if not _save(store, mine, base.version) and state.get(CONFLICT) is not None:
+            st.toast(t("conflict_toast"), icon=":material/sync_problem:", duration="long")
+    except WorkspaceNotFound:
+        _deleted_elsewhere(store, mine, changed=_content(mine) != _content(base), t=t)
+    except StoreError as err:
+        say("error", "ws_save_failed", message=str(err))
+
+
+def _save(store, mine: Workspace, expected: int) -> bool:
+    try:
+        version = store.save(mine, expected_version=expected)
+    except ConflictError as err:
+        st.session_state[CONFLICT] = err.theirs
+        return False
+    except InvalidWorkspace as err:
+        say("error", "ws_not_saved", message=str(err))
+        return False
+    st.session_state[BASE] = dataclasses.replace(mine, version=version)
+    return True
+
+
+def _deleted_elsewhere(store, mine: Workspace, changed: bool, t: Strings) -> None:
+    """Someone deleted the open workspace: keep our work as a new one, or move on to another."""
+    if changed:
+        ws = store.create_workspace(mine.name, mine.variants, mine.exercise)
+        store.mark_opened(ws.id)
+        adopt(ws, keep_ui=True)
+        say("warning", "ws_deleted_kept", name=ws.name)
+    else:
+        adopt(_open(store, None, t))
+        say("info", "ws_deleted_moved")
+
+
+def _guarded(action: Callable[..., None]) -> Callable[..., None]:
+    """A callback that reports a store problem on the page instead of raising."""
+    def run(*args: object) -> None:
+        try:
+            action(*args)
+        except StoreError as err:
+            say("error", "ws_action_failed", message=str(err))
+        except Exception:
+            log.exception("workspace action %s failed", action.__name__)
+            say("error", "internal_error")
+    run.__name__ = action.__name__
+    return run
+
+
+# --- callbacks: workspaces ----------------------------------------------------------------------
+
+@_guarded
+def open_workspace(pick_key: str) -> None:
+    store, wanted = the_store(), st.session_state.get(pick_key)
+    if store is None or not wanted or wanted == st.session_state[BASE].id:
+        return
+    adopt(_open(store, wanted, _t()))
+
+
+@_guarded
+def new_workspace() -> None:
+    store, t = the_store(), _t()
+    if store is None:
+        return
+    name = clean_name(st.session_state.get(WS_NEW) or "") or t("ws_default_name")
+    if problem := name_problem(name, []):
+        say("error", problem)
+        return
+    name = unique_name(name, [w.name for w in store.list_workspaces()])
+    ws = store.create_workspace(name)
+    store.mark_opened(ws.id)
+    adopt(ws)
+    st.session_state[WS_NEW] = ""
+    say("success", "ws_created", name=ws.name)
+
+
+@_guarded
+def rename_workspace() -> None:
+    name = clean_name(st.session_state.get(WS_RENAME) or "")
+    if problem := name_problem(name, []):
+        say("error", problem)
+        return
+    st.session_state[NAME] = name  # saved by the next sync, like every other edit
+
+
+@_guarded
+def delete_workspace() -> None:
+    store = the_store()
+    if store is None:
+        return
+    gone = st.session_state[BASE]
+    store.delete(gone.id)
+    adopt(_open(store, None, _t()))
+    say("success", "ws_deleted", name=gone.name)
+
+
+@_guarded
+def import_workspace(upload_key: str) -> None:
+    store, uploaded = the_store(), st.session_state.get(upload_key)
+    if store is None or uploaded is None:
+        return
+    st.session_state[IMPORT_ROUND] = st.session_state.get(IMPORT_ROUND, 0) + 1  # an empty uploader next
+    try:
+        ws = store.import_json(uploaded.getvalue())
+    except ImportProblem as err:
+        say("error", "ws_import_failed", name=uploaded.name, message=str(err))
+        return
+    store.mark_opened(ws.id)
+    adopt(ws)
+    say("success", "ws_imported", name=ws.name)
+
+
+# --- callbacks: the conflict --------------------------------------------------------------------
+
+@_guarded
+def keep_mine() -> None:
+    store = the_store()
+    if store is None:
+        return
+    mine, theirs = draft(), store.load(st.session_state[BASE].id)
+    st.session_state.pop(CONFLICT, None)
+    if _save(store, mine, theirs.version):
+        say("success", "conflict_kept_mine")
+
+
+@_guarded
+def take_theirs() -> None:
+    store = the_store()
+    if store is None:
+        return
+    adopt(store.load(st.session_state[BASE].id), keep_ui=True)
+    say("success", "conflict_took_theirs")
+
+
+@_guarded
+def keep_both() -> None:
+    store, t = the_store(), _t()
+    if store is None:
+        return
+    base, mine = st.session_state[BASE], draft()
+    theirs = store.load(base.id)
+    merged = merge_both(base.variants, theirs.variants, mine.variants, t("conflict_mine_suffix"))
+    if merged is not None:
+        exercise_both = merge_exercise(base.exercise, theirs.exercise, mine.exercise, EXERCISE_KEYS,
+                                       t("conflict_mine_suffix").strip(" ()").capitalize())
+        both = dataclasses.replace(theirs, variants=merged, exercise=exercise_both)
+        st.session_state.pop(CONFLICT, None)
+        if _save(store, both, theirs.version):  # on another conflict the page keeps showing mine
+            adopt(st.session_state[BASE], keep_ui=True)
+            say("success", "conflict_kept_both")
+        return
+    taken = [w.name for w in store.list_workspaces()]
+    copy = store.create_workspace(unique_name(f"{mine.name}{t('conflict_mine_suffix')}", taken),
+                                  mine.variants, mine.exercise)
+    adopt(theirs, keep_ui=True)
+    say("success", "conflict_kept_copy", name=copy.name)
+
+
+# --- callbacks: variants ------------------------------------------------------------------------
+
+def _select(slot: str) -> None:
+    st.session_state[SELECTED] = slot
+
+
+def add_variant() -> None:
+    current = slots()
+    slot = free_slot(current)
+    if slot is None or len(current) >= MAX_VARIANTS:
+        return
+    _clear_slot_state(slot)
+    st.session_state[SLOT_LIST] = current + [slot]
+    st.session_state[NAMES] = {**names(), slot: next_variant_name(names().values())}
+    st.session_state[text_key(slot)] = ""
+    st.session_state[template_key(slot)] = False
+    _select(slot)
+
+
+def duplicate_variant() -> None:
+    current, source = slots(), st.session_state.get(SELECTED)
+    slot = free_slot(current)
+    if slot is None or source not in current or len(current) >= MAX_VARIANTS:
+        return
+    _clear_slot_state(slot)
+    taken = names()
+    st.session_state[SLOT_LIST] = current + [slot]  # at the end: the letters of the others stay
+    st.session_state[NAMES] = {**taken, slot: copy_name(taken[source], taken.values(), _t()("copy_suffix"))}
+    st.session_state[text_key(slot)] = st.session_state.get(text_key(source)) or ""
+    st.session_state[template_key(slot)] = bool(st.session_state.get(template_key(source)))
+    _select(slot)
+
+
+def remove_variant() -> None:
+    current, gone = slots(), st.session_state.get(SELECTED)
+    if gone not in current or len(current) <= MIN_VARIANTS:
+        return
+    index = current.index(gone)
+    name = names()[gone]
+    rest = [s for s in current if s != gone]
+    st.session_state[SLOT_LIST] = rest
+    st.session_state[NAMES] = {s: n for s, n in names().items() if s != gone}
+    _clear_slot_state(gone)
+    _select(rest[min(index, len(rest) - 1)])
+    say("success", "variant_removed", name=name)
+
+
+def rename_variant() -> None:
+    slot = st.session_state.get(SELECTED)
+    current = names()
+    if slot not in current:
+        return
+    name = clean_name(st.session_state.get(VARIANT_RENAME) or "")
+    if name == current[slot]:
+        return
+    if problem := name_problem(name, [n for s, n in current.items() if s != slot]):
+        say("error", problem)
+        return
+    st.session_state[NAMES] = {**current, slot: name}
+
+
+def prepare_variant_rename() -> None:
+    """Put the chosen variant's name in the rename box whenever another variant is chosen."""
+    slot = st.session_state.get(SELECTED)
+    if st.session_state.get(VARIANT_RENAME_FOR) != slot or VARIANT_RENAME not in st.session_state:
+        st.session_state[VARIANT_RENAME] = names().get(slot, "")
+        st.session_state[VARIANT_RENAME_FOR] = slot
+
+
+@_guarded
+def load_before_after(scenario_id: str) -> None:
+    """One click: the scenario's poorest and strongest example letter (filled in with the scenario's
+    variables as edited on the page) as a new workspace of two variants; then the comparison."""
+    t = _t()
+    try:
+        scenario = resources.catalogue().get(scenario_id)
+        poor, strong = scenario.letters[0], scenario.letters[-1]
+        variables = tuple(sorted((name, str(st.session_state.get(f"ui.var.{scenario.id}.{name}", default)))
+                                 for name, default in scenario.variables.items()))
+        texts = [resources.rendered(letter.source, variables, letter.template) for letter in (poor, strong)]
+    except (KeyError, IndexError):
+        say("error", "example_missing")
+        return
+    except TemplateProblem as err:
+        say("error", "demo_failed", message=str(err))
+        return
+    variants = (Variant(unique_name(t("demo_before", label=poor.label), []), texts[0]),
+                Variant(unique_name(t("demo_after", label=strong.label), []), texts[1]))
+    store = the_store()
+    title = t("demo_workspace", title=scenario.title)
+    if store is None:
+        ws = dataclasses.replace(_offline_workspace(t), name=unique_name(title, []), variants=variants)
+    else:
+        ws = store.create_workspace(unique_name(title, [w.name for w in store.list_workspaces()]), variants)
+        store.mark_opened(ws.id)
+    adopt(ws)
+    st.session_state[VIEW] = "compare"
+    say("success", "demo_loaded", name=ws.name)
+
+
+def letter(slot: str, variables: dict[str, str]) -> tuple[str, str | None]:
+    """(the letter of a variant as analysed, a template problem or None): templates are filled in."""
+    source = st.session_state.get(text_key(slot)) or ""
+    if not st.session_state.get(template_key(slot)):
+        return source, None
+    try:
+        return resources.rendered(source, tuple(sorted(variables.items())), _t()("template_name")), None
+    except TemplateProblem as err:
+        return "", str(err)
+
+
+# --- drawing ------------------------------------------------------------------------------------
+
+def _pick(widget: Callable, label_text: str, options: list, choice_key: str, lang: str, **kwargs):
+    """A choice widget whose value lives in a language-free key (labels may change: language, renames)."""
+    widget_key = f"{choice_key}.{lang}"
+    if st.session_state.get(choice_key) not in options:
+        st.session_state[choice_key] = options[0]
+    st.session_state[widget_key] = st.session_state[choice_key]
+    on_change = kwargs.pop("on_change", None)
+
+    def copy() -> None:
+        st.session_state[choice_key] = st.session_state.get(widget_key) or st.session_state[choice_key]
+        if on_change is not None:
+            on_change()
+
+    widget(label_text, options, key=widget_key, on_change=copy, **kwargs)
+    return st.session_state[choice_key]
+
+
+def notices(t: Strings) -> None:
+    """Messages of this rerun, the offline notice and the conflict panel (right above the view)."""
+    state = st.session_state
+    if state.get(OFFLINE):
+        st.warning(t("ws_offline", message=md_escape(state[OFFLINE])), icon=":material/cloud_off:")
+    for kind, key, values in state.pop(MESSAGES, []):
+        text = t(key, **{k: md_escape(v) for k, v in values.items()})
+        getattr(st, kind)(text)
+    theirs = state.get(CONFLICT)
+    if theirs is not None:
+        _conflict(t, theirs)
+
+
+def _conflict(t: Strings, theirs: Workspace) -> None:
+    mine = draft()
+    with st.container(border=True):
+        st.warning(t("conflict_title", name=md_escape(theirs.name), theirs=theirs.version,
+                     mine=state_version()), icon=":material/sync_problem:")
+        st.caption(t("conflict_help"))
+        with st.expander(t("conflict_versions"), expanded=True):
+            st.html(conflict_html(mine, theirs, t))
+        base = st.session_state[BASE]
+        fits = merge_both(base.variants, theirs.variants, mine.variants, t("conflict_mine_suffix")) is not None
+        a, b, c = st.columns(3)
+        a.button(t("conflict_keep_mine"), key="ws.conflict_mine", on_click=keep_mine, width="stretch",
+                 type="primary", icon=":material/person:")
+        b.button(t("conflict_take_theirs"), key="ws.conflict_theirs", on_click=take_theirs, width="stretch",
+                 icon=":material/group:")
+        c.button(t("conflict_keep_both" if fits else "conflict_keep_both_copy"), key="ws.conflict_both",
+                 on_click=keep_both, width="stretch", icon=":material/call_split:")
+
+
+def state_version() -> int:
+    return st.session_state[BASE].version
+
+
+def conflict_html(mine: Workspace, theirs: Workspace, t: Strings) -> str:
+    """Per variant: what differs between the stored version (theirs) and the page (mine), escaped."""
+    from html import escape
+
+    rows = []
+    theirs_by_name = {v.name: v.text for v in theirs.variants}
+    mine_by_name = {v.name: v.text for v in mine.variants}
+    for name in dict.fromkeys([*mine_by_name, *theirs_by_name]):
+        a, b = theirs_by_name.get(name), mine_by_name.get(name)
+        if a == b:
+            continue
+        if a is None:
+            state = t("conflict_only_mine")
+        elif b is None:
+            state = t("conflict_only_theirs")
+        else:
+            state = t("conflict_differs")
+        body = word_diff(a or "", b or "").html()
+        rows.append(f'<div class="oh-conflict-item"><div class="oh-small"><b>{escape(name)}</b> · {escape(state)}'
+                    f'</div><div class="oh-diff">{body}</div></div>')
+    if mine.name != theirs.name:
+        rows.append(f'<div class="oh-small">{escape(t("conflict_names", mine=mine.name, theirs=theirs.name))}</div>')
+    if normal_exercise(mine.exercise, EXERCISE_KEYS) != normal_exercise(theirs.exercise, EXERCISE_KEYS):
+        rows.append(f'<div class="oh-small">{escape(t("conflict_exercise"))}</div>')
+    if not rows:
+        rows.append(f'<div class="oh-small">{escape(t("conflict_same"))}</div>')
+    legend = f'<div class="oh-small">{escape(t("conflict_legend"))}</div>'
+    return legend + "".join(rows)
+
+
+def sidebar(t: Strings) -> None:
+    """The workspace picker: open, new, rename, delete, export and import."""
+    state = st.session_state
+    st.header(t("ws_title"))
+    store = the_store()
+    base: Workspace = state[BASE]
+    if store is None or not base.id:
+        st.caption(t("ws_offline_short"))
+        return
+    locked = state.get(CONFLICT) is not None
+    try:
+        listed = store.list_workspaces()
+        export = store.export_json(base.id)
+    except StoreError as err:
+        st.error(t("ws_action_failed", message=md_escape(str(err))))
+        return
+    labels = {w.id: w.name for w in listed}
+    if base.id not in labels:
+        labels = {base.id: base.name, **labels}
+    counts = {w.id: w.variant_count for w in listed}
+    state["ws.pick"] = base.id  # the picker always shows the open workspace
+    _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, disabled=locked,
+          format_func=lambda wid: t("ws_option", name=labels.get(wid, "?"), count=counts.get(wid, 2)),
+          on_change=lambda: open_workspace("ws.pick"), help=t("ws_pick_help"))
+    st.caption(t("ws_saved", version=base.version) if not locked else t("ws_locked"))
+    row = st.container(horizontal=True, gap="small")
+    with row.popover(t("ws_new"), icon=":material/add:", disabled=locked):
+        st.text_input(t("ws_new_label"), key=WS_NEW, max_chars=80, placeholder=t("ws_default_name"))
+        st.button(t("ws_create"), key="ws.create", on_click=new_workspace, type="primary")
+    with row.popover(t("ws_rename"), icon=":material/edit:", disabled=locked):
+        st.text_input(t("ws_rename_label"), key=WS_RENAME, max_chars=80)
+        st.button(t("save"), key="ws.rename", on_click=rename_workspace, type="primary")
+    with row.popover(t("ws_delete"), icon=":material/delete:", disabled=locked):
+        st.markdown(t("ws_delete_confirm", name=md_escape(base.name)))
+        st.button(t("ws_delete_button"), key="ws.delete", on_click=delete_workspace, type="primary")
+    st.download_button(t("ws_export"), data=export.encode("utf-8"), mime="application/json",
+                       file_name=safe_filename(base.name, "json"), key="ws.export", on_click="ignore",
+                       icon=":material/download:", help=t("ws_export_help"), width="stretch")
+    upload_key = f"ws.import.{state.get(IMPORT_ROUND, 0)}"
+    st.file_uploader(t("ws_import"), type=["json"], key=upload_key, on_change=import_workspace,
+                     args=(upload_key,), help=t("ws_import_help"), max_upload_size=2, disabled=locked)
