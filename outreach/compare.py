@@ -41,6 +41,8 @@ This is a rule-based simulation of research findings, never a prediction about a
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import difflib
 import html
 import re
@@ -365,23 +367,34 @@ def word_diff(a: str, b: str) -> WordDiff:
 
 # --- the comparison -----------------------------------------------------------------------------
 
-def _analyze(name: str, text: str, shares: dict[str, float] | None) -> Analysis:
+Analyzer = Callable[[str, dict[str, float] | None], Analysis]
+
+
+def _default_analyzer(text: str, shares: dict[str, float] | None) -> Analysis:
+    return analyze(text, "nl", shares)
+
+
+def _analyze(name: str, text: str, shares: dict[str, float] | None, analyzer: Analyzer) -> Analysis:
     try:
-        return analyze(text, "nl", shares)
+        return analyzer(text, shares)
     except TextTooLong as err:
         raise CompareError(f"{name}: {err}") from None
 
 
-def compare(variants: list[tuple[str, str]], shares: dict[str, float] | None = None) -> Comparison:
+def compare(variants: list[tuple[str, str]], shares: dict[str, float] | None = None,
+            analyzer: Analyzer | None = None) -> Comparison:
     """Analyse 2-4 named letter texts and compare each with the first (A).
 
     `shares` overrides the segments' population shares (as in outreach.analyze); invalid shares
     raise outreach.segments.SegmentModelError, other invalid input CompareError (both Dutch).
+    `analyzer(text, shares)` replaces outreach.analyze, e.g. by a cached one in the app, so an
+    unchanged variant is not analysed again.
     """
     check_variants(variants)
     names = tuple(name for name, _ in variants)
     texts = tuple(text for _, text in variants)
-    analyses = tuple(_analyze(name, text, shares) for name, text in variants)
+    run = analyzer or _default_analyzer
+    analyses = tuple(_analyze(name, text, shares, run) for name, text in variants)
     fixed, introduced, diffs = {names[0]: ()}, {names[0]: ()}, {}
     for name, text, analysis in zip(names[1:], texts[1:], analyses[1:]):
         fixed[name], introduced[name] = changes(analyses[0].findings, analysis.findings)

@@ -83,7 +83,8 @@ def comparison(pairs: tuple[tuple[str, str], ...], shares: tuple[tuple[str, floa
     """outreach.compare.compare on (name, letter) pairs; one shared, immutable result per input."""
     from outreach.compare import compare
 
-    return compare([tuple(p) for p in pairs], dict(shares) if shares is not None else None)
+    return compare([tuple(p) for p in pairs], dict(shares) if shares is not None else None,
+                   analyzer=lambda text, _shares: analysis(text, shares))  # reuse cached analyses
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

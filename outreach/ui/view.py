@@ -22,7 +22,7 @@ import streamlit as st
 from outreach.analysis import Analysis, TextTooLong
 from outreach.letters import MAX_CHARS
 from outreach.rules.loader import RuleBook
-from outreach.rules.schema import DIMENSIONS
+from outreach.rules.schema import DIMENSIONS, RulePackError
 from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
@@ -196,6 +196,10 @@ def page_context() -> PageContext | None:
     try:
         book, model, catalogue = resources.rulebook(), resources.segment_model(), resources.catalogue()
         resources.warm_up()
+    except (RulePackError, SegmentModelError) as err:  # an advisor's edit broke a data file
+        log.warning("a data file could not be loaded: %s", err)
+        st.error(t("data_file_broken", message=md_escape(err)))
+        return None
     except Exception:  # a broken data file must still give a readable page
         log.exception("loading the rule packs, segment model or scenarios failed")
         st.error(t("load_failed"))
