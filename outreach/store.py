@@ -22,8 +22,8 @@ API (for the app):
     ws = store.import_json(text)          -> a NEW workspace; ImportProblem (Dutch) and no change
                                              for malformed JSON, a wrong schema or a file > 2 MB
 
-`exercise` is None or a dict of free-form strings with the keys in EXERCISE_KEYS (problem,
-stakeholders, mechanism, design_question). Every error class derives from StoreError, whose
+`exercise` is None or a dict of free-form strings with the keys in EXERCISE_KEYS (the VSDT steps:
+problem, stakeholders, mechanism, design_question, conditions). Every error class derives from StoreError, whose
 message is Dutch and can be shown as is.
 
 Durability: WAL mode, a busy timeout, every write in one transaction (`BEGIN IMMEDIATE` inside
