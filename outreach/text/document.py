@@ -18,14 +18,18 @@ PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
 
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|betreft|betreffende)\b\s*:?", re.IGNORECASE)
 _SALUTATION = re.compile(
-    r"^\s*(?:(?:beste|geachte|hallo|hoi|dag|lieve|goedemorgen|goedemiddag|goedendag)\b|l\.\s?s\.)",
+    r"^\s*(?:(?:beste|geachte|hallo|hoi|hey|hi|h[eé]|dag|lieve|goedemorgen|goedemiddag|goedenavond"
+    r"|goedendag)\b|l\.\s?s\.)",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
-    r"^\s*(?:met\s+)?(?:(?:vriendelijke|hartelijke|warme|collegiale)\s+)?groet(?:en)?\b"
-    r"|^\s*hoogachtend\b|^\s*met\s+vriendelijke\s+groet",
+    r"^\s*(?:met\s+)?(?:(?:vriendelijke|hartelijke|warme|collegiale|lieve|zonnige)\s+)?groet(?:en|jes)?\b"
+    r"|^\s*(?:met\s+(?:de\s+meeste\s+|alle\s+)?)?hoogachting\b|^\s*hoogachtend\b"
+    r"|^\s*(?:mvg|m\.v\.g\.|cheers|doei)\b",
     re.IGNORECASE,
 )
+SALUTATION_WITHIN = 25    # content lines: address blocks, dates and references come first
+SOFT_WRAP_MIN_CHARS = 60  # a longer line without end punctuation is a wrapped line, not a heading
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦]|\d{1,2}[.)]|[a-z][.)])\s+")
 _CLAUSE_BREAK = frozenset(",;:()–—\"")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
@@ -124,9 +128,10 @@ def find_parts(text: str) -> list[Part]:
     content = [(s, e) for s, e in lines if text[s:e].strip()]
     if not content:
         return [Part("body", 0, len(text))]
-    salutation = next((i for i, (s, e) in enumerate(content[:12]) if _SALUTATION.match(text[s:e])
-                       and len(text[s:e].split()) <= 12), None)
-    subject = next((i for i, (s, e) in enumerate(content[:12]) if _SUBJECT.match(text[s:e])), None)
+    salutation = next((i for i, (s, e) in enumerate(content[:SALUTATION_WITHIN])
+                       if _SALUTATION.match(text[s:e]) and len(text[s:e].split()) <= 12), None)
+    subject = next((i for i, (s, e) in enumerate(content[:SALUTATION_WITHIN])
+                    if _SUBJECT.match(text[s:e])), None)
     closing = None
     for i in range(len(content) - 1, -1, -1):
         s, e = content[i]
@@ -200,21 +205,29 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b:
             spans.append((a, b))
 
-    # Hard breaks: a bullet line starts a sentence; a line without closing punctuation that is
-    # followed by a line starting with a capital or a bullet ends one (headings, address lines).
+    # Hard breaks: a bullet line starts a sentence; a short line without closing punctuation that
+    # is followed by a line starting with a capital or a bullet ends one (headings, address
+    # lines). A long line is a wrapped line of a paragraph: "... door Woningstichting\nOmnia".
     breaks: list[int] = []
+    markers: set[int] = set()  # periods that belong to a list marker ("1. Bel ons")
     for i, (s, e) in enumerate(line_spans):
-        if i and _BULLET.match(text[s:e]):
-            breaks.append(s)
+        bullet = _BULLET.match(text[s:e])
+        if bullet:
+            markers.update(s + j for j, c in enumerate(bullet.group()) if c == ".")
+            if i:
+                breaks.append(s)
         if i + 1 < len(line_spans):
             line = text[s:e].rstrip()
             nxt = text[line_spans[i + 1][0]:line_spans[i + 1][1]].lstrip()
-            if line and nxt and (line[-1] in ".!?:;" or nxt[0].isupper() or nxt[0].isdigit()
-                                 or _BULLET.match(nxt)) and line_spans[i + 1][0] not in breaks:
+            heading_like = len(line) < SOFT_WRAP_MIN_CHARS and (nxt[:1].isupper() or nxt[:1].isdigit())
+            if line and nxt and (line[-1] in ".!?:;" or heading_like or _BULLET.match(nxt)) \
+                    and line_spans[i + 1][0] not in breaks:
                 breaks.append(line_spans[i + 1][0])
     for match in re.finditer(r"[.!?…]+[\"'’”)\]]*(?=\s+|$)", text[start:end]):
         dot_end = start + match.end()
         punct = text[start + match.start()]
+        if start + match.start() in markers:
+            continue
         if punct == ".":
             abbreviation, may_end = _is_abbreviation(text, start + match.start())
             if abbreviation:

@@ -16,7 +16,7 @@ from outreach.compare import TIE_MARGIN, CompareError, Comparison
 from outreach.segments import SegmentModelError
 from outreach.ui import charts, resources, workspace
 from outreach.ui.highlight import css_token
-from outreach.ui.strings import md_escape
+from outreach.ui.strings import md_escape, number
 from outreach.ui.style import VERDICT_COLORS, VERDICT_ICONS
 from outreach.ui.variants import label, safe_filename
 
@@ -24,8 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def _num(value: float, lang: str, digits: int = 0) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return number(value, lang, digits)
 
 
 def _delta(value: float, lang: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.rules.loader import RuleBook
+from outreach.ui.strings import number
 
 # (metric shown, metric the rule checks or "" for no B1 limit, how to format it)
 FIGURES = (
@@ -35,14 +36,8 @@ class Figure:
 
 def format_value(value: float, kind: str, lang: str) -> str:
     if kind == "percent":
-        text = f"{value * 100:.0f}%"
-    elif kind == "integer":
-        text = f"{value:.0f}"
-    elif kind == "minutes":
-        text = f"{value:.1f}"
-    else:
-        text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+        return number(value * 100, lang) + "%"
+    return number(value, lang, 0 if kind == "integer" else 1)
 
 
 def _limits(book: RuleBook) -> dict[str, tuple]:

@@ -177,4 +177,17 @@ CSS = """
 .oh-tension-values{font-size:1.2rem;font-weight:700;}
 .oh-tension p{margin:.3rem 0;}
 .oh-research{margin-top:.45rem;padding:.4rem .65rem;background:#f6f8fa;border-radius:.35rem;font-size:.9rem;}
+/* Narrow pages: the columns of view._stacking containers go one under the other (Streamlit itself only
+   stacks below 640 px). With the sidebar open that is up to 1150 px, without it up to 900 px. */
+@media (max-width:1150px){
+  .stApp:has([data-testid="stSidebar"][data-collapsed="false"]) [class*="st-key-oh-stack-"] [data-testid="stHorizontalBlock"]{
+    flex-wrap:wrap;}
+  .stApp:has([data-testid="stSidebar"][data-collapsed="false"]) [class*="st-key-oh-stack-"] [data-testid="stHorizontalBlock"]>[data-testid="stColumn"]{
+    flex:1 1 100% !important;width:100% !important;min-width:100% !important;}
+}
+@media (max-width:900px){
+  [class*="st-key-oh-stack-"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap;}
+  [class*="st-key-oh-stack-"] [data-testid="stHorizontalBlock"]>[data-testid="stColumn"]{
+    flex:1 1 100% !important;width:100% !important;min-width:100% !important;}
+}
 """ + _dimension_rules() + "\n</style>"

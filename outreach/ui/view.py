@@ -30,7 +30,7 @@ from outreach.templating import TemplateProblem, render
 from outreach.ui import charts, comparison, resources, workshop, workspace
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
-from outreach.ui.strings import Strings, md_escape
+from outreach.ui.strings import Strings, md_escape, number
 from outreach.ui.style import CSS, VERDICT_COLORS, VERDICT_ICONS
 from outreach.ui.tables import SEVERITIES, SHOWN, filter_frame, findings_frame, labelled, to_csv
 from outreach.ui.uploads import ACCEPTED_TYPES, read_letter_upload
@@ -63,13 +63,22 @@ class PageContext:
         return self.t.lang
 
 
+def _stacking(name: str):
+    """A container whose columns stack (full width, one under the other) when the page is narrow.
+
+    Streamlit only stacks columns below a 640 px window; with the sidebar open an 800-1000 px window
+    leaves ~470-650 px for the page, and two or three columns become 150-200 px slivers ("English"
+    cut to "E", "Laden" to "L", the letter three words a line). style.CSS holds the rule.
+    """
+    return st.container(key=f"oh-stack-{name}")
+
+
 def _key(vid: str, name: str) -> str:
     return f"{vid}.{name}"
 
 
 def _num(value: float, lang: str, digits: int = 0) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return number(value, lang, digits)
 
 
 def _signed(value: float, lang: str) -> str:
@@ -219,7 +228,7 @@ def page_context() -> PageContext | None:
 
 
 def _header(t: Strings) -> None:
-    title, switch = st.columns([5, 1], vertical_alignment="center")
+    title, switch = _stacking("header").columns([5, 1], vertical_alignment="center")
     with title:
         st.title(t("title"))
         st.caption(t("subtitle"))
@@ -290,9 +299,9 @@ def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None
     compact = st.session_state.get(workspace.VIEW, "write") != "write"
     if compact:
         more = st.expander(t("scenario_more"))
-        cols = more.columns(3)
+        cols = more.container(key="oh-stack-scenario-more").columns(3)
     else:
-        cols = st.columns(3)
+        cols = _stacking("scenario").columns(3)
         more = st.expander(t("scenario_more"))
     for col, (head, body) in zip(cols, blocks):
         col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
@@ -328,7 +337,7 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
     t = ctx.t
     st.session_state.setdefault(_key(vid, "text"), "")
     if layout == "wide":
-        editor, letter_view = st.columns([1, 1], gap="large")
+        editor, letter_view = _stacking(f"{vid}-editor").columns([1, 1], gap="large")
     else:
         editor = letter_view = st.container()
     with editor:
@@ -494,7 +503,8 @@ def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
     st.subheader(t("segments_title"))
     st.caption(t("segments_help"))
     receptions = list(result.segments.values())
-    columns = st.columns(len(receptions)) if layout == "wide" else [st.container() for _ in receptions]
+    columns = (_stacking(f"{vid}-cards").columns(len(receptions)) if layout == "wide"
+               else [st.container() for _ in receptions])
     segments = {s.id: s for s in ctx.model.segments}
     for column, reception in zip(columns, receptions):
         with column:
@@ -542,7 +552,7 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
 def _segment_profile(segment, ctx: PageContext) -> None:
     t = ctx.t
     traits = "".join(
-        f"<dt>{escape(t(f'trait_{key}'))}</dt><dd><b>{escape(segment.traits[key].level)}</b> · "
+        f"<dt>{escape(t(f'trait_{key}'))}</dt><dd><b>{escape(t.level(segment.traits[key].level))}</b> · "
         f"{escape(segment.traits[key].text)}</dd>" for key in TRAITS if key in segment.traits)
     quotes = "".join(f'<div class="oh-quote">“{escape(q.text)}”<cite>{escape(q.source)}</cite></div>'
                      for q in segment.quotes)

@@ -18,7 +18,7 @@ from outreach.segments import SegmentModelError
 from outreach.segments.model import TRAITS
 from outreach.store import MAX_EXERCISE_CHARS
 from outreach.ui import resources, workspace
-from outreach.ui.strings import md_escape
+from outreach.ui.strings import md_escape, number
 
 log = logging.getLogger(__name__)
 MECHANISM_PICK = "ui.mechanism_pick"
@@ -26,7 +26,7 @@ QUESTION_STARTS = ("hoe kunnen wij", "hoe kunnen we", "how might we", "how can w
 
 
 def _num(value: float, lang: str) -> str:
-    return f"{value:.0f}"
+    return number(value, lang)
 
 
 def render(ctx) -> None:
@@ -59,7 +59,7 @@ def persona_html(segment, ctx) -> str:
     traits = "".join(
         f'<li><span class="oh-trait-name">{escape(t(f"trait_{key}"))}</span> '
         f'<span class="oh-level {LEVEL_CLASSES.get(segment.traits[key].level.lower(), "oh-level-mid")}">'
-        f"{escape(segment.traits[key].level)}</span>"
+        f"{escape(t.level(segment.traits[key].level))}</span>"
         f'<div class="oh-trait-text">{escape(segment.traits[key].text)}</div></li>'
         for key in TRAITS if key in segment.traits)
     quotes = "".join(f'<blockquote class="oh-persona-quote">“{escape(q.text)}”<cite>{escape(q.source)}</cite>'

@@ -301,6 +301,64 @@ CASES = [
     ("Je hoeft je nergens voor te schamen.", "tone.warm.normalise", FIRES, None),
     ("Je bent niet verplicht om mee te doen, maar we raden het je wel aan.", "tone.paternal.lecture", FIRES,
      None),
+
+    # ---------------------------------------------------------------- unseen letters (review 2026)
+    # Names with a capital outside A-Z are personal salutations, not "Beste heer,".
+    ("Beste heer Öztürk,\n\nIk schrijf u omdat de huur nog openstaat.", "tone.cold.impersonal_salutation",
+     SILENT, None),
+    ("Beste heer Öztürk,\n\nIk schrijf u omdat de huur nog openstaat.", "tone.warm.personal_salutation",
+     FIRES, "Beste heer Öztürk"),
+    ("Beste Şükrü,\n\nIk schrijf je omdat de huur nog openstaat.", "tone.warm.personal_salutation", FIRES, None),
+    # IBANs, reference codes and SMS keywords are not shouting; IBAN digits are no next step.
+    ("Maak het bedrag over op NL91 ABNA 0417 1643 00 onder vermelding van DEB/2026/118842.",
+     "tone.shout.capitals", SILENT, None),
+    ("Maak het bedrag over op NL91 ABNA 0417 1643 00.", "intent.step.next_step", SILENT, None),
+    ("Afmelden? Stuur STOP.", "tone.shout.capitals", SILENT, None),
+    ("Vragen? Bel de BelastingTelefoon: 0800 - 0543.", "intent.step.next_step", FIRES, "0800 - 0543"),
+    # Word order and paraphrase of what the research asks for.
+    ("Als u geen hulp wilt, hoeft u niet te reageren. Er gebeurt dan niets.", "intent.nothing.no_consequence",
+     FIRES, "Er gebeurt dan niets"),
+    ("Het is helemaal gratis en jij bepaalt of je dat wilt.", "intent.offer.voluntary", FIRES, None),
+    ("Bellen of langskomen, als u wel hulp wilt.", "intent.offer.voluntary", FIRES, None),
+    ("Wij helpen gratis en zonder verplichting.", "intent.offer.what", FIRES, "Wij helpen gratis"),
+    ("De afgelopen jaren betaalde je altijd netjes op tijd.", "tone.warm.going_well", FIRES, None),
+    ("Geen stress: dat gebeurt vaker dan je denkt, zeker nu alles zo duur is.", "tone.warm.normalise", FIRES,
+     "vaker dan je denkt"),
+    ("Reageer je niet? Dan bel ik je nog één keer. Daarna laat ik het verder bij jou.",
+     "intent.nothing.silence_unexplained", SILENT, None),
+    # A letter to everyone that knows nothing about the reader says so: that is data and source.
+    ("Daarom sturen we deze brief naar alle huishoudens in de gemeente. We weten dus niets over jouw situatie.",
+     "intent.reason.signal_source", FIRES, "naar alle huishoudens"),
+    ("Daarom sturen we deze brief naar alle huishoudens in de gemeente. We weten dus niets over jouw situatie.",
+     "privacy.data.knowledge_limits", FIRES, None),
+    ("Wij weten niets over uw persoonlijke situatie.", "privacy.data.what", FIRES, None),
+    ("Wij sturen deze brief naar alle huishoudens met een betalingsachterstand.", "intent.reason.signal_source",
+     SILENT, None),
+    ("De gemeente heeft ons gevraagd om alle inwoners van de wijk Oosterpark te laten weten wat wij doen.",
+     "intent.reason.why_we_write", FIRES, None),
+    # Privacy paraphrases: a named person, "weggooien", passing data on in a subordinate clause.
+    ("Alleen Henk ziet deze gegevens.", "privacy.sharing.limits", FIRES, "Alleen Henk ziet"),
+    ("Na 3 maanden gooien wij het weg, tenzij u hulp krijgt.", "privacy.retention.period", FIRES, None),
+    ("Wij wijzen u erop dat wij uw gegevens ter kennisname aan de gemeente Utrecht verstrekken.",
+     "privacy.sharing.without_consent", FIRES, None),
+    ("Wij wijzen u erop dat wij uw gegevens ter kennisname aan de gemeente Utrecht verstrekken.",
+     "autonomy.decided.data_passed_on", FIRES, None),
+    ("Download de FinCheck app en connect je bankrekening via PSD2.", "privacy.wording.surveillance", FIRES,
+     "connect je bankrekening"),
+    # Threats in officialese.
+    ("Mocht betaling uitblijven, dan behouden wij ons het recht voor de vordering ter incasso uit handen te geven.",
+     "tone.threat.enforcement", FIRES, "ter incasso uit handen te geven"),
+    # Backup that is there, and payment plans that are not ongoing help.
+    ("Na de test krijg je tips, en als je wilt de naam van iemand in de buurt die je kan helpen.",
+     "autonomy.self.diy_without_backup", SILENT, None),
+    ("U kunt de vordering in maandelijkse termijnen aflossen.", "autonomy.exit.ongoing_without_exit", SILENT,
+     None),
+    # The reassurance the research recommends is no double negation.
+    ("Als u niets doet, heeft dat geen gevolgen.", "readability.sentence.negations", SILENT, None),
+    ("Dit is geen aanmaning en u krijgt geen boete.", "readability.sentence.negations", SILENT, None),
+    ("Ingevolge art. 4:93 Awb dient de vordering binnen zes weken te worden voldaan.",
+     "readability.word.abbreviations", FIRES, "Awb"),
+    ("Klik op de button en start je onboarding.", "readability.word.jargon", FIRES, "onboarding"),
 ]
 
 

@@ -96,3 +96,38 @@ def test_crlf_line_endings():
     text = "Beste Anna,\r\n\r\nWij helpen u graag.\r\n\r\nMet vriendelijke groet,\r\nPiet"
     doc = parse(text)
     assert [p.name for p in doc.parts] == ["salutation", "body", "closing", "signature"]
+
+
+def test_weekday_and_month_abbreviations():
+    text = "Bel ons van ma. t/m vr. tussen 9 en 17 uur. Of kom op 3 jan. 2027 langs. Bel met Jan. Hij helpt."
+    assert sentences(text) == ["Bel ons van ma. t/m vr. tussen 9 en 17 uur.", "Of kom op 3 jan. 2027 langs.",
+                               "Bel met Jan.", "Hij helpt."]
+
+
+def test_numbered_list_markers_are_not_sentences():
+    text = "Wat kunt u doen?\n1. Bel ons.\n2. Kom langs.\n3) Mail ons."
+    assert sentences(text) == ["Wat kunt u doen?", "1. Bel ons.", "2. Kom langs.", "3) Mail ons."]
+
+
+def test_a_wrapped_line_does_not_end_a_sentence_before_a_name():
+    text = ("Wij schrijven u omdat wij een bericht kregen van uw verhuurder Woningstichting\n"
+            "Omnia Wonen over de huur van oktober.")
+    assert sentences(text) == [text]
+
+
+def test_salutation_after_a_long_address_block():
+    header = "\n".join(["Waterbedrijf Oost", "Klantenservice", "Postbus 1", "1000 AA Stad", "",
+                        "Mevrouw J. de Vries", "Dorpsstraat 1", "1234 AB Dorp", "", "Datum: 1 november 2026",
+                        "Klantnummer: 123456", "Factuurnummer: 98765", "Uw kenmerk: -", "Behandeld door: P. Jansen",
+                        "Telefoon: 088 - 123 45 67", ""])
+    text = header + "\nGeachte heer, mevrouw,\n\nWij helpen u graag.\n\nMet de meeste hoogachting,\n\nP. Jansen\n"
+    names = [p.name for p in parse(text).parts]
+    assert names == ["header", "salutation", "body", "closing", "signature"]
+
+
+@pytest.mark.parametrize("greeting, closing", [
+    ("Hey Daan,", "Groetjes,"), ("Hi Sam,", "Cheers,"), ("Hé Noor,", "Mvg,"), ("Beste Anna,", "Hartelijke groeten,"),
+])
+def test_informal_salutations_and_closings(greeting, closing):
+    text = f"{greeting}\n\nJe huur staat nog open. Bel me gerust.\n\n{closing}\nJoris de Wit"
+    assert [p.name for p in parse(text).parts] == ["salutation", "body", "closing", "signature"]
