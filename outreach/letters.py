@@ -44,14 +44,18 @@ def decode_docx(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise LetterError(f"{name}: dit Word-bestand is beschadigd of geen .docx ({type(err).__name__}).") from None
-    except Exception as err:  # lxml and zip errors of corrupt files come in many kinds
-        raise LetterError(f"{name}: dit Word-bestand kan niet gelezen worden ({type(err).__name__}).") from None
-    lines = [p.text for p in document.paragraphs]
+        raise LetterError(f"{name}: dit Word-bestand is beschadigd of geen .docx. "
+                          "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.") from None
+    except Exception:  # lxml and zip errors of corrupt files come in many kinds
+        raise LetterError(f"{name}: dit Word-bestand kan niet gelezen worden. "
+                          "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.") from None
+    # Each Word paragraph is a paragraph of the letter; Word's spacing is not in empty paragraphs.
+    blocks = [p.text.strip() for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return check_length("\n".join(lines).strip() + "\n", name)
+            blocks.append("\t".join(cell.text for cell in row.cells))
+    text = "\n\n".join(block for block in blocks if block)
+    return check_length(text + "\n" if text else "", name)
 
 
 def read_upload(name: str, data: bytes) -> str:

@@ -153,8 +153,16 @@ def score_chart(comparison: Comparison) -> Chart:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Our own template only: autoescaping on, undefined names are errors."""
-    return Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["nl"] = dutch_number
+    return env
+
+
+def dutch_number(value: float, digits: int | None = 1, signed: bool = False) -> str:
+    """A number as Dutch readers write it: decimal comma ("15,1"), optionally with its sign."""
+    text = f"{value:{'+' if signed else ''}g}" if digits is None else f"{value:{'+' if signed else ''}.{digits}f}"
+    return text.replace(".", ",")
 
 
 def _exercise_items(exercise: dict | None) -> list[tuple[str, str]]:

@@ -146,7 +146,9 @@ def comparison_chart(variant_labels: Sequence[str], groups: Sequence[str], thres
         yOffset=alt.YOffset("variant:N", sort=variant_labels),
         color=alt.Color("variant:N", scale=alt.Scale(domain=variant_labels,
                                                      range=list(VARIANT_COLORS[:len(variant_labels)])),
-                        legend=alt.Legend(title=None, orient="bottom", labelLimit=320, columns=2)),
+                        # two long names side by side run past the chart's right edge: one per line then
+                        legend=alt.Legend(title=None, orient="bottom", labelLimit=480,
+                                          columns=2 if max(map(len, variant_labels), default=0) <= 32 else 1)),
         tooltip=[alt.Tooltip("group:N", title=t("chart_segment")),
                  alt.Tooltip("variant:N", title=t("chart_variant")),
                  alt.Tooltip("score:Q", title=t("chart_score"), format=".0f"),

@@ -216,6 +216,14 @@ def changes_html(items, css: str, ctx) -> str:
     return f'<ul class="oh-changes">{"".join(lis)}</ul>'
 
 
+def _rules_count(changes, t) -> str:
+    """' · 3 rules' after a count of findings; nothing for none, '1 rule' for one."""
+    rules = len(by_rule(changes))
+    if rules == 0:
+        return ""
+    return " · " + (t("compare_more_one") if rules == 1 else t("compare_more", count=rules))
+
+
 def _changes(result: Comparison, ctx) -> None:
     t, names = ctx.t, result.names
     st.subheader(t("compare_changes_title"))
@@ -227,12 +235,10 @@ def _changes(result: Comparison, ctx) -> None:
                         f"{t('compare_against', base=md_escape(f'{label(0)} · {names[0]}'))}")
             left, right = st.columns(2)
             with left:
-                st.markdown(f"✓ **{t('compare_fixed', count=len(fixed))}** · "
-                            f"{t('compare_more', count=len(by_rule(fixed)))}")
+                st.markdown(f"✓ **{t('compare_fixed', count=len(fixed))}**{_rules_count(fixed, t)}")
                 st.html(changes_html(fixed, "oh-fixed", ctx))
             with right:
-                st.markdown(f"✕ **{t('compare_introduced', count=len(introduced))}** · "
-                            f"{t('compare_more', count=len(by_rule(introduced)))}")
+                st.markdown(f"✕ **{t('compare_introduced', count=len(introduced))}**{_rules_count(introduced, t)}")
                 st.html(changes_html(introduced, "oh-introduced", ctx))
             diff = result.diffs[name]
             with st.expander(t("compare_diff", name=md_escape(f"{label(i)} · {name}")), expanded=True):

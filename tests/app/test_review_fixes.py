@@ -5,6 +5,7 @@ from outreach.ui.strings import number
 
 from .conftest import letter
 from .test_app import SCORE, start, type_letter
+from .test_browser import ARGS, CHROMIUM, _commit, server  # noqa: F401  (server: the pytest fixture)
 
 
 def test_numbers_round_halves_up_like_the_chart_labels():
@@ -69,3 +70,67 @@ def test_trait_levels_are_translated_in_the_english_interface():
     assert "<b>high</b>" in profiles and "<b>hoog</b>" not in profiles
     dutch = _view(start(), "workshop")  # the Dutch interface keeps the data's own words
     assert ">hoog</span>" in " ".join(h.value for h in dutch.html if "oh-persona" in h.value)
+
+
+
+def test_narrow_window_stacks_the_columns_instead_of_cutting_labels(server):
+    """At 800 px with the sidebar open, "English" was cut to "E", "Laden" to "L" and the letter ran
+    three words a line in a 200 px column: editor and results now go one under the other."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 800, "height": 900})
+            page.goto(server, wait_until="domcontentloaded")
+            page.wait_for_selector("textarea", timeout=60_000)
+            _commit(page, letter("warm"))
+            page.wait_for_selector(".oh-letter", timeout=60_000)
+            main = page.get_by_test_id("stMainBlockContainer").bounding_box()["width"]
+            editor = page.locator("textarea").first.bounding_box()["width"]
+            letter_box = page.locator(".oh-letter").bounding_box()["width"]
+            assert editor > 0.8 * main and letter_box > 0.8 * main, (main, editor, letter_box)
+            cut = page.evaluate("""() => Array.from(document.querySelectorAll(
+                    '[data-testid="stMainBlockContainer"] label, [data-testid="stMainBlockContainer"] button'))
+                .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1)
+                .map(e => e.innerText.trim()).filter(Boolean)""")
+            assert "English" not in cut and "Laden" not in cut, cut
+            page.set_viewport_size({"width": 1400, "height": 900})  # a wide window keeps them side by side
+            page.wait_for_timeout(300)
+            editor = page.locator("textarea").first.bounding_box()
+            letter_box = page.locator(".oh-letter").bounding_box()
+            assert letter_box["x"] > editor["x"] + editor["width"]
+        finally:
+            browser.close()
+
+
+def test_comparison_counts_rules_in_singular_and_leaves_out_zero():
+    """'Opgelost (0) · 0 regels' and 'Nieuw probleem (1) · 1 rules' read wrong."""
+    at = type_letter(start(), letter("warm"))
+    at.segmented_control(key="ui.variant.nl").set_value("b")
+    at.run()
+    at.text_area(key="b.text").input(letter("warm").replace("Met vriendelijke groet", "Hoogachtend"))
+    at.run()
+    for lang in ("nl", "en"):
+        if lang == "en":
+            _english(at)
+        _view(at, "compare", lang)
+        lines = [m.value for m in at.markdown if m.value.startswith(("✓", "✕"))]
+        assert len(lines) == 2, lines
+        assert not any(" 0 regels" in x or " 0 rules" in x or "1 rules" in x or "1 regels" in x for x in lines)
+        assert lines[0].endswith("**")  # nothing fixed: no rule count after it
+        assert lines[1].endswith({"nl": "· 1 regel", "en": "· 1 rule"}[lang]), lines
+
+
+def test_comparison_legend_puts_long_variant_names_one_per_line():
+    """Two long names in a two-column legend ran past the chart ('... bibliot' cut off)."""
+    from outreach.ui.charts import comparison_spec
+
+    def legend(names):
+        spec = comparison_spec("nl", names, ["Vertrouwende Volgers", "Bereik"], (45.0, 65.0))
+        return next(layer["encoding"]["color"]["legend"] for layer in spec["layer"] if "color" in layer["encoding"])
+
+    assert legend(["A · Variant A", "B · Variant B"])["columns"] == 2
+    long = ["A · Voor: Alleen digitaal met DigiD, een verplichte check",
+            "B · Na: Digitaal voorop, met papier, telefoon, bibliotheek"]
+    assert legend(long)["columns"] == 1

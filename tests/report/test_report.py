@@ -53,7 +53,7 @@ def test_report_is_one_html_document_with_the_results(report, result):
         assert name in report
     assert report.count("Beste: warm") == 4  # three segments and reach
     delta = result.segments["vertrouwende_volgers"].deltas[1]
-    assert f"({delta:+.1f})" in report  # a delta against A
+    assert f"({delta:+.1f})".replace(".", ",") in report  # a delta against A, with a Dutch decimal comma
     for seg in result.segments.values():
         for label in seg.verdict_labels:
             assert label in report
