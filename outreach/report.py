@@ -232,14 +232,14 @@ def score_rows(comparison: Comparison) -> list[dict]:
     return rows
 
 
-def scores_csv(comparison: Comparison, sep: str = ",") -> str:
+def scores_csv(comparison: Comparison, sep: str = ",", decimal: str = ".") -> str:
     """The score rows as CSV (pandas); names that look like formulas get a leading quote."""
     import pandas as pd  # imported here: the report itself does not need pandas
 
     frame = pd.DataFrame(score_rows(comparison))
     frame["variant"] = frame["variant"].map(_cell)
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, sep=sep, lineterminator="\n")
+    frame.to_csv(buffer, index=False, sep=sep, decimal=decimal, lineterminator="\n")
     return buffer.getvalue()
 
 

@@ -94,4 +94,5 @@ def report_files(pairs: tuple[tuple[str, str], ...], shares: tuple[tuple[str, fl
     from outreach.report import render_report, scores_csv, scores_json
 
     result = comparison(pairs, shares)
-    return render_report(result, title, dict(exercise) or None), scores_csv(result), scores_json(result)
+    scores = scores_csv(result, sep=";", decimal=",")  # as Dutch Excel opens it
+    return render_report(result, title, dict(exercise) or None), scores, scores_json(result)

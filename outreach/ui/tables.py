@@ -68,10 +68,14 @@ def _neutralise(value: object) -> object:
     return value
 
 
+CSV_SEP = ";"
+
+
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark (so Excel shows ë and é), text cells formula-safe."""
+    """CSV as Dutch Excel opens it: semicolons, decimal commas, a UTF-8 byte-order mark (so it
+    shows ë and é); text cells formula-safe."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(_neutralise)
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    return safe.to_csv(index=False, sep=CSV_SEP, decimal=",").encode("utf-8-sig")

@@ -191,7 +191,7 @@ def test_csv_download_holds_the_findings(monkeypatch):
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
     at = type_letter(start(), letter("threatening"))
     assert at.download_button(key="a.csv").label == "Download als CSV"
-    table = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig")
+    table = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig", sep=";", decimal=",")
     import outreach
     findings = outreach.analyze(letter("threatening")).findings
     assert len(table) == len(findings)
@@ -199,7 +199,7 @@ def test_csv_download_holds_the_findings(monkeypatch):
     assert "deurwaarder" in " ".join(table["Tekst"].dropna())
     at.multiselect(key="a.filter_dims").set_value(["tone"])
     at.run()
-    filtered = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig")
+    filtered = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig", sep=";", decimal=",")
     assert 0 < len(filtered) < len(table) and set(filtered["Dimensie"]) == {"Toon"}
 
 

@@ -69,7 +69,7 @@ def test_csv_round_trip_and_formula_injection_is_neutralised():
     shown = labelled(findings_frame([f]), titles(), T)
     data = to_csv(shown)
     assert data.startswith("\ufeff".encode())
-    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", sep=";", decimal=",")
     assert back.loc[0, "Tekst"] == "'=cmd|' /C calc'!A0"
     assert back.loc[0, "Melding"] == "'+SUM(1)"
     assert back.loc[0, "Voorstel"] == "'@foo"
@@ -78,7 +78,7 @@ def test_csv_round_trip_and_formula_injection_is_neutralised():
 
 def test_empty_findings_give_an_empty_table_with_headers():
     data = to_csv(labelled(findings_frame([]), {}, T))
-    assert pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").columns[0] == "Nr"
+    assert pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", sep=";", decimal=",").columns[0] == "Nr"
 
 
 # -- charts ---------------------------------------------------------------------------------------

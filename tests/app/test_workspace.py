@@ -325,7 +325,7 @@ def test_report_download_holds_escaped_html_without_external_urls(downloads):
     assert "http://" not in report and "https://" not in report and "url(" not in report
     assert "Huurachterstand &lt;b&gt;na&lt;/b&gt; twee maanden" in report  # the VSDT exercise is in it
     csv = downloads["text/csv"].decode("utf-8-sig")
-    assert csv.splitlines()[0].startswith("variant,variant_label,segment")
+    assert csv.splitlines()[0].startswith("variant;variant_label;segment")  # Dutch Excel: semicolons
     assert len(csv.strip().splitlines()) == 1 + 2 * 3
     scores = json.loads(downloads["application/json"].decode("utf-8"))
     assert scores["variants"] == ["Variant A", "Variant B"] and len(scores["reach"]) == 2
