@@ -1,20 +1,9 @@
 """Reading letters from uploads and files: .txt, .md, .docx, with clear Dutch errors."""
-import io
-
-import docx
 import pytest
 
 from outreach.letters import MAX_CHARS, LetterError, read_upload
 from outreach.text.document import parse
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+from tests.conftest import docx_bytes
 
 
 def test_word_paragraphs_become_letter_paragraphs():

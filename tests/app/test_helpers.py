@@ -16,6 +16,7 @@ from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings
 from outreach.ui.tables import COLUMNS, filter_frame, findings_frame, labelled, to_csv
 from outreach.ui.uploads import read_letter_upload
+from tests.conftest import docx_bytes
 
 from .conftest import letter
 
@@ -129,17 +130,6 @@ def test_format_value_uses_a_decimal_comma_in_dutch():
 
 
 # -- uploads --------------------------------------------------------------------------------------
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
 
 def test_upload_txt_md_and_docx():
     assert read_letter_upload("brief.txt", "Beste mevrouw,\r\nGroet\r\n".encode()).text == "Beste mevrouw,\nGroet\n"
