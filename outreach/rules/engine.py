@@ -1,13 +1,14 @@
 """Apply rules to a parsed letter and turn matches into findings."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from outreach.rules.loader import Language, RuleBook
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
 from outreach.text.document import Document
-from outreach.text.metrics import document_metrics, sentence_stats, word_metric
+from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +212,7 @@ def _metric(rule: Rule, ctx: Context) -> list[Finding]:
         if ctx.metrics["words"]:
             found.append(_band_finding(rule, ctx, ctx.metrics[rule.metric], None))
         return [f for f in found if f]
-    sentences = [s for s in doc.sentences if s.part in (rule.parts or {"body"})] if rule.parts \
-        else doc.body_sentences
+    sentences = [s for s in doc.sentences if s.part in rule.parts] if rule.parts else doc.body_sentences
     for sentence in sentences:
         if not sentence.words:
             continue
@@ -223,10 +223,7 @@ def _metric(rule: Rule, ctx: Context) -> list[Finding]:
             found.append(_band_finding(rule, ctx, float(value), hit))
             continue
         for position, token in enumerate(sentence.words):
-            # Names (a capital inside a sentence), numbers and short words are not "hard words".
-            if not token.text.isalpha() or len(token.text) < 3:
-                continue
-            if position and token.text[0].isupper():
+            if not is_plain_word(token, position == 0):
                 continue
             hit = Hit(token.start, token.end, token.index, token.index)
             found.append(_band_finding(rule, ctx, word_metric(rule.metric, token), hit))
@@ -250,15 +247,8 @@ def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
         if (f.points < 0) != (rule.max_points < 0):
             points = f.points
         total += points
-        capped.append(_replace_points(f, points))
+        capped.append(f if points == f.points else dataclasses.replace(f, points=round(points, 2)))
     return capped
-
-
-def _replace_points(f: Finding, points: float) -> Finding:
-    if points == f.points:
-        return f
-    return Finding(f.rule, f.dimension, f.severity, f.start, f.end, f.match, f.message,
-                   f.suggestions, round(points, 2), f.effect, f.why)
 
 
 def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> list[Finding]:

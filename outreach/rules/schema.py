@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from outreach.text.document import PARTS
+
 DIMENSIONS = ("tone", "intent", "autonomy", "privacy", "readability", "contact")
 KINDS = ("existence", "substitution", "required", "conditional", "occurrence", "metric")
 SEVERITIES = ("info", "suggestion", "warning", "error")
 NEGATION_MODES = ("skip", "require", "ignore")
-PART_NAMES = ("header", "subject", "salutation", "body", "closing", "signature")
 SCOPES = {"occurrence": ("sentence", "document"), "metric": ("document", "sentence", "word")}
 
 _COMMON_REQUIRED = {"id", "kind", "severity", "message", "why", "source", "fail", "pass"}
@@ -190,9 +191,9 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
             raise _fail(path, rid, "'max_points' must have the same sign as 'points'")
         fields["max_points"] = cap
     parts = _strings(raw, "parts", path, rid)
-    bad_parts = set(parts) - set(PART_NAMES)
+    bad_parts = set(parts) - set(PARTS)
     if bad_parts:
-        raise _fail(path, rid, f"unknown part(s) {', '.join(sorted(bad_parts))}; use {', '.join(PART_NAMES)}")
+        raise _fail(path, rid, f"unknown part(s) {', '.join(sorted(bad_parts))}; use {', '.join(PARTS)}")
     fields["parts"] = frozenset(parts)
     negation = raw.get("negation", "skip")
     if negation not in NEGATION_MODES:

@@ -226,6 +226,7 @@ def find_terms(terms: tuple[str, ...], tokens: list[Token]) -> list[Hit]:
     return [hit for term in terms for hit in found.get(term, ())]
 
 
+@lru_cache(maxsize=4096)
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Texts of which at least one must occur (lower-cased) for the pattern to match, or None.
 
@@ -280,13 +281,8 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-@lru_cache(maxsize=4096)
-def _prefilter(pattern: str) -> tuple[str, ...] | None:
-    return required_literals(pattern)
-
-
 def _pattern_hits(pattern: str, doc: Document, lowered: str, lo: int, hi: int) -> list[Hit]:
-    literals = _prefilter(pattern)
+    literals = required_literals(pattern)
     if literals and not any(lit in lowered for lit in literals):
         return []
     hits = []

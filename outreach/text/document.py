@@ -83,17 +83,6 @@ class Document:
             self._starts = [t.start for t in self.tokens]
         return self._starts
 
-    def part_of(self, offset: int) -> str:
-        for part in self.parts:
-            if part.start <= offset < part.end:
-                return part.name
-        return "body"
-
-    def tokens_in(self, parts: frozenset[str] | None) -> list[Token]:
-        if not parts:
-            return self.tokens
-        return [t for t in self.tokens if self.part_of(t.start) in parts]
-
     @property
     def body_sentences(self) -> list[Sentence]:
         body = [s for s in self.sentences if s.part == "body"]

@@ -75,13 +75,16 @@ def is_passive(sentence: Sentence) -> bool:
     return False
 
 
+def is_plain_word(token: Token, sentence_start: bool) -> bool:
+    """A word that can be hard to read: not a name (a capital inside a sentence), not a number,
+    not a short word."""
+    text = token.text
+    return text.isalpha() and len(text) >= 3 and (sentence_start or not text[0].isupper())
+
+
 def is_uncommon(token: Token, sentence_start: bool) -> bool:
-    """A word under Zipf 3 (compounds by their parts), not a name and not a number."""
-    if not token.text.isalpha() or len(token.text) < 3:
-        return False
-    if token.text[0].isupper() and not sentence_start:
-        return False
-    return familiarity(token.text) < UNCOMMON_BELOW
+    """A plain word under Zipf 3 (compounds by their parts)."""
+    return is_plain_word(token, sentence_start) and familiarity(token.text) < UNCOMMON_BELOW
 
 
 @dataclass(frozen=True, slots=True)
