@@ -27,6 +27,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from outreach.compare import Comparison
+from outreach.formatting import number
 from outreach.rules.engine import Finding
 from outreach.segments import load_model
 
@@ -160,9 +161,10 @@ def environment() -> Environment:
 
 
 def dutch_number(value: float, digits: int | None = 1, signed: bool = False) -> str:
-    """A number as Dutch readers write it: decimal comma ("15,1"), optionally with its sign."""
-    text = f"{value:{'+' if signed else ''}g}" if digits is None else f"{value:{'+' if signed else ''}.{digits}f}"
-    return text.replace(".", ",")
+    """A number as on the page ("15,1"), optionally signed; digits None: as many as it has."""
+    if digits is None:
+        digits = len(f"{abs(value):g}".partition(".")[2])
+    return number(value, "nl", digits, signed)
 
 
 def _exercise_items(exercise: dict | None) -> list[tuple[str, str]]:

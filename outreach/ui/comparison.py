@@ -23,14 +23,11 @@ from outreach.ui.variants import label, safe_filename
 log = logging.getLogger(__name__)
 
 
-def _num(value: float, lang: str, digits: int = 0) -> str:
-    return number(value, lang, digits)
-
 
 def _delta(value: float, lang: str) -> str:
     if abs(value) < 0.05:
         return "±0"
-    return ("+" if value > 0 else "−") + _num(abs(value), lang, 1)
+    return ("+" if value > 0 else "−") + number(abs(value), lang, 1)
 
 
 def shares_key(ctx) -> tuple[tuple[str, float], ...] | None:
@@ -59,7 +56,7 @@ def variant_labels(result: Comparison) -> list[str]:
 def render(ctx) -> None:
     t = ctx.t
     st.subheader(t("compare_title"))
-    st.caption(t("compare_help", margin=_num(TIE_MARGIN, t.lang, 1)))
+    st.caption(t("compare_help", margin=number(TIE_MARGIN, t.lang, 1)))
     pairs, left_out = letters(ctx)
     for name, reason in left_out:
         st.caption(t(reason, name=md_escape(name)))
@@ -100,7 +97,7 @@ def headline_html(result: Comparison, ctx) -> str:
     if reach.winner is not None:
         i = names.index(reach.winner)
         text = t("compare_headline_winner", name=f"{label(i)} · {reach.winner}",
-                 score=_num(reach.scores[i], lang), share=_num(reach.lands_well_shares[i] * 100, lang))
+                 score=number(reach.scores[i], lang), share=number(reach.lands_well_shares[i] * 100, lang))
         css = "oh-headline oh-win"
     else:
         text = t("compare_headline_tie", names=", ".join(label(names.index(n)) for n in reach.tie))
@@ -126,7 +123,7 @@ def _cell(score: float, delta: float, verdict: str, verdict_label: str, first: b
              f"{escape(verdict_label)}</span>") if verdict else below
     crown = ' <span class="oh-crown" title="★">★</span>' if won else ""
     return (f'<td class="oh-cmp-cell{" oh-cmp-win" if won else ""}"><span class="oh-cmp-score">'
-            f'{escape(_num(score, lang))}</span>{delta_html}{crown}<br>{badge}</td>')
+            f'{escape(number(score, lang))}</span>{delta_html}{crown}<br>{badge}</td>')
 
 
 def table_html(result: Comparison, ctx) -> str:
@@ -143,13 +140,13 @@ def table_html(result: Comparison, ctx) -> str:
         tie = ",".join(str(names.index(n)) for n in seg.tie)
         rows.append(f'<tr data-segment="{escape(sid)}" data-winner="{winner}" data-tie="{tie}">'
                     f'<th scope="row">{escape(seg.name)}<br><span class="oh-small">'
-                    f'{escape(t("share_of", share=_num(seg.share * 100, lang)))}</span></th>{cells}'
+                    f'{escape(t("share_of", share=number(seg.share * 100, lang)))}</span></th>{cells}'
                     f"<td>{escape(_outcome(seg.winner, seg.tie, names, t))}</td></tr>")
     reach = result.reach
     cells = "".join(
         _cell(reach.scores[i], reach.deltas[i], "", "", i == 0, reach.winner == name, lang,
               below=f'<span class="oh-small">'
-                    f'{escape(t("compare_lands_well", share=_num(reach.lands_well_shares[i] * 100, lang)))}</span>')
+                    f'{escape(t("compare_lands_well", share=number(reach.lands_well_shares[i] * 100, lang)))}</span>')
         for i, name in enumerate(names))
     winner = "" if reach.winner is None else str(names.index(reach.winner))
     tie = ",".join(str(names.index(n)) for n in reach.tie)
@@ -170,7 +167,7 @@ def _chart(result: Comparison, ctx) -> None:
     spec = charts.comparison_spec(ctx.lang, shown, groups, thresholds)
     frame = charts.comparison_frame(result, shown, t("compare_reach"), ctx.verdict_labels)
     st.vega_lite_chart(spec=charts.with_data(spec, charts.COMPARISON_DATA, frame), width="stretch")
-    st.caption(t("chart_segments_help", low=_num(thresholds[0], ctx.lang), high=_num(thresholds[1], ctx.lang)))
+    st.caption(t("chart_segments_help", low=number(thresholds[0], ctx.lang), high=number(thresholds[1], ctx.lang)))
 
 
 @dataclass(frozen=True, slots=True)

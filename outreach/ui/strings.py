@@ -6,13 +6,13 @@ interface around it switches.
 """
 from __future__ import annotations
 
-import math
 import re
 import string
 import tomllib
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
+
+from outreach.formatting import number  # noqa: F401  (the page's one number format)
 
 CATALOGUE = Path(__file__).with_name("strings.toml")
 LANGS = ("nl", "en")
@@ -36,23 +36,6 @@ def md_escape(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def number(value: float, lang: str, digits: int = 0) -> str:
-    """A number for the page: halves rounded away from zero, as the charts (Vega's d3-format) do.
-
-    Python's own f"{88.5:.0f}" rounds half to even ("88") while the bar label next to it says 89;
-    every figure on the page goes through here so a table, a card and a chart agree. Dutch gets a
-    decimal comma.
-    """
-    value = float(value)
-    if not math.isfinite(value):
-        text = str(value)
-    else:
-        # repr gives the shortest decimal that round-trips: 88.5 stays 88.5, 0.1 + 0.2 is 0.30000000000000004
-        rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-        text = f"{rounded:.{digits}f}"
-        if rounded == 0:
-            text = text.lstrip("-")  # no "-0"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def placeholders(text: str) -> set[str]:

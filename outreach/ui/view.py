@@ -77,12 +77,9 @@ def _key(vid: str, name: str) -> str:
     return f"{vid}.{name}"
 
 
-def _num(value: float, lang: str, digits: int = 0) -> str:
-    return number(value, lang, digits)
-
 
 def _signed(value: float, lang: str) -> str:
-    text = _num(abs(value), lang, 1 if value != int(value) else 0)
+    text = number(abs(value), lang, 1 if value != int(value) else 0)
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
 
@@ -180,7 +177,7 @@ def _overview(ctx: PageContext, slots: list[str], names: dict[str, str], chosen:
                     f'<span class="oh-ov-dot" style="background:{VERDICT_COLORS.get(r.verdict, "#6e7781")}" '
                     f'title="{escape(r.name)}: {escape(ctx.verdict_labels.get(r.verdict, r.verdict_label))}">'
                     f'{VERDICT_ICONS.get(r.verdict, "")}</span>' for r in result.segments.values())
-                body = f'{escape(t("overview_reach", score=_num(result.reach.score, lang)))} {dots}'
+                body = f'{escape(t("overview_reach", score=number(result.reach.score, lang)))} {dots}'
         css = "oh-ov oh-ov-on" if slot == chosen else "oh-ov"
         cards.append(f'<div class="{css}"><span class="oh-ov-name">{escape(names.get(slot, slot))}</span>'
                      f'<span class="oh-ov-body">{body}</span></div>')
@@ -258,9 +255,9 @@ def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
         for segment in model.segments:
             values[segment.id] = st.number_input(
                 segment.name, min_value=0, max_value=100, step=1, key=keys[segment.id],
-                help=t("shares_input_help", share=_num(segment.share, t.lang)))
+                help=t("shares_input_help", share=number(segment.share, t.lang)))
         total = sum(v or 0 for v in values.values())
-        st.caption(t("shares_total", total=_num(total, t.lang)))
+        st.caption(t("shares_total", total=number(total, t.lang)))
         st.button(t("shares_reset"), on_click=reset, key="ui.shares_reset")
         chosen: dict[str, float] | None = None
         try:
@@ -474,12 +471,12 @@ def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
         color = VERDICT_COLORS.get(r.verdict, "#6e7781")
         label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
         pills.append(f'<span class="oh-pill" style="border-color:{color}"><b>{escape(r.name)}</b>'
-                     f'<span class="oh-pill-score">{escape(_num(r.score, lang))}</span>'
+                     f'<span class="oh-pill-score">{escape(number(r.score, lang))}</span>'
                      f'<span class="oh-verdict" style="background:{color}">'
                      f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span>')
     reach = ""
     if result.reach is not None:
-        reach = (f'<div class="oh-small">{escape(t("strip_reach", score=_num(result.reach.score, lang), share=_num(result.reach.lands_well_share * 100, lang)))}</div>')
+        reach = (f'<div class="oh-small">{escape(t("strip_reach", score=number(result.reach.score, lang), share=number(result.reach.lands_well_share * 100, lang)))}</div>')
     st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
 
 
@@ -533,8 +530,8 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
     html = (
         f'<div class="oh-card" data-segment="{escape(reception.segment)}" data-verdict="{escape(reception.verdict)}">'
         f'<div class="oh-card-head"><span class="oh-card-name">{escape(reception.name)}</span>'
-        f'<span class="oh-card-share">{escape(t("share_of", share=_num(reception.share * 100, lang)))}</span></div>'
-        f'<div class="oh-score">{escape(_num(score, lang))}<small> / 100</small></div>'
+        f'<span class="oh-card-share">{escape(t("share_of", share=number(reception.share * 100, lang)))}</span></div>'
+        f'<div class="oh-score">{escape(number(score, lang))}<small> / 100</small></div>'
         f'<span class="oh-verdict" style="background:{color}">'
         f'{VERDICT_ICONS.get(reception.verdict, "")} {escape(label)}</span>'
         f'<div class="oh-bar" aria-hidden="true"><span style="width:{score:.0f}%;background:{color}"></span></div>'
@@ -565,10 +562,10 @@ def _reach(result: Analysis, ctx: PageContext) -> None:
     if result.reach is None:
         return
     reach, lands, note = st.columns([1, 1, 2], vertical_alignment="center")
-    reach.metric(t("reach_score"), f"{_num(result.reach.score, lang)} / 100", help=t("reach_help"))
-    lands.metric(t("reach_lands_well"), f"{_num(result.reach.lands_well_share * 100, lang)}%",
+    reach.metric(t("reach_score"), f"{number(result.reach.score, lang)} / 100", help=t("reach_help"))
+    lands.metric(t("reach_lands_well"), f"{number(result.reach.lands_well_share * 100, lang)}%",
                  help=t("reach_lands_well_help"))
-    shares = ", ".join(f"{r.name} {_num(r.share * 100, lang)}%" for r in result.segments.values())
+    shares = ", ".join(f"{r.name} {number(r.share * 100, lang)}%" for r in result.segments.values())
     note.caption(t("reach_shares_custom" if ctx.shares is not None else "reach_shares_model", shares=shares))
 
 
@@ -581,7 +578,7 @@ def _charts(result: Analysis, ctx: PageContext, layout: str) -> None:
         spec = charts.segment_spec(ctx.lang, ctx.verdict_labels, thresholds, order)
         frame = charts.segment_frame(result, ctx.verdict_labels)
         st.vega_lite_chart(spec=charts.with_data(spec, charts.SEGMENTS_DATA, frame), width="stretch")
-        st.caption(t("chart_segments_help", low=_num(thresholds[0], ctx.lang), high=_num(thresholds[1], ctx.lang)))
+        st.caption(t("chart_segments_help", low=number(thresholds[0], ctx.lang), high=number(thresholds[1], ctx.lang)))
     with right:
         spec = charts.dimension_spec(ctx.lang, ctx.titles)
         frame = charts.dimension_frame(result, ctx.titles)
@@ -596,7 +593,7 @@ def _dimensions(result: Analysis, ctx: PageContext, layout: str) -> None:
     for row in range(0, len(dims), per_row):
         for column, (dim, score) in zip(st.columns(per_row), dims[row:row + per_row]):
             with column:
-                st.metric(ctx.titles.get(dim, score.title), f"{_num(score.score, lang)} / 100",
+                st.metric(ctx.titles.get(dim, score.title), f"{number(score.score, lang)} / 100",
                           help=ctx.book.packs[dim].description if dim in ctx.book.packs else None)
                 with st.expander(t("dimension_why")):
                     st.html('<ul class="oh-reasons">' + "".join(

@@ -25,9 +25,6 @@ MECHANISM_PICK = "ui.mechanism_pick"
 QUESTION_STARTS = ("hoe kunnen wij", "hoe kunnen we", "how might we", "how can we")
 
 
-def _num(value: float, lang: str) -> str:
-    return number(value, lang)
-
 
 def render(ctx) -> None:
     t = ctx.t
@@ -66,8 +63,8 @@ def persona_html(segment, ctx) -> str:
                      f"</blockquote>" for q in segment.quotes)
     return (f'<div class="oh-persona" data-persona="{escape(segment.id)}">'
             f'<div class="oh-persona-head"><span class="oh-persona-name">{escape(segment.name)}</span>'
-            f'<span class="oh-persona-share">{escape(_num(segment.share, ctx.lang))}%</span></div>'
-            f'<div class="oh-small">{escape(t("persona_share", share=_num(segment.share, ctx.lang)))}</div>'
+            f'<span class="oh-persona-share">{escape(number(segment.share, ctx.lang))}%</span></div>'
+            f'<div class="oh-small">{escape(t("persona_share", share=number(segment.share, ctx.lang)))}</div>'
             f'<p class="oh-persona-summary">{escape(segment.summary)}</p>'
             f'<ul class="oh-traits">{traits}</ul>'
             f'<div class="oh-small oh-persona-quotes-title">{escape(t("quotes_label"))}</div>{quotes}</div>')
@@ -122,8 +119,8 @@ def _before_after(ctx) -> None:
 
 def tension_html(view, ctx) -> str:
     t, tension = ctx.t, view.tension
-    scores = " · ".join(f"{ctx.titles.get(d, d)} {_num(s, ctx.lang)}" for d, s in view.scores.items())
-    figures = t("tension_scores", scores=scores, gap=_num(view.strength, ctx.lang))
+    scores = " · ".join(f"{ctx.titles.get(d, d)} {number(s, ctx.lang)}" for d, s in view.scores.items())
+    figures = t("tension_scores", scores=scores, gap=number(view.strength, ctx.lang))
     return (f'<div class="oh-tension" data-tension="{escape(tension.id)}">'
             f'<div class="oh-tension-values">{escape(tension.values[0])} ⇄ {escape(tension.values[1])}</div>'
             f"<p>{escape(tension.text)}</p>"
@@ -155,7 +152,7 @@ def _tensions(ctx, data) -> None:
         return
     found = tensions(data, result.dimensions)
     if not found:
-        st.success(t("tensions_none", high=_num(data.high, ctx.lang), low=_num(data.low, ctx.lang)),
+        st.success(t("tensions_none", high=number(data.high, ctx.lang), low=number(data.low, ctx.lang)),
                    icon=":material/balance:")
         return
     for view in found:
