@@ -371,6 +371,13 @@ def _insert(conn: sqlite3.Connection, name: str, variants: tuple[Variant, ...],
 DEFAULT_VARIANTS = (Variant("Variant A", ""), Variant("Variant B", ""))
 
 
+def workspace_json(ws: Workspace) -> str:
+    """A workspace as a self-contained JSON export (what import_json reads back)."""
+    return json.dumps({"format": EXPORT_FORMAT, "schema": EXPORT_SCHEMA, "name": ws.name,
+                       "variants": [v.to_dict() for v in ws.variants], "exercise": ws.exercise},
+                      ensure_ascii=False, indent=2)
+
+
 class Store:
     """Workspaces in one SQLite file; see the module docstring for the API."""
 
@@ -460,10 +467,7 @@ class Store:
         return row[0] if row else None
 
     def export_json(self, workspace_id: str) -> str:
-        ws = self.load(workspace_id)
-        return json.dumps({"format": EXPORT_FORMAT, "schema": EXPORT_SCHEMA, "name": ws.name,
-                           "variants": [v.to_dict() for v in ws.variants], "exercise": ws.exercise},
-                          ensure_ascii=False, indent=2)
+        return workspace_json(self.load(workspace_id))
 
     def import_json(self, data: str | bytes) -> Workspace:
         """A new workspace from an export; ImportProblem (and no change) when it is not exactly right."""

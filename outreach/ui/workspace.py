@@ -22,7 +22,8 @@ import streamlit as st
 
 from outreach.compare import word_diff
 from outreach.store import (EXERCISE_KEYS, MAX_VARIANTS, MIN_VARIANTS, ConflictError, ImportProblem,
-                            InvalidWorkspace, StoreError, Variant, Workspace, WorkspaceNotFound)
+                            InvalidWorkspace, StoreError, Variant, Workspace, WorkspaceNotFound,
+                            workspace_json)
 from outreach.templating import TemplateProblem
 from outreach.ui import resources
 from outreach.ui.strings import Strings, md_escape
@@ -560,7 +561,8 @@ def sidebar(t: Strings) -> None:
     locked = state.get(CONFLICT) is not None
     try:
         listed = store.list_workspaces()
-        export = store.export_json(base.id)
+        # What the database holds: our base after sync(), or theirs while a conflict is open.
+        export = workspace_json(state.get(CONFLICT) or base)
     except StoreError as err:
         st.error(t("ws_action_failed", message=md_escape(str(err))))
         return
