@@ -136,9 +136,7 @@ def table_html(result: Comparison, ctx) -> str:
         cells = "".join(_cell(seg.scores[i], seg.deltas[i], seg.verdicts[i],
                               ctx.verdict_labels.get(seg.verdicts[i], seg.verdict_labels[i]), i == 0,
                               seg.winner == name, lang) for i, name in enumerate(names))
-        winner = "" if seg.winner is None else str(names.index(seg.winner))
-        tie = ",".join(str(names.index(n)) for n in seg.tie)
-        rows.append(f'<tr data-segment="{escape(sid)}" data-winner="{winner}" data-tie="{tie}">'
+        rows.append(f'<tr data-segment="{escape(sid)}" {_outcome_attrs(seg, names)}>'
                     f'<th scope="row">{escape(seg.name)}<br><span class="oh-small">'
                     f'{escape(t("share_of", share=number(seg.share * 100, lang)))}</span></th>{cells}'
                     f"<td>{escape(_outcome(seg.winner, seg.tie, names, t))}</td></tr>")
@@ -148,15 +146,20 @@ def table_html(result: Comparison, ctx) -> str:
               below=f'<span class="oh-small">'
                     f'{escape(t("compare_lands_well", share=number(reach.lands_well_shares[i] * 100, lang)))}</span>')
         for i, name in enumerate(names))
-    winner = "" if reach.winner is None else str(names.index(reach.winner))
-    tie = ",".join(str(names.index(n)) for n in reach.tie)
-    rows.append(f'<tr class="oh-cmp-reach" data-segment="reach" data-winner="{winner}" data-tie="{tie}">'
+    rows.append(f'<tr class="oh-cmp-reach" data-segment="reach" {_outcome_attrs(reach, names)}>'
                 f'<th scope="row">{escape(t("compare_reach"))}<br><span class="oh-small">'
                 f'{escape(t("compare_reach_help"))}</span></th>{cells}'
                 f"<td>{escape(_outcome(reach.winner, reach.tie, names, t))}</td></tr>")
     return (f'<table class="oh-table oh-cmp"><thead><tr><th>{escape(t("chart_segment"))}</th>{head}'
             f'<th>{escape(t("compare_best"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f'<div class="oh-small">{escape(t("compare_table_help"))}</div>')
+
+
+def _outcome_attrs(result, names: tuple[str, ...]) -> str:
+    """data-winner / data-tie of a row: variant positions, for tests and styling."""
+    winner = "" if result.winner is None else str(names.index(result.winner))
+    tie = ",".join(str(names.index(n)) for n in result.tie)
+    return f'data-winner="{winner}" data-tie="{tie}"'
 
 
 def _chart(result: Comparison, ctx) -> None:
