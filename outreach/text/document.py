@@ -5,6 +5,7 @@ Offsets are always 0-based, end-exclusive indexes into the exact input string.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -13,21 +14,10 @@ from outreach.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.txt"
+_LETTER_PARTS = Path(__file__).parent / "data" / "letter_parts.toml"
 
 PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
 
-_SUBJECT = re.compile(r"^\s*(?:onderwerp|betreft|betreffende)\b\s*:?", re.IGNORECASE)
-_SALUTATION = re.compile(
-    r"^\s*(?:(?:beste|geachte|hallo|hoi|hey|hi|h[eé]|dag|lieve|goedemorgen|goedemiddag|goedenavond"
-    r"|goedendag)\b|l\.\s?s\.)",
-    re.IGNORECASE,
-)
-_CLOSING = re.compile(
-    r"^\s*(?:met\s+)?(?:(?:vriendelijke|hartelijke|warme|collegiale|lieve|zonnige)\s+)?groet(?:en|jes)?\b"
-    r"|^\s*(?:met\s+(?:de\s+meeste\s+|alle\s+)?)?hoogachting\b|^\s*hoogachtend\b"
-    r"|^\s*(?:mvg|m\.v\.g\.|cheers|doei)\b",
-    re.IGNORECASE,
-)
 SALUTATION_WITHIN = 25    # content lines: address blocks, dates and references come first
 SOFT_WRAP_MIN_CHARS = 60  # a longer line without end punctuation is a wrapped line, not a heading
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -101,6 +91,15 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(always), frozenset(may_end)
 
 
+@lru_cache(maxsize=1)
+def _part_markers() -> dict[str, re.Pattern[str]]:
+    """subject / salutation / closing: one regex each, from the data file, anchored at a line start."""
+    with _LETTER_PARTS.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {key: re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in data[key]) + ")", re.IGNORECASE)
+            for key in ("subject", "salutation", "closing")}
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, end excluding the newline."""
     spans, start = [], 0
@@ -117,14 +116,15 @@ def find_parts(text: str) -> list[Part]:
     content = [(s, e) for s, e in lines if text[s:e].strip()]
     if not content:
         return [Part("body", 0, len(text))]
+    markers = _part_markers()
     salutation = next((i for i, (s, e) in enumerate(content[:SALUTATION_WITHIN])
-                       if _SALUTATION.match(text[s:e]) and len(text[s:e].split()) <= 12), None)
+                       if markers["salutation"].match(text[s:e]) and len(text[s:e].split()) <= 12), None)
     subject = next((i for i, (s, e) in enumerate(content[:SALUTATION_WITHIN])
-                    if _SUBJECT.match(text[s:e])), None)
+                    if markers["subject"].match(text[s:e])), None)
     closing = None
     for i in range(len(content) - 1, -1, -1):
         s, e = content[i]
-        if _CLOSING.match(text[s:e]) and len(text[s:e].split()) <= 6:
+        if markers["closing"].match(text[s:e]) and len(text[s:e].split()) <= 6:
             closing = i
             break
     if salutation is not None and closing is not None and closing <= salutation:
