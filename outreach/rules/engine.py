@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from outreach.rules.loader import Language, RuleBook
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
-from outreach.text.document import Document
+from outreach.text.document import Document, Sentence, Token
 from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
 
 
@@ -34,16 +34,6 @@ class Finding:
         }
 
 
-def _all_terms(book: RuleBook) -> tuple[str, ...]:
-    terms: list[str] = []
-    for rule in book.rules:
-        for matcher in (rule.match, rule.when, rule.require, rule.forbid):
-            terms.extend(matcher.terms)
-        terms.extend(term for term, _ in rule.swap)
-        terms.extend(rule.exceptions)
-    return tuple(dict.fromkeys(terms))
-
-
 class Context:
     """One letter plus what every rule needs from it, computed once."""
 
@@ -53,16 +43,32 @@ class Context:
         self.lowered = doc.text.lower()
         self._metrics: dict[str, float] | None = None
         # One pass over the tokens finds every term of every rule (or of one rule, for examples).
-        self._index = term_set(_all_terms(book)) if book is not None else None
+        self._index = term_set(book.terms) if book is not None else None
         self._term_hits: dict[str, list[Hit]] | None = None
         self._cache: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
+        self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
 
     @property
     def metrics(self) -> dict[str, float]:
         if self._metrics is None:
             self._metrics = document_metrics(self.doc)
         return self._metrics
+
+    def sentences(self, parts: frozenset[str]) -> list[Sentence]:
+        """Sentences with words in these parts (the body when no parts are given)."""
+        chosen = [s for s in self.doc.sentences if s.part in parts] if parts else self.doc.body_sentences
+        return [s for s in chosen if s.words]
+
+    def word_values(self, metric: str, parts: frozenset[str]) -> list[tuple[Token, float]]:
+        """(word, value) for every plain word in these parts; shared by rules on one metric."""
+        key = (metric, parts)
+        if key not in self._word_values:
+            self._word_values[key] = [
+                (token, word_metric(metric, token))
+                for sentence in self.sentences(parts)
+                for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
+        return self._word_values[key]
 
     def ranges(self, parts: frozenset[str]) -> list[tuple[int, int]]:
         if not parts:
@@ -74,7 +80,7 @@ class Context:
             return find_terms(terms, self.doc.tokens)
         if self._term_hits is None:
             tokens = self.doc.tokens
-            self._term_hits = self._index.viable(tokens).find_all(tokens)
+            self._term_hits = self._index.find_all(tokens)
         return [hit for term in terms for hit in self._term_hits.get(term, ())]
 
     def negated(self, hit: Hit) -> bool:
@@ -206,27 +212,21 @@ def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None) -> Fi
 
 
 def _metric(rule: Rule, ctx: Context) -> list[Finding]:
-    doc = ctx.doc
     found: list[Finding | None] = []
     if rule.scope == "document":
         if ctx.metrics["words"]:
             found.append(_band_finding(rule, ctx, ctx.metrics[rule.metric], None))
         return [f for f in found if f]
-    sentences = [s for s in doc.sentences if s.part in rule.parts] if rule.parts else doc.body_sentences
-    for sentence in sentences:
-        if not sentence.words:
-            continue
-        if rule.scope == "sentence":
-            stats = sentence_stats(doc, sentence)
+    if rule.scope == "sentence":
+        for sentence in ctx.sentences(rule.parts):
+            stats = sentence_stats(ctx.doc, sentence)
             value = stats.words if rule.metric == "sentence_words" else stats.commas
             hit = Hit(sentence.start, sentence.end, sentence.tokens[0].index, sentence.tokens[-1].index)
             found.append(_band_finding(rule, ctx, float(value), hit))
-            continue
-        for position, token in enumerate(sentence.words):
-            if not is_plain_word(token, position == 0):
-                continue
-            hit = Hit(token.start, token.end, token.index, token.index)
-            found.append(_band_finding(rule, ctx, word_metric(rule.metric, token), hit))
+        return [f for f in found if f]
+    for token, value in ctx.word_values(rule.metric, rule.parts):
+        hit = Hit(token.start, token.end, token.index, token.index)
+        found.append(_band_finding(rule, ctx, value, hit))
     return [f for f in found if f]
 
 

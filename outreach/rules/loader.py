@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,10 +40,19 @@ class RuleBook:
     lang: str
     packs: dict[str, Pack]
     language: Language
+    rules: tuple[Rule, ...] = field(init=False)
+    terms: tuple[str, ...] = field(init=False)  # every term of every rule: one index per letter
 
-    @property
-    def rules(self) -> tuple[Rule, ...]:
-        return tuple(rule for dim in DIMENSIONS for rule in self.packs[dim].rules)
+    def __post_init__(self) -> None:
+        rules = tuple(rule for dim in DIMENSIONS for rule in self.packs[dim].rules)
+        terms: list[str] = []
+        for rule in rules:
+            for matcher in (rule.match, rule.when, rule.require, rule.forbid):
+                terms.extend(matcher.terms)
+            terms.extend(term for term, _ in rule.swap)
+            terms.extend(rule.exceptions)
+        object.__setattr__(self, "rules", rules)
+        object.__setattr__(self, "terms", tuple(dict.fromkeys(terms)))
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

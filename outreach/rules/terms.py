@@ -20,6 +20,7 @@ from outreach.text.lemmas import lemma
 
 GAP = "..."
 GAP_WORDS = 3
+MATCH_REACH = 160  # characters a pattern match may reach past its literal (see _windows)
 
 
 class TermError(ValueError):
@@ -55,9 +56,29 @@ Slot = tuple[Word, ...] | None  # None is a gap of up to GAP_WORDS words
 
 
 @dataclass(frozen=True, slots=True)
+class SlotTest:
+    """One word position, folded into sets: one lookup per token instead of one per alternative."""
+    forms: frozenset[str]        # the token's lower-case form is one of these
+    lemmas: frozenset[str]       # or its lemma is one of these (forms and lemmas of non-exact words)
+    wild: tuple[Word, ...] = ()  # or it matches a wildcard word
+
+    @classmethod
+    def of(cls, slot: tuple[Word, ...]) -> "SlotTest":
+        plain = [w for w in slot if not (w.prefix or w.suffix)]
+        return cls(frozenset(w.form for w in plain),
+                   frozenset(k for w in plain if not w.exact for k in (w.form, w.lemma)),
+                   tuple(w for w in slot if w.prefix or w.suffix))
+
+    def matches(self, token: Token) -> bool:
+        return (token.lower in self.forms or token.lemma in self.lemmas
+                or (bool(self.wild) and any(w.matches(token) for w in self.wild)))
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     text: str
     slots: tuple[Slot, ...]
+    tests: tuple[SlotTest | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +121,7 @@ def compile_term(term: str) -> Term:
                 raise TermError(f"term '{term}': empty alternative")
     if slots[-1] is None:
         raise TermError(f"term '{term}': '...' must stand between two words")
-    return Term(term, tuple(slots))
+    return Term(term, tuple(slots), tuple(None if slot is None else SlotTest.of(slot) for slot in slots))
 
 
 @lru_cache(maxsize=4096)
@@ -118,57 +139,65 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 def _match_from(term: Term, tokens: list[Token], i: int, slot: int, gaps: list[int]) -> int | None:
     """Index of the last token when term.slots[slot:] matches from tokens[i], else None.
 
-    Tokens skipped by a gap are appended to `gaps`.
+    All tokens of a match lie in one sentence. Tokens skipped by a gap are appended to `gaps`.
     """
-    if slot == len(term.slots):
-        return i - 1
-    if i >= len(tokens):
+    tests, count = term.tests, len(tokens)
+    if i >= count:
         return None
-    current = term.slots[slot]
-    if current is None:
-        sentence = tokens[i - 1].sentence
-        for skip in range(GAP_WORDS + 1):
-            j = i + skip
-            if j >= len(tokens) or tokens[j].sentence != sentence:
-                return None
-            end = _match_from(term, tokens, j, slot + 1, gaps)
-            if end is not None:
-                gaps.extend(t.index for t in tokens[i:j])
-                return end
-        return None
-    token = tokens[i]
-    if slot and token.sentence != tokens[i - 1].sentence:
-        return None
-    for word in current:
-        if word.matches(token):
-            return _match_from(term, tokens, i + 1, slot + 1, gaps)
-    return None
-
-
-def _needs(slot: Slot) -> frozenset[str] | None:
-    """Token keys of which one must be in the letter for this slot to match (None: can't tell)."""
-    if slot is None or any(w.prefix or w.suffix for w in slot):
-        return None
-    return frozenset(k for w in slot for k in ({w.form} if w.exact else {w.form, w.lemma}))
+    sentence = tokens[i - 1].sentence if slot else tokens[i].sentence
+    while slot < len(tests):
+        test = tests[slot]
+        if test is None:  # a gap: skip 0..GAP_WORDS tokens, then match the rest
+            for skip in range(GAP_WORDS + 1):
+                j = i + skip
+                if j >= count or tokens[j].sentence != sentence:
+                    return None
+                end = _match_from(term, tokens, j, slot + 1, gaps)
+                if end is not None:
+                    gaps.extend(t.index for t in tokens[i:j])
+                    return end
+            return None
+        if i >= count:
+            return None
+        token = tokens[i]
+        if token.sentence != sentence or not test.matches(token):
+            return None
+        i += 1
+        slot += 1
+    return i - 1
 
 
 class TermSet:
-    """Terms indexed by their first word, so one pass over the tokens finds them all."""
+    """Terms indexed by their first word, so one pass over the tokens finds them all.
+
+    Before trying a term at a token, the set checks that each of the term's fixed words occurs
+    somewhere in the letter: one bit per word position, so the check is a single integer AND.
+    """
 
     def __init__(self, terms: tuple[str, ...]):
         self.by_key: dict[str, list[Term]] = {}
         self.by_prefix: dict[str, list[Term]] = {}
         self.by_suffix: dict[str, list[Term]] = {}
         self.scan: list[Term] = []
-        self.terms: list[Term] = []
-        self.needs: dict[str, tuple[frozenset[str] | None, ...]] = {}
+        self.key_bits: dict[str, int] = {}  # token key -> bits of the word positions it satisfies
+        self.term_bits: dict[str, int] = {}  # term text -> bits of its fixed word positions
+        bit_of: dict[frozenset[str], int] = {}
         for text in dict.fromkeys(terms):
             term = compile_term(text)
-            self._add(term)
-            self.needs[text] = tuple(_needs(slot) for slot in term.slots)
+            self._index(term)
+            bits = 0
+            for test in term.tests:
+                if test is None or test.wild:  # a gap or a wildcard: cannot tell from keys
+                    continue
+                keys = test.forms | test.lemmas
+                if keys not in bit_of:
+                    bit_of[keys] = 1 << len(bit_of)
+                    for key in keys:
+                        self.key_bits[key] = self.key_bits.get(key, 0) | bit_of[keys]
+                bits |= bit_of[keys]
+            self.term_bits[text] = bits
 
-    def _add(self, term: Term) -> None:
-        self.terms.append(term)
+    def _index(self, term: Term) -> None:
         for word in term.slots[0] or ():
             if word.prefix and word.suffix:
                 self.scan.append(term)
@@ -180,16 +209,8 @@ class TermSet:
                 for key in {word.form, word.lemma}:
                     self.by_key.setdefault(key, []).append(term)
 
-    def viable(self, tokens: list[Token]) -> "TermSet":
-        """The subset of terms whose every fixed word occurs somewhere in these tokens."""
-        keys = {t.lower for t in tokens} | {t.lemma for t in tokens}
-        subset = TermSet(())
-        for term in self.terms:
-            if all(need is None or not need.isdisjoint(keys) for need in self.needs[term.text]):
-                subset._add(term)
-        return subset
-
-    def candidates(self, token: Token) -> list[Term]:
+    def _candidates(self, token: Token, present: int) -> list[Term]:
+        """Terms that may start at this token and whose fixed words all occur in the letter."""
         lower, get = token.lower, self.by_key.get
         found = get(lower, []) + get(token.lemma, []) if token.lemma != lower else list(get(lower, ()))
         if self.by_prefix:
@@ -197,17 +218,21 @@ class TermSet:
         if self.by_suffix:
             found += self.by_suffix.get(lower[-3:], ())
         found += self.scan
-        return found
+        bits, unique = self.term_bits, {t.text: t for t in found}  # by text: hashing a Term is slow
+        return [t for text, t in unique.items() if not bits[text] & ~present]
 
     def find_all(self, tokens: list[Token]) -> dict[str, list[Hit]]:
         """Every match of every term, on whole tokens, by term text."""
+        present, key_bits = 0, self.key_bits
+        for key in {t.lower for t in tokens} | {t.lemma for t in tokens}:
+            present |= key_bits.get(key, 0)
+        candidates: dict[str, list[Term]] = {}  # by token form: a letter repeats its words
         hits: dict[str, list[Hit]] = {}
         for i, token in enumerate(tokens):
-            seen = set()
-            for term in self.candidates(token):
-                if term.text in seen:
-                    continue
-                seen.add(term.text)
+            terms = candidates.get(token.lower)
+            if terms is None:
+                terms = candidates[token.lower] = self._candidates(token, present)
+            for term in terms:
                 gaps: list[int] = []
                 last = _match_from(term, tokens, i, 0, gaps)
                 if last is not None:
@@ -281,28 +306,59 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+def _windows(doc: Document, lowered: str, literals: tuple[str, ...] | None,
+             lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where in lo..hi a pattern can match: the sentences around the places of its literals.
+
+    A match starts at most one sentence before its literal ("Wilt u hulp? Dan kunt u ...") and
+    ends at most MATCH_REACH characters after it (rounded up to a whole sentence): a signature
+    spans a few short lines. Skipping the rest of the letter saves the regex engine most of its walk.
+    """
+    if not literals:
+        return [(lo, hi)]
+    if len(lowered) != len(doc.text):  # lower() changed offsets: fall back to the whole range
+        return [(lo, hi)] if any(lit in lowered for lit in literals) else []
+    sentences, ends = doc.sentences, doc.sentence_ends
+    last = len(sentences) - 1
+    spans: list[tuple[int, int]] = []
+    for lit in literals:
+        at = lowered.find(lit, lo, hi)
+        while at >= 0:
+            first = bisect.bisect_right(ends, at)
+            if first > last:
+                break
+            reach = min(last, bisect.bisect_left(ends, at + len(lit) + MATCH_REACH))
+            spans.append((max(lo, sentences[max(0, first - 1)].start), min(hi, sentences[reach].end)))
+            at = lowered.find(lit, at + 1, hi)
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        elif start < end:
+            windows.append((start, end))
+    return windows
+
+
 def _pattern_hits(pattern: str, doc: Document, lowered: str, lo: int, hi: int) -> list[Hit]:
-    literals = required_literals(pattern)
-    if literals and not any(lit in lowered for lit in literals):
-        return []
     hits = []
-    starts = doc.starts
-    text, regex, pos = doc.text, compile_pattern(pattern), lo
-    while pos <= hi:
-        m = regex.search(text, pos, hi)
-        if m is None:
-            break
-        begin = m.start()
-        if m.end() == begin or (begin > 0 and _word_char(text[begin - 1]) and _word_char(text[begin])):
-            pos = begin + 1  # no match may start inside a word; try the next position
-            continue
-        pos = m.end()
-        if not doc.tokens:
-            hits.append(Hit(m.start(), m.end(), -1, -1))
-            continue
-        first = max(0, bisect.bisect_right(starts, m.start()) - 1)
-        last = max(first, bisect.bisect_left(starts, m.end()) - 1)
-        hits.append(Hit(m.start(), m.end(), doc.tokens[first].index, doc.tokens[last].index))
+    starts, text, regex = doc.starts, doc.text, compile_pattern(pattern)
+    for window_lo, window_hi in _windows(doc, lowered, required_literals(pattern), lo, hi):
+        pos = window_lo
+        while pos <= window_hi:
+            m = regex.search(text, pos, window_hi)
+            if m is None:
+                break
+            begin = m.start()
+            if m.end() == begin or (begin > 0 and _word_char(text[begin - 1]) and _word_char(text[begin])):
+                pos = begin + 1  # no match may start inside a word; try the next position
+                continue
+            pos = m.end()
+            if not doc.tokens:
+                hits.append(Hit(m.start(), m.end(), -1, -1))
+                continue
+            first = max(0, bisect.bisect_right(starts, m.start()) - 1)
+            last = max(first, bisect.bisect_left(starts, m.end()) - 1)
+            hits.append(Hit(m.start(), m.end(), doc.tokens[first].index, doc.tokens[last].index))
     return hits
 
 

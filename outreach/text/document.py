@@ -8,6 +8,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from outreach.text.lemmas import lemma
@@ -25,8 +26,7 @@ _CLAUSE_BREAK = frozenset(",;:()–—\"")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple, not a dataclass: a letter has hundreds and they are built fast
     text: str
     start: int
     end: int
@@ -45,10 +45,7 @@ class Sentence:
     index: int
     part: str
     tokens: tuple[Token, ...] = ()
-
-    @property
-    def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.is_word)
+    words: tuple[Token, ...] = ()  # the tokens with a letter in them
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +62,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     _starts: list[int] | None = None
+    _sentence_ends: list[int] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -72,6 +70,13 @@ class Document:
         if self._starts is None:
             self._starts = [t.start for t in self.tokens]
         return self._starts
+
+    @property
+    def sentence_ends(self) -> list[int]:
+        """End offsets of the sentences, for bisecting a character offset to a sentence."""
+        if self._sentence_ends is None:
+            self._sentence_ends = [s.end for s in self.sentences]
+        return self._sentence_ends
 
     @property
     def body_sentences(self) -> list[Sentence]:
@@ -264,7 +269,8 @@ def parse(text: str) -> Document:
             sentence_tokens.append(token)
             last_end = end
         clause += 1
-        sentences.append(Sentence(s, e, index, part_name, tuple(sentence_tokens)))
+        sentences.append(Sentence(s, e, index, part_name, tuple(sentence_tokens),
+                                  tuple(t for t in sentence_tokens if t.is_word)))
     doc.tokens = tokens
     doc.sentences = sentences
     return doc

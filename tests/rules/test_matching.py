@@ -67,6 +67,24 @@ def test_patterns_are_anchored_on_word_boundaries():
     assert spans(rule, text) == ["binnen 14 dagen"]
 
 
+def test_patterns_find_every_place_of_their_words_with_exact_offsets():
+    # The engine only runs a pattern around its fixed words ("contact"); every place must count.
+    rule = existence(patterns=[r"\w*coach\s+neemt\s+contact\s+met\s+u\s+op"])
+    filler = " ".join(["Wij schrijven u over uw rekeningen."] * 30)
+    text = f"Een coach neemt contact met u op. {filler} De budgetcoach neemt contact met u op."
+    got = findings(rule, text)
+    assert [f.match for f in got] == ["coach neemt contact met u op", "budgetcoach neemt contact met u op"]
+    assert all(text[f.start:f.end] == f.match for f in got)
+
+
+def test_patterns_reach_into_the_next_sentence_but_not_further():
+    rule = existence(patterns=[r"wilt\s+u\s+hulp\?\s+dan"])
+    assert spans(rule, "Wilt u hulp? Dan kunt u bellen.") == ["Wilt u hulp? Dan"]
+    far = existence(patterns=[r"hulp[^|]{300,}bellen"])
+    long_text = "Wij bieden hulp. " + "Dat is gratis en u beslist zelf. " * 12 + "U kunt bellen."
+    assert spans(far, long_text) == []
+
+
 def test_substitution_reports_alternatives():
     rule = make_rule(id="tone.test.swap", kind="substitution", swap={"middels": ["met", "via"], "ten behoeve van": "voor"},
                      message="'{match}': schrijf {suggestions}")
