@@ -66,9 +66,9 @@ def _read_toml(path: Path) -> dict:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
-        raise RulePackError(f"{path}: not valid TOML: {err}") from None
+        raise RulePackError(f"{path}: geen geldige TOML: {err}") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise RulePackError(f"{path}: cannot be read: {err}") from None
+        raise RulePackError(f"{path}: kan niet gelezen worden ({type(err).__name__})") from None
 
 
 def _check_matchers(rule: Rule, path: str) -> None:
@@ -85,33 +85,33 @@ def _check_matchers(rule: Rule, path: str) -> None:
         for term in rule.exceptions:
             compile_term(term)
     except TermError as err:
-        raise RulePackError(f"{path}: rule '{rule.id}': {err}") from None
+        raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
 
 
 def load_pack(path: Path) -> Pack:
     data = _read_toml(path)
     unknown = set(data) - _PACK_KEYS
     if unknown:
-        raise RulePackError(f"{path}: unknown key(s) at the top: {', '.join(sorted(unknown))}")
+        raise RulePackError(f"{path}: onbekende sleutel(s) bovenaan: {', '.join(sorted(unknown))}")
     dimension = data.get("dimension")
     if dimension not in DIMENSIONS or path.stem != dimension:
-        raise RulePackError(f"{path}: 'dimension' must be one of {', '.join(DIMENSIONS)} "
-                            f"and equal the file name")
+        raise RulePackError(f"{path}: 'dimension' moet een van {', '.join(DIMENSIONS)} zijn "
+                            f"en gelijk aan de bestandsnaam")
     base = data.get("base")
     if isinstance(base, bool) or not isinstance(base, (int, float)) or not 0 <= base <= 100:
-        raise RulePackError(f"{path}: 'base' must be a number from 0 to 100")
+        raise RulePackError(f"{path}: 'base' moet een getal van 0 tot en met 100 zijn")
     for key in ("lang", "title", "description"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            raise RulePackError(f"{path}: '{key}' must be a non-empty text")
+            raise RulePackError(f"{path}: '{key}' moet een niet-lege tekst zijn")
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
-        raise RulePackError(f"{path}: rules must be written as [[rule]] tables")
+        raise RulePackError(f"{path}: regels moeten als [[rule]]-tabellen geschreven worden")
     rules = []
     seen: set[str] = set()
     for raw in raw_rules:
         rule = parse_rule(raw, dimension, str(path), METRICS)
         if rule.id in seen:
-            raise RulePackError(f"{path}: rule '{rule.id}': duplicate id")
+            raise RulePackError(f"{path}: regel '{rule.id}': dubbel id")
         seen.add(rule.id)
         _check_matchers(rule, str(path))
         rules.append(rule)
@@ -121,36 +121,36 @@ def load_pack(path: Path) -> Pack:
 
 def load_language(path: Path) -> Language:
     data = _read_toml(path)
-    unknown = set(data) - _LANGUAGE_KEYS
-    if unknown or set(data) != _LANGUAGE_KEYS:
-        raise RulePackError(f"{path}: expected exactly the keys {', '.join(sorted(_LANGUAGE_KEYS))}")
+    if set(data) != _LANGUAGE_KEYS:
+        raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_LANGUAGE_KEYS))}")
+    for key in ("negators", "not_negating"):
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
+            raise RulePackError(f"{path}: '{key}' moet een lijst van niet-lege teksten zijn")
+    for key in ("window_before", "window_after"):
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise RulePackError(f"{path}: '{key}' moet een geheel getal van 0 tot en met 10 zijn")
     return Language(
         negators=frozenset(w.lower() for w in data["negators"]),
         not_negating=tuple(tuple(p.lower().split()) for p in data["not_negating"]),
-        window_before=int(data["window_before"]),
-        window_after=int(data["window_after"]),
+        window_before=data["window_before"],
+        window_after=data["window_after"],
     )
 
 
 def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     """Load all six packs of a language from a directory; any problem raises RulePackError."""
     if not directory.is_dir():
-        raise RulePackError(f"{directory}: no rule packs for language '{lang}'")
+        raise RulePackError(f"{directory}: geen regelpakketten voor de taal '{lang}'")
     packs: dict[str, Pack] = {}
-    owner: dict[str, str] = {}
     for dimension in DIMENSIONS:
         path = directory / f"{dimension}.toml"
         if not path.is_file():
-            raise RulePackError(f"{path}: missing rule pack for dimension '{dimension}'")
-        pack = load_pack(path)
-        for rule in pack.rules:
-            if rule.id in owner:
-                raise RulePackError(f"{path}: rule '{rule.id}': duplicate id (also in {owner[rule.id]})")
-            owner[rule.id] = str(path)
-        packs[dimension] = pack
+            raise RulePackError(f"{path}: het regelpakket voor de dimensie '{dimension}' ontbreekt")
+        packs[dimension] = load_pack(path)  # ids start with the dimension: unique across packs
     extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language"}
     if extra:
-        raise RulePackError(f"{directory}: unknown pack file(s): {', '.join(sorted(extra))}")
+        raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
     return RuleBook(lang, packs, load_language(directory / "language.toml"))
 
 
@@ -158,5 +158,5 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
 def load_rulebook(lang: str = "nl") -> RuleBook:
     """The shipped rule packs of a language, loaded once per process."""
     if not lang.isalpha():
-        raise RulePackError(f"unknown language '{lang}'")
+        raise RulePackError(f"onbekende taal '{lang}'")
     return load_rulebook_from(RULES_DIR / lang, lang)

@@ -93,13 +93,13 @@ class Rule:
 
 
 def _fail(path: str, rule_id: str, problem: str) -> RulePackError:
-    return RulePackError(f"{path}: rule '{rule_id}': {problem}")
+    return RulePackError(f"{path}: regel '{rule_id}': {problem}")
 
 
 def _string(raw: dict, key: str, path: str, rid: str, required: bool = True) -> str:
     value = raw.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(path, rid, f"'{key}' must be a non-empty text")
+        raise _fail(path, rid, f"'{key}' moet een niet-lege tekst zijn")
     return value
 
 
@@ -108,40 +108,40 @@ def _strings(raw: dict | list, key: str, path: str, rid: str) -> tuple[str, ...]
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _fail(path, rid, f"'{key}' must be a list of non-empty texts")
+        raise _fail(path, rid, f"'{key}' moet een lijst van niet-lege teksten zijn")
     return tuple(value)
 
 
 def _number(raw: dict, key: str, path: str, rid: str, default: float = 0.0) -> float:
     value = raw.get(key, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail(path, rid, f"'{key}' must be a number")
+        raise _fail(path, rid, f"'{key}' moet een getal zijn")
     return float(value)
 
 
 def _matcher(raw: object, key: str, path: str, rid: str) -> Matcher:
     if not isinstance(raw, dict):
-        raise _fail(path, rid, f"'{key}' must be a table with 'terms' and/or 'patterns'")
+        raise _fail(path, rid, f"'{key}' moet een tabel zijn met 'terms' en/of 'patterns'")
     unknown = set(raw) - {"terms", "patterns"}
     if unknown:
-        raise _fail(path, rid, f"unknown key(s) in '{key}': {', '.join(sorted(unknown))}")
+        raise _fail(path, rid, f"onbekende sleutel(s) in '{key}': {', '.join(sorted(unknown))}")
     matcher = Matcher(_strings(raw, "terms", path, rid), _strings(raw, "patterns", path, rid))
     if not matcher:
-        raise _fail(path, rid, f"'{key}' needs at least one term or pattern")
+        raise _fail(path, rid, f"'{key}' heeft minstens één term of patroon nodig")
     return matcher
 
 
 def _band(raw: object, path: str, rid: str) -> Band:
     if not isinstance(raw, dict):
-        raise _fail(path, rid, "each [[rule.band]] must be a table")
+        raise _fail(path, rid, "elke [[rule.band]] moet een tabel zijn")
     unknown = set(raw) - _BAND_KEYS
     if unknown:
-        raise _fail(path, rid, f"unknown key(s) in band: {', '.join(sorted(unknown))}")
+        raise _fail(path, rid, f"onbekende sleutel(s) in een band: {', '.join(sorted(unknown))}")
     if "above" not in raw and "below" not in raw:
-        raise _fail(path, rid, "a band needs 'above' or 'below'")
+        raise _fail(path, rid, "een band heeft 'above' of 'below' nodig")
     severity = raw.get("severity", "")
     if severity not in SEVERITIES:
-        raise _fail(path, rid, f"band severity must be one of {', '.join(SEVERITIES)}")
+        raise _fail(path, rid, f"de 'severity' van een band moet een van deze zijn: {', '.join(SEVERITIES)}")
     return Band(
         points=_number(raw, "points", path, rid),
         severity=severity,
@@ -154,27 +154,27 @@ def _band(raw: object, path: str, rid: str) -> Band:
 def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[str, ...]]) -> Rule:
     """Validate one [[rule]] table and turn it into a Rule."""
     if not isinstance(raw, dict):
-        raise RulePackError(f"{path}: every [[rule]] must be a table")
+        raise RulePackError(f"{path}: elke [[rule]] moet een tabel zijn")
     rid = raw.get("id", "?")
     if not isinstance(rid, str) or not _ID.match(rid):
-        raise _fail(path, str(rid), "'id' must look like 'tone.threat.fine' (lower case, dots)")
+        raise _fail(path, str(rid), "'id' moet eruitzien als 'tone.threat.fine' (kleine letters, punten)")
     if not rid.startswith(dimension + "."):
-        raise _fail(path, rid, f"'id' must start with the dimension '{dimension}.'")
+        raise _fail(path, rid, f"'id' moet beginnen met de dimensie '{dimension}.'")
     kind = raw.get("kind")
     if kind not in KINDS:
-        raise _fail(path, rid, f"'kind' must be one of {', '.join(KINDS)}")
+        raise _fail(path, rid, f"'kind' moet een van deze zijn: {', '.join(KINDS)}")
     allowed = _COMMON_REQUIRED | _COMMON_OPTIONAL | _KIND_KEYS[kind]
     unknown = set(raw) - allowed
     if unknown:
-        raise _fail(path, rid, f"unknown key(s) for a {kind} rule: {', '.join(sorted(unknown))}")
+        raise _fail(path, rid, f"onbekende sleutel(s) voor een regel van soort '{kind}': {', '.join(sorted(unknown))}")
     missing = _COMMON_REQUIRED - set(raw)
     if kind != "metric" and "points" not in raw:
         missing.add("points")
     if missing:
-        raise _fail(path, rid, f"missing key(s): {', '.join(sorted(missing))}")
+        raise _fail(path, rid, f"ontbrekende sleutel(s): {', '.join(sorted(missing))}")
     severity = raw["severity"]
     if severity not in SEVERITIES:
-        raise _fail(path, rid, f"'severity' must be one of {', '.join(SEVERITIES)}")
+        raise _fail(path, rid, f"'severity' moet een van deze zijn: {', '.join(SEVERITIES)}")
     points = _number(raw, "points", path, rid)
     fields: dict = dict(
         id=rid, kind=kind, dimension=dimension, severity=severity,
@@ -184,65 +184,65 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
         points=points, suggestions=_strings(raw, "suggestions", path, rid),
     )
     if not fields["fail"] or not fields["passes"]:
-        raise _fail(path, rid, "needs at least one 'fail' and one 'pass' example")
+        raise _fail(path, rid, "heeft minstens één 'fail'- en één 'pass'-voorbeeld nodig")
     if "max_points" in raw:
         cap = _number(raw, "max_points", path, rid)
         if cap * points < 0 or cap == 0:
-            raise _fail(path, rid, "'max_points' must have the same sign as 'points'")
+            raise _fail(path, rid, "'max_points' moet hetzelfde teken (+ of -) hebben als 'points'")
         fields["max_points"] = cap
     parts = _strings(raw, "parts", path, rid)
     bad_parts = set(parts) - set(PARTS)
     if bad_parts:
-        raise _fail(path, rid, f"unknown part(s) {', '.join(sorted(bad_parts))}; use {', '.join(PARTS)}")
+        raise _fail(path, rid, f"onbekend(e) briefdeel(en) {', '.join(sorted(bad_parts))}; gebruik {', '.join(PARTS)}")
     fields["parts"] = frozenset(parts)
     negation = raw.get("negation", "skip")
     if negation not in NEGATION_MODES:
-        raise _fail(path, rid, f"'negation' must be one of {', '.join(NEGATION_MODES)}")
+        raise _fail(path, rid, f"'negation' moet een van deze zijn: {', '.join(NEGATION_MODES)}")
     fields["negation"] = negation
     fields["exceptions"] = _strings(raw, "exceptions", path, rid)
 
     if kind in ("existence", "required", "occurrence"):
         fields["match"] = Matcher(_strings(raw, "terms", path, rid), _strings(raw, "patterns", path, rid))
         if not fields["match"]:
-            raise _fail(path, rid, "needs 'terms' or 'patterns'")
+            raise _fail(path, rid, "heeft 'terms' of 'patterns' nodig")
     if kind == "substitution":
         swap = raw.get("swap")
         if not isinstance(swap, dict) or not swap:
-            raise _fail(path, rid, "'swap' must be a table of term = alternative(s)")
+            raise _fail(path, rid, "'swap' moet een tabel zijn van term = alternatief (of een lijst alternatieven)")
         fields["swap"] = tuple((term, _strings(alt, f"swap.{term}", path, rid)) for term, alt in swap.items())
     if kind == "required":
         fields["missing_points"] = _number(raw, "missing_points", path, rid)
         fields["found_message"] = _string(raw, "found_message", path, rid)
         if fields["missing_points"] > 0 or points < 0:
-            raise _fail(path, rid, "'missing_points' must be <= 0 and 'points' >= 0")
+            raise _fail(path, rid, "'missing_points' moet 0 of lager zijn en 'points' 0 of hoger")
     if kind == "conditional":
         fields["when"] = _matcher(raw.get("when"), "when", path, rid)
         if ("require" in raw) == ("forbid" in raw):
-            raise _fail(path, rid, "a conditional rule needs exactly one of 'require' or 'forbid'")
+            raise _fail(path, rid, "een conditional-regel heeft precies één van 'require' of 'forbid' nodig")
         key = "require" if "require" in raw else "forbid"
         fields[key] = _matcher(raw[key], key, path, rid)
         fields["kept_points"] = _number(raw, "kept_points", path, rid)
         if fields["kept_points"] and "found_message" not in raw:
-            raise _fail(path, rid, "'kept_points' needs a 'found_message'")
+            raise _fail(path, rid, "'kept_points' heeft een 'found_message' nodig")
         fields["found_message"] = raw.get("found_message", "")
     if kind == "occurrence":
         limit = raw.get("max")
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-            raise _fail(path, rid, "'max' must be a whole number >= 0")
+            raise _fail(path, rid, "'max' moet een geheel getal van 0 of hoger zijn")
         fields["max"] = limit
     if kind in SCOPES:
         scope = raw.get("scope", "document")
         if scope not in SCOPES[kind]:
-            raise _fail(path, rid, f"'scope' must be one of {', '.join(SCOPES[kind])}")
+            raise _fail(path, rid, f"'scope' moet een van deze zijn: {', '.join(SCOPES[kind])}")
         fields["scope"] = scope
     if kind == "metric":
         metric = raw.get("metric")
         if metric not in metrics[fields["scope"]]:
-            raise _fail(path, rid, f"unknown {fields['scope']} metric '{metric}'; "
-                                   f"known: {', '.join(metrics[fields['scope']])}")
+            raise _fail(path, rid, f"onbekende maat '{metric}' voor scope '{fields['scope']}'; "
+                                   f"bekend: {', '.join(metrics[fields['scope']])}")
         fields["metric"] = metric
         bands = raw.get("band")
         if not isinstance(bands, list) or not bands:
-            raise _fail(path, rid, "a metric rule needs at least one [[rule.band]]")
+            raise _fail(path, rid, "een metric-regel heeft minstens één [[rule.band]] nodig")
         fields["bands"] = tuple(_band(b, path, rid) for b in bands)
     return Rule(**fields)

@@ -96,11 +96,11 @@ def _word(spec: str, term: str) -> Word:
     prefix, suffix = spec.endswith("*"), spec.startswith("*")
     core = spec.strip("*").lower()
     if not core or "*" in core:
-        raise TermError(f"term '{term}': '*' may only stand at the start or end of a word")
+        raise TermError(f"term '{term}': '*' mag alleen aan het begin of eind van een woord staan")
     if not re.fullmatch(r"\w+(?:['’-]\w+)*", core):
-        raise TermError(f"term '{term}': '{spec}' is not one word (letters, digits, - or ')")
+        raise TermError(f"term '{term}': '{spec}' is niet één woord (letters, cijfers, - of ')")
     if (prefix or suffix) and len(core) < 3:
-        raise TermError(f"term '{term}': a wildcard word needs at least 3 letters")
+        raise TermError(f"term '{term}': een woord met '*' heeft minstens 3 letters nodig")
     return Word(core, core if exact else lemma(core), exact, prefix, suffix)
 
 
@@ -108,19 +108,19 @@ def _word(spec: str, term: str) -> Word:
 def compile_term(term: str) -> Term:
     parts = term.split()
     if not parts:
-        raise TermError("empty term")
+        raise TermError("lege term")
     slots: list[Slot] = []
     for part in parts:
         if part == GAP:
             if not slots or slots[-1] is None:
-                raise TermError(f"term '{term}': '...' must stand between two words")
+                raise TermError(f"term '{term}': '...' moet tussen twee woorden staan")
             slots.append(None)
         else:
             slots.append(tuple(_word(alt, term) for alt in part.split("|") if alt) or None)
             if slots[-1] is None:
-                raise TermError(f"term '{term}': empty alternative")
+                raise TermError(f"term '{term}': leeg alternatief")
     if slots[-1] is None:
-        raise TermError(f"term '{term}': '...' must stand between two words")
+        raise TermError(f"term '{term}': '...' moet tussen twee woorden staan")
     return Term(term, tuple(slots), tuple(None if slot is None else SlotTest.of(slot) for slot in slots))
 
 
@@ -133,7 +133,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         # engine from skipping quickly to where the pattern can begin.
         return re.compile(rf"(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))", re.IGNORECASE)
     except re.error as err:
-        raise TermError(f"pattern '{pattern}': {err}") from None
+        raise TermError(f"patroon '{pattern}' is geen geldige reguliere expressie ({err})") from None
 
 
 def _match_from(term: Term, tokens: list[Token], i: int, slot: int, gaps: list[int]) -> int | None:

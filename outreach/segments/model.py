@@ -98,19 +98,19 @@ def _error(path: str, where: str, problem: str) -> SegmentModelError:
 
 def _number(value: object, path: str, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _error(path, where, "must be a number")
+        raise _error(path, where, "moet een getal zijn")
     return float(value)
 
 
 def _text(value: object, path: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _error(path, where, "must be a non-empty text")
+        raise _error(path, where, "moet een niet-lege tekst zijn")
     return value
 
 
 def _table(value: object, path: str, where: str) -> dict:
     if not isinstance(value, dict):
-        raise _error(path, where, "must be a table")
+        raise _error(path, where, "moet een tabel zijn")
     return value
 
 
@@ -118,17 +118,17 @@ def _trigger(raw: object, path: str, where: str) -> Trigger:
     raw = _table(raw, path, where)
     unknown = set(raw) - _TRIGGER
     if unknown:
-        raise _error(path, where, f"unknown key(s): {', '.join(sorted(unknown))}")
+        raise _error(path, where, f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
     rules = raw.get("rules")
     if not isinstance(rules, list) or not rules or not all(isinstance(r, str) and r for r in rules):
-        raise _error(path, where, "'rules' must be a list of rule ids or patterns such as 'tone.threat.*'")
+        raise _error(path, where, "'rules' moet een lijst zijn van regel-id's of patronen zoals 'tone.threat.*'")
     effect = raw.get("effect", "")
     if effect not in ("", "hurts", "helps"):
-        raise _error(path, where, "'effect' must be 'hurts' or 'helps'")
+        raise _error(path, where, "'effect' moet 'hurts' of 'helps' zijn")
     cap = raw.get("cap")
     max_points = raw.get("max_points")
     if max_points is not None and _number(max_points, path, f"{where}.max_points") <= 0:
-        raise _error(path, f"{where}.max_points", "must be a positive number")
+        raise _error(path, f"{where}.max_points", "moet een positief getal zijn")
     return Trigger(
         id=_text(raw.get("id"), path, f"{where}.id"),
         rules=tuple(rules),
@@ -147,13 +147,13 @@ def _segment(raw: object, path: str, index: int) -> Segment:
     where = f"segment '{sid}'"
     unknown = set(raw) - _SEGMENT
     if unknown:
-        raise _error(path, where, f"unknown key(s): {', '.join(sorted(unknown))}")
+        raise _error(path, where, f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
     missing = _SEGMENT - {"trigger"} - set(raw)
     if missing:
-        raise _error(path, where, f"missing key(s): {', '.join(sorted(missing))}")
+        raise _error(path, where, f"ontbrekende sleutel(s): {', '.join(sorted(missing))}")
     traits_raw = _table(raw["traits"], path, f"{where}.traits")
     if set(traits_raw) != set(TRAITS):
-        raise _error(path, f"{where}.traits", f"must have exactly: {', '.join(TRAITS)}")
+        raise _error(path, f"{where}.traits", f"moet precies deze sleutels hebben: {', '.join(TRAITS)}")
     traits = {}
     for key in TRAITS:
         t = _table(traits_raw[key], path, f"{where}.traits.{key}")
@@ -161,28 +161,28 @@ def _segment(raw: object, path: str, index: int) -> Segment:
                             _text(t.get("text"), path, f"{where}.traits.{key}.text"))
     weights_raw = _table(raw["weights"], path, f"{where}.weights")
     if set(weights_raw) != set(DIMENSIONS):
-        raise _error(path, f"{where}.weights", f"must have exactly: {', '.join(DIMENSIONS)}")
+        raise _error(path, f"{where}.weights", f"moet precies deze sleutels hebben: {', '.join(DIMENSIONS)}")
     weights = {d: _number(weights_raw[d], path, f"{where}.weights.{d}") for d in DIMENSIONS}
     if any(w < 0 for w in weights.values()) or abs(sum(weights.values()) - 1.0) > 1e-6:
-        raise _error(path, f"{where}.weights", f"must be >= 0 and sum to 1 (they sum to {sum(weights.values()):g})")
+        raise _error(path, f"{where}.weights", f"moeten 0 of meer zijn en samen 1 zijn (nu samen {sum(weights.values()):g})")
     quotes_raw = raw["quotes"]
     if not isinstance(quotes_raw, list):
-        raise _error(path, f"{where}.quotes", "must be a list")
+        raise _error(path, f"{where}.quotes", "moet een lijst zijn")
     quotes = tuple(Quote(_text(_table(q, path, f"{where}.quotes").get("text"), path, f"{where}.quotes.text"),
                          _text(q.get("source"), path, f"{where}.quotes.source")) for q in quotes_raw)
     triggers_raw = raw.get("trigger", [])
     if not isinstance(triggers_raw, list):
-        raise _error(path, where, "triggers must be written as [[segment.trigger]]")
+        raise _error(path, where, "triggers moeten als [[segment.trigger]] geschreven worden")
     triggers = tuple(_trigger(t, path, f"{where} trigger {i + 1}") for i, t in enumerate(triggers_raw))
     reactions = _table(raw["reactions"], path, f"{where}.reactions")
     for key in VERDICTS:
         _text(reactions.get(key), path, f"{where}.reactions.{key}")
     for trigger in triggers:
         if trigger.reaction and trigger.reaction not in reactions:
-            raise _error(path, f"{where} trigger '{trigger.id}'", f"no reaction named '{trigger.reaction}'")
+            raise _error(path, f"{where} trigger '{trigger.id}'", f"geen reactie met de naam '{trigger.reaction}'")
     share = _number(raw["share"], path, f"{where}.share")
     if share < 0:
-        raise _error(path, f"{where}.share", "must be >= 0")
+        raise _error(path, f"{where}.share", "moet 0 of meer zijn")
     return Segment(
         id=_text(sid, path, f"{where}.id"), name=_text(raw["name"], path, f"{where}.name"),
         share=share, summary=_text(raw["summary"], path, f"{where}.summary"), traits=traits,
@@ -196,37 +196,37 @@ def load_model_from(path: Path) -> SegmentModel:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError:
-        raise SegmentModelError(f"{path}: no segment model for this language") from None
+        raise SegmentModelError(f"{path}: geen segmentmodel voor deze taal") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
-        raise SegmentModelError(f"{path}: not valid TOML: {err}") from None
+        raise SegmentModelError(f"{path}: geen geldige TOML: {err}") from None
     p = str(path)
     unknown = set(data) - _TOP
     if unknown:
-        raise _error(p, "top level", f"unknown key(s): {', '.join(sorted(unknown))}")
+        raise _error(p, "bovenaan", f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
     verdicts = _table(data.get("verdicts"), p, "verdicts")
     lands_well = _number(verdicts.get("lands_well"), p, "verdicts.lands_well")
     turns_away = _number(verdicts.get("turns_away"), p, "verdicts.turns_away")
     if not 0 <= turns_away <= lands_well <= 100:
-        raise _error(p, "verdicts", "need 0 <= turns_away <= lands_well <= 100")
+        raise _error(p, "verdicts", "nodig: 0 <= turns_away <= lands_well <= 100")
     labels = _table(data.get("labels"), p, "labels")
     for key in VERDICTS:
         _text(labels.get(key), p, f"labels.{key}")
     short = _table(data.get("short"), p, "short")
     if set(short) != set(DIMENSIONS):
-        raise _error(p, "short", f"must have exactly: {', '.join(DIMENSIONS)}")
+        raise _error(p, "short", f"moet precies deze sleutels hebben: {', '.join(DIMENSIONS)}")
     for key in DIMENSIONS:
         _text(short[key], p, f"short.{key}")
     raw_segments = data.get("segment")
     if not isinstance(raw_segments, list) or not raw_segments:
-        raise _error(p, "segment", "at least one [[segment]] is needed")
+        raise _error(p, "segment", "minstens één [[segment]] is nodig")
     segments = tuple(_segment(s, p, i) for i, s in enumerate(raw_segments))
     ids = [s.id for s in segments]
     if len(set(ids)) != len(ids):
-        raise _error(p, "segment", "duplicate segment id")
+        raise _error(p, "segment", "dubbel segment-id")
     try:
         check_shares({s.id: s.share for s in segments})
     except SegmentModelError as err:
-        raise _error(p, "segment shares", str(err)) from None
+        raise _error(p, "aandelen van de segmenten", str(err)) from None
     return SegmentModel(
         lang=_text(data.get("lang"), p, "lang"), base=_number(data.get("base"), p, "base"),
         lands_well=lands_well, turns_away=turns_away, labels=dict(labels), short=dict(short),
@@ -253,5 +253,5 @@ def check_shares(shares: dict[str, float]) -> dict[str, float]:
 def load_model(lang: str = "nl") -> SegmentModel:
     """The shipped segment model of a language, loaded once per process."""
     if not lang.isalpha():
-        raise SegmentModelError(f"unknown language '{lang}'")
+        raise SegmentModelError(f"onbekende taal '{lang}'")
     return load_model_from(SEGMENTS_DIR / f"{lang}.toml")

@@ -275,7 +275,7 @@ def test_a_broken_rule_pack_is_named_on_the_page_without_a_traceback(monkeypatch
         at = AppTest.from_file(str(APP), default_timeout=60).run()
         assert not at.exception
         errors = " ".join(e.value for e in at.error).replace("\\", "")  # markdown escapes
-        assert "tone.toml" in errors and "'kind' must be one of" in errors
+        assert "tone.toml" in errors and "'kind' moet een van deze zijn" in errors
     finally:
         loader.load_rulebook.cache_clear()
         resources.rulebook.clear()

@@ -28,15 +28,15 @@ def test_a_good_pack_loads(tmp_path):
 
 
 @pytest.mark.parametrize("change, problem", [
-    (('terms = ["boete"]', 'terms = ["boete"]\ncolour = "red"'), "unknown key(s) for a existence rule: colour"),
-    (('terms = ["boete"]', 'patterns = ["(unclosed"]'), "pattern '(unclosed'"),
-    (('fail = ["Een [[boete]]."]', 'fail = []'), "needs at least one 'fail' and one 'pass' example"),
-    (('pass = ["Geen boete."]\n', ''), "missing key(s): pass"),
-    (('severity = "warning"', 'severity = "scary"'), "'severity' must be one of"),
-    (('kind = "existence"', 'kind = "magic"'), "'kind' must be one of"),
-    (('id = "tone.test.fine"', 'id = "intent.test.fine"'), "must start with the dimension 'tone.'"),
-    (('terms = ["boete"]', 'terms = ["bo*te"]'), "'*' may only stand at the start or end"),
-    (('terms = ["boete"]', 'terms = "boete"\nnegation = "maybe"'), "'negation' must be one of"),
+    (('terms = ["boete"]', 'terms = ["boete"]\ncolour = "red"'), "onbekende sleutel(s) voor een regel van soort 'existence': colour"),
+    (('terms = ["boete"]', 'patterns = ["(unclosed"]'), "patroon '(unclosed' is geen geldige reguliere expressie"),
+    (('fail = ["Een [[boete]]."]', 'fail = []'), "heeft minstens één 'fail'- en één 'pass'-voorbeeld nodig"),
+    (('pass = ["Geen boete."]\n', ''), "ontbrekende sleutel(s): pass"),
+    (('severity = "warning"', 'severity = "scary"'), "'severity' moet een van deze zijn: info, suggestion, warning, error"),
+    (('kind = "existence"', 'kind = "magic"'), "'kind' moet een van deze zijn: existence"),
+    (('id = "tone.test.fine"', 'id = "intent.test.fine"'), "moet beginnen met de dimensie 'tone.'"),
+    (('terms = ["boete"]', 'terms = ["bo*te"]'), "'*' mag alleen aan het begin of eind van een woord staan"),
+    (('terms = ["boete"]', 'terms = "boete"\nnegation = "maybe"'), "'negation' moet een van deze zijn"),
 ])
 def test_problems_name_the_file_and_the_rule(tmp_path, change, problem):
     body = GOOD.replace(*change)
@@ -48,34 +48,34 @@ def test_problems_name_the_file_and_the_rule(tmp_path, change, problem):
 
 
 def test_duplicate_id_in_one_file(tmp_path):
-    with pytest.raises(RulePackError, match="tone.test.fine'.*duplicate id"):
+    with pytest.raises(RulePackError, match="tone.test.fine'.*dubbel id"):
         load_pack(write_pack(tmp_path, "tone", GOOD + GOOD))
 
 
 def test_malformed_toml_names_the_file(tmp_path):
-    with pytest.raises(RulePackError, match=r"tone\.toml: not valid TOML"):
+    with pytest.raises(RulePackError, match=r"tone\.toml: geen geldige TOML"):
         load_pack(write_pack(tmp_path, "tone", "[[rule]\nid = "))
 
 
 def test_unknown_top_level_key(tmp_path):
     path = write_pack(tmp_path, "tone", 'colour = "red"\n')
-    with pytest.raises(RulePackError, match="unknown key"):
+    with pytest.raises(RulePackError, match="onbekende sleutel"):
         load_pack(path)
 
 
 def test_missing_pack_is_an_error(tmp_path):
     shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
     (tmp_path / "nl" / "privacy.toml").unlink()
-    with pytest.raises(RulePackError, match="missing rule pack for dimension 'privacy'"):
+    with pytest.raises(RulePackError, match="het regelpakket voor de dimensie 'privacy' ontbreekt"):
         load_rulebook_from(tmp_path / "nl", "nl")
 
 
-def test_duplicate_id_across_packs(tmp_path):
+def test_duplicate_id_in_the_shipped_book(tmp_path):
     shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
     rule = GOOD.replace("tone.test.fine", "tone.test.dupe")
     path = tmp_path / "nl" / "tone.toml"
     path.write_text(path.read_text(encoding="utf-8") + rule + rule, encoding="utf-8")
-    with pytest.raises(RulePackError, match="duplicate id"):
+    with pytest.raises(RulePackError, match="tone.toml: regel 'tone.test.dupe': dubbel id"):
         load_rulebook_from(tmp_path / "nl", "nl")
 
 
@@ -99,3 +99,18 @@ def test_shipped_packs_cover_all_dimensions():
     book = load_rulebook("nl")
     assert set(book.packs) == set(DIMENSIONS)
     assert all(book.packs[d].rules for d in DIMENSIONS)
+
+
+@pytest.mark.parametrize("edit, problem", [
+    (("window_before = 3", 'window_before = "drie"'), "'window_before' moet een geheel getal van 0 tot en met 10 zijn"),
+    (("window_after = 2", "window_after = 2\ncolour = 1"), "verwacht precies deze sleutels"),
+])
+def test_a_malformed_language_file_is_a_clear_error(tmp_path, edit, problem):
+    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    path = tmp_path / "nl" / "language.toml"
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(*edit), encoding="utf-8")
+    with pytest.raises(RulePackError) as err:
+        load_rulebook_from(tmp_path / "nl", "nl")
+    assert "language.toml" in str(err.value) and problem in str(err.value)

@@ -1,4 +1,5 @@
 """Metamorphic tests of the segment model: edits a researcher would predict, and what they do."""
+import re
 import shutil
 
 import pytest
@@ -189,14 +190,14 @@ def test_the_model_loads_only_from_its_data_file_and_a_weight_change_changes_the
 
 @pytest.mark.parametrize("edit, message", [
     (("share = 22", "share = 30"), "100"),
-    (("privacy = 0.30", "privacy = 0.90"), "sum to 1"),
-    (('id = "threat"', 'id = "threat"\ncolour = "red"'), "unknown key"),
-    (("[verdicts]", "[verdicts]\n[[broken"), "not valid TOML"),
+    (("privacy = 0.30", "privacy = 0.90"), "samen 1 zijn (nu samen 1.6)"),
+    (('id = "threat"', 'id = "threat"\ncolour = "red"'), "onbekende sleutel(s): colour"),
+    (("[verdicts]", "[verdicts]\n[[broken"), "geen geldige TOML"),
 ])
 def test_a_malformed_model_file_is_a_clear_error(tmp_path, edit, message):
     copy = tmp_path / "nl.toml"
     copy.write_text(open(load_model().path, encoding="utf-8").read().replace(*edit, 1), encoding="utf-8")
-    with pytest.raises(SegmentModelError, match=message) as err:
+    with pytest.raises(SegmentModelError, match=re.escape(message)) as err:
         load_model_from(copy)
     assert "nl.toml" in str(err.value)
 
