@@ -1,7 +1,7 @@
 """Dimension scores 0-100, each an explainable sum: base + one contribution per finding.
 
-`sum(c.points for c in contributions) == score` always holds; when the raw sum falls outside
-0-100 a last contribution named "clamp" says by how much it was cut off.
+`sum(c.points for c in contributions) == score` always holds; when the raw sum is above 100 or
+below the soft floor (outreach/scale.py), a last contribution ("clamp" or "floor") says by how much.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from outreach.rules.engine import Finding
 from outreach.rules.loader import RuleBook
 from outreach.rules.schema import DIMENSIONS
+from outreach.scale import adjustment, to_score
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +52,10 @@ def score_dimension(dimension: str, book: RuleBook, findings: list[Finding]) -> 
                 reason += " (telt niet mee: maximum voor deze regel bereikt)"
             contributions.append(Contribution(finding.rule, finding.points, reason, index))
     raw = round(sum(c.points for c in contributions), 2)
-    score = min(100.0, max(0.0, raw))
-    if score != raw:
-        contributions.append(Contribution(
-            "clamp", round(score - raw, 2),
-            f"Afgekapt: de som ({raw:g}) valt buiten 0-100",
-        ))
+    score = to_score(raw)
+    adjusted = adjustment(raw, score)
+    if adjusted:
+        contributions.append(Contribution(adjusted[0], round(score - raw, 2), adjusted[1]))
     return DimensionScore(dimension, pack.title, score, tuple(contributions))
 
 

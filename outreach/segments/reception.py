@@ -2,7 +2,7 @@
 
 score = base + sum over dimensions of weight x (dimension score - 50)
              + sum over triggered findings of factor x finding points
-             (+ a cap while a capped trigger fires, + a clamp to 0-100)
+             (+ a cap while a capped trigger fires, + the soft floor and top of outreach/scale.py)
 so every point can be traced to a dimension or to words in the letter.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from outreach.dimensions import DimensionScore
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
+from outreach.scale import adjustment, to_score
 from outreach.segments.model import Segment, SegmentModel, SegmentModelError, check_shares
 from outreach.segments.reactions import render_reaction
 
@@ -132,17 +133,17 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
             f"Plafond {cap.points:g}: één dreigende zin maakt het hele aanbod onveilig. {cap.text}",
             round(cap.points - raw, 2), cap.dimension, cap.finding, "cap", cap.reaction))
         raw = cap.points
-    score = min(100.0, max(0.0, raw))
-    if score != raw:
-        contributions.append(Reason(f"Afgekapt: de som ({raw:g}) valt buiten 0-100",
-                                    round(score - raw, 2), None, None, "clamp"))
+    score = to_score(raw)
+    adjusted = adjustment(raw, score)
+    if adjusted:
+        contributions.append(Reason(adjusted[1], round(score - raw, 2), None, None, adjusted[0]))
     verdict = model.verdict(score)
     ranked = sorted(contributions[1:], key=lambda r: (-abs(r.points), r.source))
-    ranked = [r for r in ranked if r.source != "clamp"]
+    ranked = [r for r in ranked if r.source not in ("clamp", "floor")]
     # Lead with what works for a letter that lands well, with what hurts otherwise.
     ranked.sort(key=lambda r: (r.points < 0) if verdict == "lands_well" else (r.points > 0))
     return Reception(
-        segment=segment.id, name=segment.name, share=round(share / 100, 4), score=round(score, 1),
+        segment=segment.id, name=segment.name, share=round(share / 100, 4), score=score,
         verdict=verdict, verdict_label=model.labels[verdict], contributions=tuple(contributions),
         reasons=tuple(ranked[:TOP_REASONS]),
         reaction=_reaction(model, segment, verdict, ranked, findings),
@@ -165,7 +166,7 @@ def receive(model: SegmentModel, dimensions: dict[str, DimensionScore], findings
                   for s in model.segments}
     total = sum(resolved.values()) or 1.0
     reach = Reach(
-        score=round(sum(resolved[i] * r.score for i, r in receptions.items()) / total, 1),
+        score=round(sum(resolved[i] * r.score for i, r in receptions.items()) / total, 2),
         lands_well_share=round(sum(resolved[i] for i, r in receptions.items()
                                    if r.verdict == "lands_well") / total, 4),
     )
