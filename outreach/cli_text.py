@@ -1,6 +1,8 @@
 """The terminal report of `python -m outreach check --format text`."""
 from __future__ import annotations
 
+from outreach.formatting import number
+
 _SYMBOL = {"error": "✗", "warning": "!", "suggestion": "~", "info": "✓"}
 
 
@@ -12,23 +14,26 @@ def render_analysis(result: dict) -> str:
         return "\n".join(out)
     m = result["metrics"]
     out.append(
-        f"{int(m['words'])} woorden, {int(m['sentences'])} zinnen, gemiddeld {m['avg_sentence_words']:g} "
-        f"woorden per zin, Flesch-Douma {m['flesch_douma']:g}, leestijd {m['reading_minutes']:g} min"
+        f"{int(m['words'])} woorden, {int(m['sentences'])} zinnen, gemiddeld "
+        f"{number(m['avg_sentence_words'], digits=1)} woorden per zin, "
+        f"Flesch-Douma {number(m['flesch_douma'], digits=1)}, leestijd {number(m['reading_minutes'], digits=1)} min"
     )
     out.append("")
     out.append("Dimensies:")
     for name, dim in result["dimensions"].items():
         bar = "█" * int(dim["score"] // 10)
-        out.append(f"  {dim['title']:<16} {dim['score']:>5.0f}  {bar}")
+        out.append(f"  {dim['title']:<16} {number(dim['score']):>5}  {bar}")
     if result.get("segments"):
         out.append("")
         out.append("Segmenten:")
         for seg in result["segments"].values():
-            out.append(f"  {seg['name']:<26} {seg['share']:>4.0%}  {seg['score']:>5.0f}  {seg['verdict']}")
+            share = number(seg["share"] * 100) + "%"
+            out.append(f"  {seg['name']:<26} {share:>4}  {number(seg['score']):>5}  "
+                       f"{seg.get('verdict_label') or seg['verdict']}")
         reach = result.get("reach") or {}
         if reach:
-            out.append(f"  Bereik: score {reach['score']:.0f}, komt goed aan bij "
-                       f"{reach['lands_well_share']:.0%} van de bevolking")
+            out.append(f"  Bereik: score {number(reach['score'])}, komt goed aan bij "
+                       f"{number(reach['lands_well_share'] * 100)}% van de bevolking")
     findings = result["findings"]
     out.append("")
     out.append(f"Bevindingen ({len(findings)}):")

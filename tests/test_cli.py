@@ -54,6 +54,9 @@ def test_text_report_is_readable():
     result = cli("check", str(LETTERS / "threatening.txt"))
     assert result.returncode == 0
     assert "Dimensies:" in result.stdout and "Segmenten:" in result.stdout and "Bevindingen" in result.stdout
+    # Dutch for a Dutch reader: verdict labels, not ids; decimal commas.
+    assert "Haakt af" in result.stdout and "turns_away" not in result.stdout
+    assert "woorden per zin" in result.stdout and "10,8 woorden per zin" in result.stdout
 
 
 def test_docx_input(tmp_path):
