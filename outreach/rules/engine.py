@@ -48,6 +48,7 @@ class Context:
         self._cache: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
+        self._sentence_negations: list[Hit] | None = None
 
     @property
     def metrics(self) -> dict[str, float]:
@@ -84,27 +85,64 @@ class Context:
         return [hit for term in terms for hit in self._term_hits.get(term, ())]
 
     def negated(self, hit: Hit) -> bool:
-        """Is there a negator near the match, in the same clause, or in a gap inside it?"""
+        """Does a negator reach the match? Near it in the same clause, in a gap inside it, or a
+        sentence-wide negation before it ("niets te maken met ..."). See language.toml."""
         tokens = self.doc.tokens
         if hit.first < 0 or not tokens:
             return False
         lang = self.language
-        first, last = tokens[hit.first], tokens[hit.last]
-        around = [tokens[i] for i in range(max(0, hit.first - lang.window_before), hit.first)]
-        around += tokens[hit.last + 1:hit.last + 1 + lang.window_after]
-        around += [tokens[i] for i in hit.gaps]
-        for token in around:
-            if token.lower in lang.negators and token.clause in (first.clause, last.clause):
-                following = tuple(t.lower for t in tokens[token.index:token.index + 4])
-                phrase = next((p for p in lang.not_negating if following[:len(p)] == p), None)
-                # "niet alleen ... maar ook" does not negate, unless it reaches into the match.
-                if phrase is None or (token.index <= hit.last
-                                      and token.index + len(phrase) - 1 >= hit.first):
-                    return True
+        clauses = (tokens[hit.first].clause, tokens[hit.last].clause)
+        for i in range(max(0, hit.first - lang.window_before), hit.first):
+            if self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit):
+                return True
+        for token in tokens[hit.last + 1:hit.last + 1 + lang.window_after]:
+            if token.lower in lang.scope_breaks or token.lower in lang.list_words:
+                break  # "gratis en niet verplicht": the negation belongs to what follows
+            if self._negates(token, hit, clauses) and token.lower not in lang.narrow_negators:
+                return True
+        if any(self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit) for i in hit.gaps):
+            return True
+        return self._sentence_negated(hit)
+
+    def _negates(self, token: Token, hit: Hit, clauses: tuple[int, int]) -> bool:
+        """A negator in the match's clause that is not part of "niet alleen ... maar ook"."""
+        lang = self.language
+        if token.lower not in lang.negators or token.clause not in clauses:
+            return False
+        following = tuple(t.lower for t in self.doc.tokens[token.index:token.index + 4])
+        phrase = next((p for p in lang.not_negating if following[:len(p)] == p), None)
+        # "niet alleen ... maar ook" does not negate, unless it reaches into the match.
+        return phrase is None or (token.index <= hit.last and token.index + len(phrase) - 1 >= hit.first)
+
+    def _reaches_forward(self, token: Token, hit: Hit) -> bool:
+        """A narrow negator ("zonder") reaches only its own object (after small words such as
+        "een"), which must be a word of the match itself, or a whole clause with "dat"."""
+        lang, tokens = self.language, self.doc.tokens
+        if token.lower not in lang.narrow_negators:
+            return True
+        j = token.index + 1
+        while j < len(tokens) and tokens[j].lower in lang.narrow_skip:
+            j += 1
+        if j < len(tokens) and tokens[j].lower == "dat":
+            return True
+        return hit.first <= j <= hit.last and j not in hit.gaps
+
+    def _sentence_negated(self, hit: Hit) -> bool:
+        if self._sentence_negations is None:
+            terms = self.language.sentence_negations
+            self._sentence_negations = find_terms(terms, self.doc.tokens) if terms else []
+        tokens = self.doc.tokens
+        sentence = tokens[hit.first].sentence
+        for negation in self._sentence_negations:
+            if negation.last < hit.first and tokens[negation.last].sentence == sentence and not any(
+                    t.lower in self.language.scope_breaks for t in tokens[negation.last + 1:hit.first]):
+                return True
         return False
 
-    def find(self, matcher: Matcher, parts: frozenset[str], negation: str) -> list[Hit]:
-        key = (matcher, parts, negation)
+    def find(self, matcher: Matcher, parts: frozenset[str], negation: str,
+             exceptions: tuple[str, ...] = ()) -> list[Hit]:
+        """Hits of a matcher in these parts, after negation, outside the exception phrases."""
+        key = (matcher, parts, negation, exceptions)
         if key in self._cache:
             return self._cache[key]
         ranges = self.ranges(parts)
@@ -118,6 +156,9 @@ class Context:
             hits = [h for h in hits if not self.negated(h)]
         elif negation == "require":
             hits = [h for h in hits if self.negated(h)]
+        if exceptions:
+            spans = [(h.start, h.end) for h in self.find(Matcher(terms=exceptions), frozenset(), "ignore")]
+            hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
         self._cache[key] = hits
         return hits
 
@@ -144,13 +185,14 @@ def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, messag
 
 
 def _existence(rule: Rule, ctx: Context) -> list[Finding]:
-    return [_finding(rule, ctx, h, rule.points) for h in ctx.find(rule.match, rule.parts, rule.negation)]
+    hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
+    return [_finding(rule, ctx, h, rule.points) for h in hits]
 
 
 def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
     hits: list[tuple[Hit, tuple[str, ...]]] = []
     for term, alternatives in rule.swap:
-        for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation):
+        for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
             hits.append((hit, alternatives))
     kept = set(dedupe([h for h, _ in hits]))
     findings, seen = [], set()
@@ -162,24 +204,25 @@ def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 def _required(rule: Rule, ctx: Context) -> list[Finding]:
-    hits = ctx.find(rule.match, rule.parts, rule.negation)
+    hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
     if hits:
         return [_finding(rule, ctx, hits[0], rule.points, message=rule.found_message)] if rule.points else []
     return [_finding(rule, ctx, None, rule.missing_points)]
 
 
 def _conditional(rule: Rule, ctx: Context) -> list[Finding]:
-    when = ctx.find(rule.when, rule.parts, rule.negation)
+    when = ctx.find(rule.when, rule.parts, rule.negation, rule.exceptions)
     if not when:
         return []
     if rule.require:
-        required = ctx.find(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore")
+        required = ctx.find(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore",
+                            rule.exceptions)
         if not required:
             return [_finding(rule, ctx, when[0], rule.points)]
         if rule.kept_points:
             return [_finding(rule, ctx, required[0], rule.kept_points, message=rule.found_message)]
         return []
-    forbidden = ctx.find(rule.forbid, rule.parts, rule.negation)
+    forbidden = ctx.find(rule.forbid, rule.parts, rule.negation, rule.exceptions)
     if forbidden:
         return [_finding(rule, ctx, forbidden[0], rule.points)]
     if rule.kept_points:
@@ -188,7 +231,7 @@ def _conditional(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 def _occurrence(rule: Rule, ctx: Context) -> list[Finding]:
-    hits = ctx.find(rule.match, rule.parts, rule.negation)
+    hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
     seen: dict[int, int] = {}
     findings = []
     for hit in hits:
@@ -252,8 +295,9 @@ def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
 
 
 def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> list[Finding]:
-    """Drop findings inside an exception phrase ("Wet gemeentelijke schuldhulpverlening")."""
-    if not rule.exceptions:
+    """Drop metric findings inside an exception phrase ("Wet gemeentelijke schuldhulpverlening");
+    the other kinds leave exception phrases out when they look for matches."""
+    if not rule.exceptions or rule.kind != "metric":
         return findings
     spans = [(h.start, h.end) for h in ctx.find(Matcher(terms=rule.exceptions), frozenset(), "ignore")]
     return [f for f in findings

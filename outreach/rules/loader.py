@@ -13,7 +13,8 @@ from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRI
 RULES_DIR = Path(__file__).parent
 METRICS = {"document": DOCUMENT_METRICS, "sentence": SENTENCE_METRICS, "word": WORD_METRICS}
 _PACK_KEYS = {"dimension", "lang", "title", "base", "description", "rule"}
-_LANGUAGE_KEYS = {"negators", "not_negating", "window_before", "window_after"}
+_LANGUAGE_KEYS = {"negators", "not_negating", "window_before", "window_after", "narrow_negators",
+                  "narrow_skip", "sentence_negations", "scope_breaks", "list_words"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,11 @@ class Language:
     not_negating: tuple[tuple[str, ...], ...]
     window_before: int
     window_after: int
+    narrow_negators: frozenset[str] = frozenset()
+    narrow_skip: frozenset[str] = frozenset()
+    sentence_negations: tuple[str, ...] = ()  # terms (the rule-pack term syntax)
+    scope_breaks: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,18 +129,31 @@ def load_language(path: Path) -> Language:
     data = _read_toml(path)
     if set(data) != _LANGUAGE_KEYS:
         raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_LANGUAGE_KEYS))}")
-    for key in ("negators", "not_negating"):
+    lists = ("negators", "not_negating", "narrow_negators", "narrow_skip", "sentence_negations", "scope_breaks",
+             "list_words")
+    for key in lists:
         if not isinstance(data[key], list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise RulePackError(f"{path}: '{key}' moet een lijst van niet-lege teksten zijn")
     for key in ("window_before", "window_after"):
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
             raise RulePackError(f"{path}: '{key}' moet een geheel getal van 0 tot en met 10 zijn")
+    for term in data["sentence_negations"]:
+        try:
+            compile_term(term)
+        except TermError as err:
+            raise RulePackError(f"{path}: sentence_negations: {err}") from None
+    words = {key: frozenset(w.lower() for w in data[key]) for key in lists}
     return Language(
-        negators=frozenset(w.lower() for w in data["negators"]),
+        negators=words["negators"],
         not_negating=tuple(tuple(p.lower().split()) for p in data["not_negating"]),
         window_before=data["window_before"],
         window_after=data["window_after"],
+        narrow_negators=words["narrow_negators"],
+        narrow_skip=words["narrow_skip"],
+        sentence_negations=tuple(data["sentence_negations"]),
+        scope_breaks=words["scope_breaks"],
+        list_words=words["list_words"],
     )
 
 
