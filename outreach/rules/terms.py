@@ -14,12 +14,14 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from outreach.text.document import Document, Token
 from outreach.text.lemmas import lemma
 
 GAP = "..."
 GAP_WORDS = 3
+CLASSES_DIR = Path(__file__).parent / "classes"  # word classes: @voornaam -> classes/voornaam.txt
 MATCH_REACH = 160  # characters a pattern match may reach past its literal (see _windows)
 
 
@@ -35,9 +37,12 @@ class Word:
     exact: bool = False
     prefix: bool = False   # "deurwaarder*": the token starts with form
     suffix: bool = False   # "*achterstand": the token ends with form
+    names: frozenset[str] = frozenset()  # "@voornaam": a word of this class, written with a capital
 
     def matches(self, token: Token) -> bool:
         lower = token.lower
+        if self.names:
+            return lower in self.names and token.text[:1].isupper()
         if self.prefix and self.suffix:
             return self.form in lower
         if self.prefix:
@@ -64,10 +69,10 @@ class SlotTest:
 
     @classmethod
     def of(cls, slot: tuple[Word, ...]) -> "SlotTest":
-        plain = [w for w in slot if not (w.prefix or w.suffix)]
+        plain = [w for w in slot if not (w.prefix or w.suffix or w.names)]
         return cls(frozenset(w.form for w in plain),
                    frozenset(k for w in plain if not w.exact for k in (w.form, w.lemma)),
-                   tuple(w for w in slot if w.prefix or w.suffix))
+                   tuple(w for w in slot if w.prefix or w.suffix or w.names))
 
     def matches(self, token: Token) -> bool:
         return (token.lower in self.forms or token.lemma in self.lemmas
@@ -90,7 +95,23 @@ class Hit:
     gaps: tuple[int, ...] = ()  # tokens a "..." gap skipped: a negator there negates the match
 
 
+@lru_cache(maxsize=64)
+def word_class(name: str) -> frozenset[str]:
+    """The words of a class (outreach/rules/classes/<name>.txt: one per line, # for comments)."""
+    path = CLASSES_DIR / f"{name}.txt"
+    if not re.fullmatch(r"[a-z_]+", name) or not path.is_file():
+        known = ", ".join(sorted("@" + p.stem for p in CLASSES_DIR.glob("*.txt")))
+        raise TermError(f"onbekende woordklasse '@{name}' (bekend: {known})")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise TermError(f"{path}: kan niet gelezen worden ({type(err).__name__})") from None
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _word(spec: str, term: str) -> Word:
+    if spec.startswith("@"):
+        return Word(spec, spec, names=word_class(spec[1:]))
     exact = spec.startswith("=")
     spec = spec.lstrip("=")
     prefix, suffix = spec.endswith("*"), spec.startswith("*")
@@ -199,7 +220,10 @@ class TermSet:
 
     def _index(self, term: Term) -> None:
         for word in term.slots[0] or ():
-            if word.prefix and word.suffix:
+            if word.names:
+                for key in word.names:
+                    self.by_key.setdefault(key, []).append(term)
+            elif word.prefix and word.suffix:
                 self.scan.append(term)
             elif word.prefix:
                 self.by_prefix.setdefault(word.form[:3], []).append(term)

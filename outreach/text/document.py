@@ -4,6 +4,7 @@ Offsets are always 0-based, end-exclusive indexes into the exact input string.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,6 +15,13 @@ from pathlib import Path
 from outreach.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# Web and mail addresses are not words: "mijn.aquanoord.nl" holds no "mijn" for a rule, and
+# "info@woonbronoost.nl" no uncommon word for the readability metrics.
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*)?",
+    re.IGNORECASE)
 _ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.txt"
 _LETTER_PARTS = Path(__file__).parent / "data" / "letter_parts.toml"
 
@@ -237,6 +245,12 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Is offset inside one of the sorted, non-overlapping spans?"""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
 def parse(text: str) -> Document:
     """Tokens, sentences and letter parts of a letter."""
     doc = Document(text=text)
@@ -254,11 +268,15 @@ def parse(text: str) -> Document:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     clause = 0
+    addresses = [m.span() for m in _ADDRESS.finditer(text)]
+    address_starts = [a for a, _ in addresses]
     for index, (s, e, part_name) in enumerate(sentence_spans):
         sentence_tokens = []
         last_end = s
         for match in _WORD.finditer(text, s, e):
             start, end = match.span()
+            if addresses and _inside(addresses, address_starts, start):
+                continue
             if start > last_end and not _CLAUSE_BREAK.isdisjoint(text[last_end:start]):
                 clause += 1
             word = match.group()

@@ -178,14 +178,19 @@ def test_the_model_loads_only_from_its_data_file_and_a_weight_change_changes_the
     copy = tmp_path / "nl.toml"
     shutil.copy(source, copy)
     text = copy.read_text(encoding="utf-8")
-    changed = text.replace("privacy = 0.30\nreadability = 0.05", "privacy = 0.05\nreadability = 0.30", 1)
+    # Zorgvuldige Zelfredzamen: privacy weighs 0.30, contact 0.05; swap them.
+    changed = text.replace("privacy = 0.30\nreadability = 0.05\ncontact = 0.05",
+                           "privacy = 0.05\nreadability = 0.05\ncontact = 0.30", 1)
     assert changed != text
     copy.write_text(changed, encoding="utf-8")
     original, edited = load_model(), load_model_from(copy)
     analysis = outreach.analyze(letter(extra=PRIVACY))
     before = receive(original, analysis.dimensions, analysis.findings)[0][ZZ].score
     after = receive(edited, analysis.dimensions, analysis.findings)[0][ZZ].score
-    assert before != after
+    dims = analysis.dimensions
+    # The score moves by exactly the weight moved times the difference of the two dimensions.
+    assert dims["privacy"].score != dims["contact"].score
+    assert after - before == pytest.approx(0.25 * (dims["contact"].score - dims["privacy"].score), abs=0.02)
 
 
 @pytest.mark.parametrize("edit, message", [
