@@ -149,7 +149,8 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):
             rows = page.eval_on_selector_all(".oh-cmp tr[data-segment]",
                                              "rows => rows.map(r => r.dataset.segment + '=' + r.dataset.winner)")
             assert len(rows) == 4 and all(row.endswith("=0") for row in rows), rows
-            assert page.locator('li.oh-introduced[data-rule^="tone.threat."]').count() > 0
+            # The list of what B introduces renders after the table: wait for it, do not race it.
+            page.wait_for_selector('li.oh-introduced[data-rule^="tone.threat."]', timeout=60_000)
             assert page.locator(".oh-diff del").count() > 0 and page.locator(".oh-diff ins").count() > 0
             page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=60_000)
             page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
