@@ -1,6 +1,7 @@
 """Load and validate the rule packs of one language: outreach/rules/<lang>/<dimension>.toml."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -94,7 +95,57 @@ def _check_matchers(rule: Rule, path: str) -> None:
         raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
 
 
-def load_pack(path: Path) -> Pack:
+_NAMED = re.compile(r"@[a-z_]+")
+
+
+def load_named_patterns(path: Path) -> dict[str, tuple[str, ...]]:
+    """patterns.toml: name = [regex, ...]; a rule refers to all of them as "@name"."""
+    if not path.is_file():
+        return {}
+    named: dict[str, tuple[str, ...]] = {}
+    for name, patterns in _read_toml(path).items():
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise RulePackError(f"{path}: '{name}': een naam bestaat uit kleine letters en _")
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(x, str) and x for x in patterns):
+            raise RulePackError(f"{path}: '{name}' moet een lijst van niet-lege reguliere expressies zijn")
+        for pattern in patterns:
+            try:
+                compile_pattern(pattern)
+            except TermError as err:
+                raise RulePackError(f"{path}: '{name}': {err}") from None
+        named[name] = tuple(patterns)
+    return named
+
+
+def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> object:
+    """Replace "@name" entries in a rule's pattern lists by the named patterns."""
+    if not isinstance(raw, dict):
+        return raw
+    raw = dict(raw)
+    tables = [raw] + [raw[k] for k in ("when", "require", "forbid") if isinstance(raw.get(k), dict)]
+    for table in tables:
+        patterns = table.get("patterns")
+        if not isinstance(patterns, list):
+            continue
+        expanded: list = []
+        for entry in patterns:
+            if isinstance(entry, str) and _NAMED.fullmatch(entry):
+                if entry[1:] not in named:
+                    known = ", ".join("@" + n for n in sorted(named)) or "geen"
+                    raise RulePackError(f"{path}: regel '{raw.get('id', '?')}': onbekend patroon '{entry}' "
+                                        f"(bekend: {known})")
+                expanded.extend(named[entry[1:]])
+            else:
+                expanded.append(entry)
+        if table is raw:
+            raw["patterns"] = expanded
+        else:
+            key = next(k for k in ("when", "require", "forbid") if raw.get(k) is table)
+            raw[key] = {**table, "patterns": expanded}
+    return raw
+
+
+def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None) -> Pack:
     data = _read_toml(path)
     unknown = set(data) - _PACK_KEYS
     if unknown:
@@ -115,7 +166,7 @@ def load_pack(path: Path) -> Pack:
     rules = []
     seen: set[str] = set()
     for raw in raw_rules:
-        rule = parse_rule(raw, dimension, str(path), METRICS)
+        rule = parse_rule(_expand(raw, named or {}, path), dimension, str(path), METRICS)
         if rule.id in seen:
             raise RulePackError(f"{path}: regel '{rule.id}': dubbel id")
         seen.add(rule.id)
@@ -162,12 +213,13 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     if not directory.is_dir():
         raise RulePackError(f"{directory}: geen regelpakketten voor de taal '{lang}'")
     packs: dict[str, Pack] = {}
+    named = load_named_patterns(directory / "patterns.toml")
     for dimension in DIMENSIONS:
         path = directory / f"{dimension}.toml"
         if not path.is_file():
             raise RulePackError(f"{path}: het regelpakket voor de dimensie '{dimension}' ontbreekt")
-        packs[dimension] = load_pack(path)  # ids start with the dimension: unique across packs
-    extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language"}
+        packs[dimension] = load_pack(path, named)  # ids start with the dimension: unique across packs
+    extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns"}
     if extra:
         raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
     return RuleBook(lang, packs, load_language(directory / "language.toml"))

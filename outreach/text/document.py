@@ -14,7 +14,10 @@ from pathlib import Path
 
 from outreach.text.lemmas import lemma
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD = re.compile(r"\w+(?:['’\u00ad-]\w+)*")  # \u00ad: a soft hyphen from Word joins a word
+# Word writes non-breaking spaces and hyphens in phone numbers and names; patterns see plain ones.
+# One character for one keeps every offset valid.
+_PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2011": "-", "\u2010": "-"})
 # Web and mail addresses are not words: "mijn.aquanoord.nl" holds no "mijn" for a rule, and
 # "info@woonbronoost.nl" no uncommon word for the readability metrics.
 _ADDRESS = re.compile(
@@ -29,7 +32,8 @@ PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
 
 SALUTATION_WITHIN = 25    # content lines: address blocks, dates and references come first
 SOFT_WRAP_MIN_CHARS = 60  # a longer line without end punctuation is a wrapped line, not a heading
-_BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦]|\d{1,2}[.)]|[a-z][.)])\s+")
+# Bullets, also the symbol-font ones Word pastes (U+F0B7 ...) and its "o<tab>" sub-bullets.
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2043\u2219]|\d{1,2}[.)]|[a-z][.)]|o(?=\t))\s+")
 _CLAUSE_BREAK = frozenset(",;:()–—\"")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
 
@@ -66,6 +70,7 @@ class Part:
 @dataclass(slots=True)
 class Document:
     text: str
+    plain: str = ""  # text with Word's non-breaking spaces and hyphens as plain ones, same length
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
@@ -253,7 +258,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
 
 def parse(text: str) -> Document:
     """Tokens, sentences and letter parts of a letter."""
-    doc = Document(text=text)
+    doc = Document(text=text, plain=text.translate(_PLAIN))
     doc.parts = find_parts(text)
     sentence_spans: list[tuple[int, int, str]] = []
     for part in doc.parts:
@@ -279,7 +284,7 @@ def parse(text: str) -> Document:
                 continue
             if start > last_end and not _CLAUSE_BREAK.isdisjoint(text[last_end:start]):
                 clause += 1
-            word = match.group()
+            word = match.group().replace("\u00ad", "")
             lower = word.lower()
             token = Token(word, start, end, len(tokens), index, clause, lower, lemma(lower),
                           _HAS_LETTER(lower) is not None)

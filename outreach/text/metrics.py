@@ -69,7 +69,7 @@ def is_passive(sentence: Sentence) -> bool:
         if any(w in data["worden"] for w in lowers):
             return True
         if any(w in data["zijn"] for w in lowers) and any(
-            lemma(p) not in data["zijn_verbs"] for p in participles
+            lemma(p) not in data["zijn_verbs"] and p not in data["zijn_adjectives"] for p in participles
         ):
             return True
     return False

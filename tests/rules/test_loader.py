@@ -114,3 +114,26 @@ def test_a_malformed_language_file_is_a_clear_error(tmp_path, edit, problem):
     with pytest.raises(RulePackError) as err:
         load_rulebook_from(tmp_path / "nl", "nl")
     assert "language.toml" in str(err.value) and problem in str(err.value)
+
+
+def test_named_patterns_are_shared_and_an_unknown_name_is_a_clear_error(tmp_path):
+    from outreach.rules.loader import load_named_patterns
+
+    named = load_named_patterns(RULES_DIR / "nl" / "patterns.toml")
+    pack = load_pack(write_pack(tmp_path, "contact", GOOD.replace("tone.", "contact.").replace(
+        'terms = ["boete"]', 'patterns = ["@telefoonnummer"]').replace("[[boete]]", "boete")
+        .replace('fail = ["Een boete."]', 'fail = ["Bel [[06-12345678]]."]').replace('pass = ["Geen boete."]', 'pass = ["Bel ons."]')),
+        named)
+    assert pack.rules[0].match.patterns == named["telefoonnummer"]
+    with pytest.raises(RulePackError) as err:
+        load_pack(write_pack(tmp_path, "tone", GOOD.replace('terms = ["boete"]', 'patterns = ["@telefon"]')), named)
+    assert "onbekend patroon '@telefon'" in str(err.value) and "@telefoonnummer" in str(err.value)
+    assert "tone.test.fine" in str(err.value)
+
+
+def test_a_malformed_named_pattern_file_is_a_clear_error(tmp_path):
+    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    (tmp_path / "nl" / "patterns.toml").write_text("telefoonnummer = ['(06']\n", encoding="utf-8")
+    with pytest.raises(RulePackError) as err:
+        load_rulebook_from(tmp_path / "nl", "nl")
+    assert "patterns.toml" in str(err.value) and "telefoonnummer" in str(err.value)
