@@ -9,9 +9,12 @@ from outreach.rules.engine import Context, Finding, run
 from outreach.rules.loader import load_rulebook
 from outreach.segments import Reach, Reception, load_model, receive
 from outreach.text.document import Part, parse
+from outreach.text.language import looks_foreign
 from outreach.text.metrics import DOCUMENT_METRICS
 
 EMPTY_NOTICE = "Niets om te analyseren: de brief is leeg."
+FOREIGN_NOTICE = ("Deze brief lijkt niet in het Nederlands geschreven. De regels lezen Nederlandse brieven; "
+                  "de scores zeggen over deze tekst weinig.")
 
 
 class TextTooLong(ValueError):
@@ -29,6 +32,7 @@ class Analysis:
     reach: Reach | None = None
     parts: tuple[Part, ...] = ()
     notice: str = ""
+    foreign: bool = False  # the letter does not look Dutch: scores say little (see notice)
 
     @property
     def empty(self) -> bool:
@@ -40,6 +44,7 @@ class Analysis:
             "lang": self.lang,
             "empty": self.empty,
             "notice": self.notice,
+            "foreign": self.foreign,
             "metrics": dict(self.metrics),
             "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
             "findings": [f.to_dict() for f in self.findings],
@@ -71,4 +76,6 @@ def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None)
     findings = tuple(run(book, ctx))
     dimensions = score_all(book, list(findings))
     segments, reach = receive(model, dimensions, findings, shares)
-    return Analysis(text, lang, ctx.metrics, dimensions, findings, segments, reach, tuple(doc.parts))
+    foreign = looks_foreign(doc, lang)
+    return Analysis(text, lang, ctx.metrics, dimensions, findings, segments, reach, tuple(doc.parts),
+                    notice=FOREIGN_NOTICE if foreign else "", foreign=foreign)

@@ -12,6 +12,8 @@ def render_analysis(result: dict) -> str:
     if result.get("empty"):
         out.append(result.get("notice") or "Niets om te analyseren.")
         return "\n".join(out)
+    if result.get("notice"):
+        out.append(f"Let op: {result['notice']}")
     m = result["metrics"]
     out.append(
         f"{int(m['words'])} woorden, {int(m['sentences'])} zinnen, gemiddeld "

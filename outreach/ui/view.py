@@ -365,6 +365,8 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
         return
     try:
         with letter_view:
+            if result.foreign:
+                st.warning(t("not_dutch"))
             _letter_view(result, ctx)
         _results(vid, result, ctx, layout)
     except Exception:  # never a traceback in front of a reader

@@ -279,3 +279,10 @@ def test_a_broken_rule_pack_is_named_on_the_page_without_a_traceback(monkeypatch
     finally:
         loader.load_rulebook.cache_clear()
         resources.rulebook.clear()
+
+
+def test_a_letter_in_english_shows_a_warning_not_just_scores():
+    from tests.text.test_language import ENGLISH
+
+    at = type_letter(start(), ENGLISH)
+    assert any("niet in het Nederlands" in w.value for w in at.warning)
