@@ -140,7 +140,7 @@ class Context:
         return False
 
     def find(self, matcher: Matcher, parts: frozenset[str], negation: str,
-             exceptions: tuple[str, ...] = ()) -> list[Hit]:
+             exceptions: Matcher = Matcher()) -> list[Hit]:
         """Hits of a matcher in these parts, after negation, outside the exception phrases."""
         key = (matcher, parts, negation, exceptions)
         if key in self._cache:
@@ -157,7 +157,7 @@ class Context:
         elif negation == "require":
             hits = [h for h in hits if self.negated(h)]
         if exceptions:
-            spans = [(h.start, h.end) for h in self.find(Matcher(terms=exceptions), frozenset(), "ignore")]
+            spans = [(h.start, h.end) for h in self.find(exceptions, frozenset(), "ignore")]
             hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
         self._cache[key] = hits
         return hits
@@ -299,7 +299,7 @@ def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> li
     the other kinds leave exception phrases out when they look for matches."""
     if not rule.exceptions or rule.kind != "metric":
         return findings
-    spans = [(h.start, h.end) for h in ctx.find(Matcher(terms=rule.exceptions), frozenset(), "ignore")]
+    spans = [(h.start, h.end) for h in ctx.find(rule.exceptions, frozenset(), "ignore")]
     return [f for f in findings
             if f.start is None or not any(a <= f.start and f.end <= b for a, b in spans)]
 

@@ -57,7 +57,7 @@ class RuleBook:
             for matcher in (rule.match, rule.when, rule.require, rule.forbid):
                 terms.extend(matcher.terms)
             terms.extend(term for term, _ in rule.swap)
-            terms.extend(rule.exceptions)
+            terms.extend(rule.exceptions.terms)
         object.__setattr__(self, "rules", rules)
         object.__setattr__(self, "terms", tuple(dict.fromkeys(terms)))
 
@@ -89,8 +89,10 @@ def _check_matchers(rule: Rule, path: str) -> None:
                 compile_pattern(pattern)
         for term, _ in rule.swap:
             compile_term(term)
-        for term in rule.exceptions:
+        for term in rule.exceptions.terms:
             compile_term(term)
+        for pattern in rule.exceptions.patterns:
+            compile_pattern(pattern)
     except TermError as err:
         raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
 
@@ -122,7 +124,8 @@ def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> objec
     if not isinstance(raw, dict):
         return raw
     raw = dict(raw)
-    tables = [raw] + [raw[k] for k in ("when", "require", "forbid") if isinstance(raw.get(k), dict)]
+    keys = ("when", "require", "forbid", "exceptions")
+    tables = [raw] + [raw[k] for k in keys if isinstance(raw.get(k), dict)]
     for table in tables:
         patterns = table.get("patterns")
         if not isinstance(patterns, list):
@@ -140,7 +143,7 @@ def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> objec
         if table is raw:
             raw["patterns"] = expanded
         else:
-            key = next(k for k in ("when", "require", "forbid") if raw.get(k) is table)
+            key = next(k for k in keys if raw.get(k) is table)
             raw[key] = {**table, "patterns": expanded}
     return raw
 

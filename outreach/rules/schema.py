@@ -72,7 +72,7 @@ class Rule:
     suggestions: tuple[str, ...] = ()
     parts: frozenset[str] = frozenset()
     negation: str = "ignore"
-    exceptions: tuple[str, ...] = ()  # terms: a match inside one of these is not reported
+    exceptions: Matcher = Matcher()  # a match inside one of these phrases is not reported
     match: Matcher = field(default_factory=Matcher)
     swap: tuple[tuple[str, tuple[str, ...]], ...] = ()
     missing_points: float = 0.0
@@ -199,7 +199,10 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
     if negation not in NEGATION_MODES:
         raise _fail(path, rid, f"'negation' moet een van deze zijn: {', '.join(NEGATION_MODES)}")
     fields["negation"] = negation
-    fields["exceptions"] = _strings(raw, "exceptions", path, rid)
+    # A list of terms, or a table with terms and/or patterns (for what terms cannot say).
+    raw_exceptions = raw.get("exceptions", [])
+    fields["exceptions"] = (_matcher(raw_exceptions, "exceptions", path, rid) if isinstance(raw_exceptions, dict)
+                            else Matcher(_strings(raw, "exceptions", path, rid)))
 
     if kind in ("existence", "required", "occurrence"):
         fields["match"] = Matcher(_strings(raw, "terms", path, rid), _strings(raw, "patterns", path, rid))

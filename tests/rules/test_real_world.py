@@ -474,6 +474,10 @@ CASES = [
     ("Heeft u geldzorgen? Zoiets kan je overkomen. Wij helpen u graag.", "readability.address.mixed", SILENT, None),
     ("Heeft u geldzorgen? Wij helpen je graag.", "readability.address.mixed", FIRES, None),
     ("U bent niet verplicht om te reageren. Wij zijn benieuwd naar uw vragen.", "readability.document.passive", SILENT, None),
+    ("Kijk op onze website of app ons gerust: 06 12345678.", "contact.route.nondigital", FIRES, None),
+    ("Kijk op onze website of bel ons: 06 12345678.", "contact.route.nondigital", SILENT, None),
+    ("Stuur de antwoordstrook terug of kijk op onze website.", "contact.route.nondigital", SILENT, None),
+    ("Wij zijn open van maandag t/m vrijdag.", "readability.word.abbreviations", FIRES, "t/m"),
 ]
 
 
