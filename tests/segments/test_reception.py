@@ -63,6 +63,19 @@ def test_removing_phone_and_walk_in_next_to_an_app_hurts_voorzichtige_verbinders
     assert d[VB] == min(d.values())
 
 
+def test_dropping_the_walk_in_but_keeping_the_phone_still_hurts_voorzichtige_verbinders_most():
+    phone_only = "Of bel mij op 0521 - 123 456, op werkdagen van 9.00 tot 17.00 uur.\n"
+    d = delta(letter(), letter(contact=phone_only))
+    assert d[VB] < 0 and d[VB] == min(d.values()), d
+
+
+def test_a_mild_must_does_not_cap_a_good_letter_like_a_threat():
+    must = "U moet wel uw bankafschriften meenemen.\n"
+    threat = "Als u niet betaalt, schakelen wij de deurwaarder in.\n"
+    mild, hard = scores(letter(extra=PRIVACY + must)), scores(letter(extra=PRIVACY + threat))
+    assert all(mild[sid] > hard[sid] for sid in mild), (mild, hard)
+
+
 THREATS = [
     "U bent verplicht om binnen 14 dagen te reageren.\n",
     "Als u niet betaalt, schakelen wij de deurwaarder in.\n",
