@@ -175,7 +175,52 @@ def find_parts(text: str) -> list[Part]:
             merged[-1] = Part(part.name, merged[-1].start, part.end)
         else:
             merged.append(part)
-    return merged
+    return _inline_parts(text, merged)
+
+
+# A greeting or closing inside a line: an SMS ("Hoi Daan, hier Wijkteam Noord ...") or a letter
+# pasted without line breaks ("... Betreft hulp Geachte heer Bakker, Wij schrijven u ...").
+_INLINE_SALUTATION = re.compile(
+    r"(?:^|(?<=\s))(?i:geachte|beste|hoi|hallo|hey|lieve|dag)\s+"
+    r"(?:(?i:heer|mevrouw|meneer|mw\.|dhr\.|familie|heer/mevrouw|klant|bewoner|bewoners|inwoner|huurder|lezer)\s*)?(?:[A-ZÀ-Ý][\w'’.-]*\s*){0,3},")
+_INLINE_CLOSING = re.compile(
+    r"(?<=[.!?])\s+((?i:met\s+(?:vriendelijke|hartelijke|warme)\s+groet(?:en)?|hoogachtend|groetjes|"
+    r"vriendelijke\s+groet(?:en)?)\s*,)")
+INLINE_WITHIN = 600  # characters from the start (salutation) or end (closing) of the letter
+
+
+def _split(parts: list[Part], start: int, end: int, name: str, after: str) -> list[Part]:
+    """Cut [start, end) out of the part that holds it as `name`; what follows becomes `after`."""
+    out: list[Part] = []
+    for part in parts:
+        if part.start <= start and end <= part.end:
+            if part.start < start:
+                out.append(Part(part.name, part.start, start))
+            out.append(Part(name, start, end))
+            if end < part.end:
+                out.append(Part(after, end, part.end))
+        else:
+            out.append(part)
+    return out
+
+
+def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
+    names = {p.name for p in parts}
+    if "salutation" not in names:
+        first = parts[0]
+        match = _INLINE_SALUTATION.search(text, first.start, min(first.end, first.start + INLINE_WITHIN))
+        if match and first.name in ("header", "body"):
+            parts = _split(parts, match.start(), match.end(), "salutation", "body")
+            if parts[0].name == "body" and parts[0].end <= match.start():
+                parts[0] = Part("header", parts[0].start, parts[0].end)
+    if "closing" not in names:
+        last = parts[-1]
+        window = max(last.start, last.end - INLINE_WITHIN)
+        found = [m for m in _INLINE_CLOSING.finditer(text, window, last.end)]
+        if found and last.name == "body":
+            m = found[-1]
+            parts = _split(parts, m.start(1), m.end(1), "closing", "signature")
+    return parts
 
 
 def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:

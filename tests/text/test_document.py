@@ -131,3 +131,29 @@ def test_salutation_after_a_long_address_block():
 def test_informal_salutations_and_closings(greeting, closing):
     text = f"{greeting}\n\nJe huur staat nog open. Bel me gerust.\n\n{closing}\nJoris de Wit"
     assert [p.name for p in parse(text).parts] == ["salutation", "body", "closing", "signature"]
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    return [(p.name, text[p.start:p.end].strip()) for p in parse(text).parts]
+
+
+def test_a_greeting_inside_a_line_is_still_the_salutation():
+    # An SMS: the reader's name belongs to the greeting, not to the body.
+    sms = "Hoi Daan, hier Wijkteam Noord. Je huur staat open. Zullen we even bellen?"
+    assert _parts(sms)[0] == ("salutation", "Hoi Daan,")
+    assert _parts(sms)[1][0] == "body"
+
+
+def test_a_letter_pasted_without_line_breaks_keeps_its_parts():
+    flat = ("Gemeente Lindeburg Postbus 1 1234 AB Lindeburg Betreft hulp bij geldzaken Geachte heer Bakker, "
+            "Wij schrijven u omdat uw energieleverancier ons heeft laten weten dat u een achterstand heeft. "
+            "Bel ons op 14 0123. Met vriendelijke groet, Karin de Wit, budgetcoach")
+    names = [name for name, _ in _parts(flat)]
+    assert names == ["header", "salutation", "body", "closing", "signature"]
+    assert ("salutation", "Geachte heer Bakker,") in _parts(flat)
+    assert ("signature", "Karin de Wit, budgetcoach") in _parts(flat)
+
+
+def test_day_and_night_is_not_a_greeting():
+    text = "U kunt ons dag en nacht bereiken, ook in het weekend. Wij helpen u graag."
+    assert [name for name, _ in _parts(text)] == ["body"]
