@@ -130,7 +130,7 @@ class Context:
     def _sentence_negated(self, hit: Hit) -> bool:
         if self._sentence_negations is None:
             terms = self.language.sentence_negations
-            self._sentence_negations = find_terms(terms, self.doc.tokens) if terms else []
+            self._sentence_negations = self._terms(terms) if terms else []
         tokens = self.doc.tokens
         sentence = tokens[hit.first].sentence
         for negation in self._sentence_negations:

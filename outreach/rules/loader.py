@@ -58,6 +58,7 @@ class RuleBook:
                 terms.extend(matcher.terms)
             terms.extend(term for term, _ in rule.swap)
             terms.extend(rule.exceptions.terms)
+        terms.extend(self.language.sentence_negations)  # found in the same pass over the tokens
         object.__setattr__(self, "rules", rules)
         object.__setattr__(self, "terms", tuple(dict.fromkeys(terms)))
 
