@@ -478,6 +478,22 @@ CASES = [
     ("Kijk op onze website of bel ons: 06 12345678.", "contact.route.nondigital", SILENT, None),
     ("Stuur de antwoordstrook terug of kijk op onze website.", "contact.route.nondigital", SILENT, None),
     ("Wij zijn open van maandag t/m vrijdag.", "readability.word.abbreviations", FIRES, "t/m"),
+    # A third review: good letters must not lose points for good sentences.
+    ("Wat gebeurt er als u niet reageert?\nDan gebeurt er niets.", "tone.threat.if_no_reply", SILENT, None),
+    ("Als u ons niet belt, bellen wij u nog één keer. Daarna laten we u met rust.", "tone.threat.if_no_reply", SILENT, None),
+    ("Als u niet reageert, schakelen wij een incassobureau in.", "tone.threat.if_no_reply", FIRES, None),
+    ("Als u niets doet? Dan sturen wij u over een maand een herinnering.", "intent.nothing.no_consequence", FIRES, None),
+    ("Beste klant,\n\nUw laatste twee termijnen zijn nog niet betaald.", "privacy.source.named", FIRES, None),
+    ("Wij gebruiken dit alleen zodat we u op tijd hulp kunnen aanbieden.", "privacy.purpose.stated", FIRES, None),
+    ("Wij hebben gehoord dat uw waterrekening nog openstaat. Daarom bieden we u een gesprek aan.", "intent.reason.why_we_write", FIRES, None),
+    ("Het is gratis en je zit nergens aan vast.", "intent.offer.voluntary", FIRES, None),
+    ("Beste meneer en mevrouw Peters,\n\nWij helpen u graag.", "tone.cold.impersonal_salutation", SILENT, None),
+    ("Beste heer en mevrouw,\n\nWij helpen u graag.", "tone.cold.impersonal_salutation", FIRES, None),
+    ("U kunt een gratis gesprek hebben met een budgetcoach.", "autonomy.exit.ongoing_without_exit", SILENT, None),
+    ("Beste mevrouw Jansen,\n\nWij helpen u graag.\n\nMet vriendelijke groet,\n\nKevin Smits\nSchuldhulpverlening, gemeente Groningen", "readability.word.jargon", SILENT, None),
+    ("Beste mevrouw Jansen,\n\nWij helpen u graag.\n\nMet vriendelijke groet,\n\nKevin Smits\nbudgetcoach", "intent.sender.named_person", FIRES, None),
+    ("U dient het formulier in te vullen.", "tone.threat.obligation", SILENT, None),
+    ("U dient het formulier in te vullen.", "tone.pressure.must", FIRES, None),
 ]
 
 
