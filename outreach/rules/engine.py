@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from outreach.rules.loader import Language, RuleBook
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
+from outreach.text.address import address_form, to_je
 from outreach.text.document import Document, Sentence, Token
 from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
 
@@ -49,6 +50,14 @@ class Context:
         self._pattern_cache: dict = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._sentence_negations: list[Hit] | None = None
+        self._form: str | None = None
+
+    @property
+    def form(self) -> str:
+        """The letter's form of address: "u" or "je"."""
+        if self._form is None:
+            self._form = address_form(self.doc)
+        return self._form
 
     @property
     def metrics(self) -> dict[str, float]:
@@ -174,6 +183,8 @@ def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, messag
              value: str = "") -> Finding:
     text = ctx.doc.text[hit.start:hit.end] if hit else ""
     alternatives = rule.suggestions if suggestions is None else suggestions
+    if ctx.form == "je":  # a "je" letter gets its rewrites in "je", or following them would mix forms
+        alternatives = tuple(to_je(a) for a in alternatives)
     return Finding(
         rule=rule.id, dimension=rule.dimension,
         severity=severity or (rule.severity if points <= 0 else "info"),

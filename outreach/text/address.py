@@ -1,0 +1,72 @@
+"""The letter's form of address (u or je), and a suggestion rewritten into that form.
+
+Suggestions in the rule packs are written with "u"; in a "je" letter the advisor should get a
+rewrite in "je", or following the advice would mix the two forms.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from outreach.text.document import Document
+
+_DATA = Path(__file__).parent / "data" / "address.toml"
+_U = frozenset({"u", "uw"})
+_JE = frozenset({"je", "jij", "jou", "jouw", "jezelf"})
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[dict[str, str], dict[str, str]]:
+    with _DATA.open("rb") as handle:
+        data = tomllib.load(handle)
+    return dict(data["inverted"]), dict(data["declarative"])
+
+
+def address_form(doc: Document) -> str:
+    """ "je" when the letter addresses the reader mostly with je/jij/jouw, else "u"."""
+    u = sum(t.lower in _U for t in doc.tokens)
+    je = sum(t.lower in _JE for t in doc.tokens)
+    return "je" if je > u else "u"
+
+
+def _cased(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _clause_end_after_u(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+    """A verb at the end of a clause whose subject is "u": "... dat u een achterstand heeft."."""
+    end = words[i][1]
+    if end < len(text) and text[end] not in ".,;:!?":
+        return False
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if any(c in text[words[j][1]:words[j + 1][0]] for c in ".,;:!?"):
+            return False
+        if words[j][2].lower() == "u":
+            return True
+    return False
+
+
+def to_je(text: str) -> str:
+    """Rewrite a "u" sentence into "je": "Kunt u ..." -> "Kun je ...", "uw" -> "je"."""
+    inverted, declarative = _verbs()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out, cursor = [], 0
+    for i, (start, end, word) in enumerate(words):
+        lower = word.lower()
+        previous = words[i - 1][2].lower() if i else ""
+        following = words[i + 1][2].lower() if i + 1 < len(words) else ""
+        if lower in ("u", "uw"):
+            new = _cased("je", word)
+        elif following == "u" and lower in inverted:
+            new = _cased(inverted[lower], word)
+        elif lower in declarative and (previous == "u" or _clause_end_after_u(text, words, i)):
+            new = _cased(declarative[lower], word)
+        else:
+            continue
+        out.append(text[cursor:start] + new)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
