@@ -165,7 +165,7 @@ class Context:
             hits = [h for h in hits if not self.negated(h)]
         elif negation == "require":
             hits = [h for h in hits if self.negated(h)]
-        if exceptions:
+        if exceptions and hits:  # look for exception phrases only when there is something to drop
             spans = [(h.start, h.end) for h in self.find(exceptions, frozenset(), "ignore")]
             hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
         self._cache[key] = hits
