@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from outreach.rules.loader import Language, RuleBook
@@ -178,6 +179,16 @@ def _format(template: str, match: str = "", suggestions: tuple[str, ...] = (), v
             .replace("{suggestions}", " / ".join(suggestions)).replace("{value}", value))
 
 
+_QUOTED = re.compile(r"'([^'{}]+)'")
+
+
+def _in_form(template: str, form: str) -> str:
+    """The example sentences quoted in a message, in the letter's form of address."""
+    if form != "je":
+        return template
+    return _QUOTED.sub(lambda m: "'" + to_je(m.group(1)) + "'", template)
+
+
 def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, message: str | None = None,
              severity: str | None = None, suggestions: tuple[str, ...] | None = None,
              value: str = "") -> Finding:
@@ -189,7 +200,7 @@ def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, messag
         rule=rule.id, dimension=rule.dimension,
         severity=severity or (rule.severity if points <= 0 else "info"),
         start=hit.start if hit else None, end=hit.end if hit else None, match=text,
-        message=_format(message if message is not None else rule.message, text, alternatives, value),
+        message=_format(_in_form(message if message is not None else rule.message, ctx.form), text, alternatives, value),
         suggestions=alternatives, points=points, effect="helps" if points > 0 else "hurts",
         why=rule.why,
     )
