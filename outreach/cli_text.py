@@ -18,7 +18,8 @@ def render_analysis(result: dict) -> str:
     out.append(
         f"{int(m['words'])} woorden, {int(m['sentences'])} zinnen, gemiddeld "
         f"{number(m['avg_sentence_words'], digits=1)} woorden per zin, "
-        f"Flesch-Douma {number(m['flesch_douma'], digits=1)}, leestijd {number(m['reading_minutes'], digits=1)} min"
+        f"Flesch-Douma {number(m['flesch_douma'], digits=1)}, "
+        f"leestijd {number(m['reading_minutes'], digits=1)} min"
     )
     out.append("")
     out.append("Dimensies:")

@@ -110,7 +110,8 @@ class Context:
                 break  # "gratis en niet verplicht": the negation belongs to what follows
             if self._negates(token, hit, clauses) and token.lower not in lang.narrow_negators:
                 return True
-        if any(self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit) for i in hit.gaps):
+        if any(self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit)
+               for i in hit.gaps):
             return True
         return self._sentence_negated(hit)
 
@@ -200,7 +201,8 @@ def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, messag
         rule=rule.id, dimension=rule.dimension,
         severity=severity or (rule.severity if points <= 0 else "info"),
         start=hit.start if hit else None, end=hit.end if hit else None, match=text,
-        message=_format(_in_form(message if message is not None else rule.message, ctx.form), text, alternatives, value),
+        message=_format(_in_form(message if message is not None else rule.message, ctx.form),
+                        text, alternatives, value),
         suggestions=alternatives, points=points, effect="helps" if points > 0 else "hurts",
         why=rule.why,
     )
