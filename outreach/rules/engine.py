@@ -266,7 +266,9 @@ def _occurrence(rule: Rule, ctx: Context) -> list[Finding]:
     return findings
 
 
-def _value(number: float) -> str:
+def _value(number: float, metric: str = "") -> str:
+    if metric.endswith("_share"):  # "15%" reads better than "0,15" (and "0,1" would be wrong)
+        return f"{round(number * 100)}%"
     return str(int(number)) if float(number).is_integer() else f"{number:.1f}".replace(".", ",")
 
 
@@ -274,7 +276,7 @@ def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None) -> Fi
     for band in rule.bands:
         if band.holds(value):
             return _finding(rule, ctx, hit, band.points, message=band.message,
-                            severity=band.severity, value=_value(value))
+                            severity=band.severity, value=_value(value, rule.metric))
     return None
 
 

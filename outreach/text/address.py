@@ -60,7 +60,7 @@ def to_je(text: str) -> str:
         following = words[i + 1][2].lower() if i + 1 < len(words) else ""
         if lower in ("u", "uw"):
             new = _cased("je", word)
-        elif following == "u" and lower in inverted:
+        elif following == "u" and lower in inverted and text[end:words[i + 1][0]].isspace():
             new = _cased(inverted[lower], word)
         elif lower in declarative and (previous == "u" or _clause_end_after_u(text, words, i)):
             new = _cased(declarative[lower], word)

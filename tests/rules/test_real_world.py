@@ -518,6 +518,23 @@ CASES = [
     ("De keuze is aan u.", "intent.offer.voluntary", FIRES, None),
     ("Uw energieleverancier is niet verplicht om een regeling te treffen.", "intent.offer.voluntary", SILENT, None),
     ("Uw verhuurder kan altijd nee zeggen tegen een betalingsregeling.", "autonomy.exit.say_no", SILENT, None),
+    # A fifth review: active threats, bailiffs' letters the reader has, je-forms, more officialese.
+    ("Wij sluiten het water af als de rekening openblijft.", "tone.threat.enforcement", FIRES, None),
+    ("Dan sluiten we je stroom af.", "tone.threat.enforcement", FIRES, None),
+    ("Wij sluiten nooit af in de winter.", "tone.threat.enforcement", SILENT, None),
+    ("Samen sluiten we een betalingsregeling af.", "tone.threat.enforcement", SILENT, None),
+    ("Wij geven de vordering uit handen.", "tone.threat.enforcement", FIRES, None),
+    ("Neem ook brieven van de deurwaarder mee naar het gesprek.", "tone.threat.enforcement", SILENT, None),
+    ("Wij helpen ook als er al een deurwaarder is.", "tone.threat.enforcement", SILENT, None),
+    ("Reageer uiterlijk 1 mei, anders nemen wij verdere stappen.", "tone.threat.legal", FIRES, None),
+    ("Uw stroom blijft gewoon aan, ook als u niet reageert.", "tone.threat.if_no_reply", SILENT, None),
+    ("We gaan je helpen met je schulden.", "tone.paternal.take_over", FIRES, None),
+    ("Mensen zoals jij hebben vaak moeite met geld.", "tone.label.vulnerable", FIRES, None),
+    ("U zit diep in de schulden.", "tone.label.problem_fact", FIRES, None),
+    ("U bent niet goed met geld.", "tone.blame.accuse", FIRES, None),
+    ("Wij verzoeken u het bedrag alsnog te betalen.", "tone.officialese.words", FIRES, "alsnog"),
+    ("Heeft u geldzorgen? Doe mee met de cursus \"Grip op je geld\".", "readability.address.mixed", SILENT, None),
+    ("U heeft altijd netjes betaald.", "tone.warm.going_well", FIRES, None),
 ]
 
 
