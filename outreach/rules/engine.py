@@ -36,6 +36,9 @@ class Finding:
         }
 
 
+LIST_REACH = 6  # words back from a list item to the negator before the list
+
+
 class Context:
     """One letter plus what every rule needs from it, computed once."""
 
@@ -113,7 +116,30 @@ class Context:
         if any(self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit)
                for i in hit.gaps):
             return True
-        return self._sentence_negated(hit)
+        return self._sentence_negated(hit) or self._list_negated(hit)
+
+    def _list_negated(self, hit: Hit) -> bool:
+        """"geen" before a comma list reaches all its items: "geen incassokosten, boetes of
+        deurwaarders". The match must be a list item (next to "en"/"of"); only words and commas
+        may stand between, no "maar" or "als", and the "geen" may not stand in a condition."""
+        tokens, lang = self.doc.tokens, self.language
+        before = tokens[hit.first - 1].lower if hit.first else ""
+        after = tokens[hit.last + 1].lower if hit.last + 1 < len(tokens) else ""
+        if before not in lang.list_words and after not in lang.list_words:
+            return False
+        sentence = tokens[hit.first].sentence
+        for i in range(hit.first - 1, max(-1, hit.first - LIST_REACH - 1), -1):
+            token = tokens[i]
+            if token.sentence != sentence or token.lower in lang.scope_breaks:
+                return False
+            gap = self.doc.text[token.end:tokens[i + 1].start]
+            if gap.strip() not in ("", ","):
+                return False
+            if token.lower in lang.list_negators:
+                # Not in a condition: "Als u geen reactie stuurt, volgen boetes of beslag."
+                clause = [t for t in tokens[max(0, i - 8):i] if t.clause == token.clause]
+                return not any(t.lower in lang.scope_breaks for t in clause)
+        return False
 
     def _negates(self, token: Token, hit: Hit, clauses: tuple[int, int]) -> bool:
         """A negator in the match's clause that is not part of "niet alleen ... maar ook"."""

@@ -15,7 +15,7 @@ RULES_DIR = Path(__file__).parent
 METRICS = {"document": DOCUMENT_METRICS, "sentence": SENTENCE_METRICS, "word": WORD_METRICS}
 _PACK_KEYS = {"dimension", "lang", "title", "base", "description", "rule"}
 _LANGUAGE_KEYS = {"negators", "not_negating", "window_before", "window_after", "narrow_negators",
-                  "narrow_skip", "sentence_negations", "scope_breaks", "list_words"}
+                  "narrow_skip", "sentence_negations", "scope_breaks", "list_words", "list_negators"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Language:
     sentence_negations: tuple[str, ...] = ()  # terms (the rule-pack term syntax)
     scope_breaks: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
+    list_negators: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +186,7 @@ def load_language(path: Path) -> Language:
     if set(data) != _LANGUAGE_KEYS:
         raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_LANGUAGE_KEYS))}")
     lists = ("negators", "not_negating", "narrow_negators", "narrow_skip", "sentence_negations", "scope_breaks",
-             "list_words")
+             "list_words", "list_negators")
     for key in lists:
         if not isinstance(data[key], list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise RulePackError(f"{path}: '{key}' moet een lijst van niet-lege teksten zijn")
@@ -209,6 +210,7 @@ def load_language(path: Path) -> Language:
         sentence_negations=tuple(data["sentence_negations"]),
         scope_breaks=words["scope_breaks"],
         list_words=words["list_words"],
+        list_negators=words["list_negators"],
     )
 
 

@@ -535,6 +535,11 @@ CASES = [
     ("Wij verzoeken u het bedrag alsnog te betalen.", "tone.officialese.words", FIRES, "alsnog"),
     ("Heeft u geldzorgen? Doe mee met de cursus \"Grip op je geld\".", "readability.address.mixed", SILENT, None),
     ("U heeft altijd netjes betaald.", "tone.warm.going_well", FIRES, None),
+    ("Er komen geen incassokosten, boetes of deurwaarders aan te pas.", "tone.threat.penalty", SILENT, None),
+    ("Er komen geen incassokosten, boetes of deurwaarders aan te pas.", "tone.threat.enforcement", SILENT, None),
+    ("Als u geen reactie stuurt, volgen boetes of beslag.", "tone.threat.penalty", FIRES, None),
+    ("U krijgt geen brief, maar een boete of een deurwaarder.", "tone.threat.enforcement", FIRES, None),
+    ("De deurwaarder komt er niet aan te pas.", "tone.threat.enforcement", SILENT, None),
 ]
 
 
