@@ -52,7 +52,8 @@ def is_participle(word: str) -> bool:
             break
     if stem.startswith("ge") and stem.endswith(("d", "t", "en")):
         return True
-    return lower.startswith(tuple(data["prefixes"])) and lower.endswith(("d", "t"))
+    # "betaald", "verwerkt", and the strong ones: "besproken", "ontvangen", "verzonden"
+    return lower.startswith(tuple(data["prefixes"])) and lower.endswith(("d", "t", "en"))
 
 
 def is_passive(sentence: Sentence) -> bool:

@@ -67,3 +67,17 @@ def test_compounds_count_as_familiar_as_their_parts():
 
 def test_empty_body_gives_zero_metrics():
     assert document_metrics(parse("   "))["words"] == 0
+
+
+def test_passive_with_strong_participles_and_not_with_states():
+    from outreach.text.document import parse
+    from outreach.text.metrics import is_passive
+
+    def passive(text: str) -> bool:
+        return is_passive(parse(text).sentences[0])
+
+    assert passive("Uw aanvraag wordt besproken.")
+    assert passive("De brief werd verzonden.")
+    assert not passive("Alles is duurder geworden.")
+    assert not passive("U bent niet verplicht om te reageren.")
+    assert not passive("U bent misschien geschrokken van deze brief.")
