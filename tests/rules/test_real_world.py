@@ -540,6 +540,9 @@ CASES = [
     ("Als u geen reactie stuurt, volgen boetes of beslag.", "tone.threat.penalty", FIRES, None),
     ("U krijgt geen brief, maar een boete of een deurwaarder.", "tone.threat.enforcement", FIRES, None),
     ("De deurwaarder komt er niet aan te pas.", "tone.threat.enforcement", SILENT, None),
+    ("Wij sturen de zaak niet door naar een incassobureau.", "tone.threat.enforcement", SILENT, None),
+    ("Wij dragen uw rekening niet over aan een incassobureau.", "tone.threat.enforcement", SILENT, None),
+    ("Dit is geen brief over een boete.", "tone.threat.penalty", SILENT, None),
 ]
 
 
