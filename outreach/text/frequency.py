@@ -6,7 +6,9 @@ words. Words under 3 are uncommon for many readers (a B1 signal).
 from __future__ import annotations
 
 import math
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 
 import wordfreq
 
@@ -34,6 +36,30 @@ _LINKS = ("", "s", "e", "en")  # Dutch linking sounds between compound parts: be
 MIN_PART = 4
 
 
+_PARTICLES = Path(__file__).parent / "data" / "passive.toml"  # the separable particles live there
+
+
+@lru_cache(maxsize=1)
+def _particles() -> tuple[str, ...]:
+    with _PARTICLES.open("rb") as handle:
+        return tuple(sorted(tomllib.load(handle)["particles"], key=len, reverse=True))
+
+
+def _separable(lower: str, lang: str) -> float:
+    """A separable verb in a main clause ("tegenzit", "rondkomt") is as familiar as its parts."""
+    if lang != "nl":
+        return 0.0
+    for particle in _particles():
+        rest = lower[len(particle):]
+        if lower.startswith(particle) and len(rest) >= 2:
+            infinitive = lemma(rest, lang)
+            if not infinitive.endswith("en"):  # not a verb form: "ingevolge" is no "in" + verb
+                return 0.0
+            verb = max(zipf(rest, lang), zipf(infinitive, lang))
+            return min(zipf(particle, lang), verb) if verb >= 4.0 else 0.0
+    return 0.0
+
+
 @lru_cache(maxsize=65536)
 def familiarity(word: str, lang: str = "nl") -> float:
     """Zipf of a word (or its lemma), or of its weakest part when it is a compound of common words.
@@ -44,6 +70,9 @@ def familiarity(word: str, lang: str = "nl") -> float:
     lower = word.lower()
     # An inflected form is as familiar as its lemma: "invult" is rare in corpora, "invullen" is not.
     own = max(zipf(lower, lang), zipf(lemma(lower, lang), lang))
+    if own >= UNCOMMON_BELOW:
+        return own
+    own = max(own, _separable(lower, lang))
     if own >= UNCOMMON_BELOW or len(lower) < 2 * MIN_PART + 1:
         return own
     best = own

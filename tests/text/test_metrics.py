@@ -81,3 +81,12 @@ def test_passive_with_strong_participles_and_not_with_states():
     assert not passive("Alles is duurder geworden.")
     assert not passive("U bent niet verplicht om te reageren.")
     assert not passive("U bent misschien geschrokken van deze brief.")
+
+
+def test_separable_verbs_are_as_familiar_as_their_parts():
+    from outreach.text.frequency import UNCOMMON_BELOW, familiarity
+
+    for word in ("tegenzit", "rondkomt", "terugbelt"):
+        assert familiarity(word) >= UNCOMMON_BELOW, word
+    for word in ("ingevolge", "aanmaning", "retourneren"):  # no particle + common verb
+        assert familiarity(word) < UNCOMMON_BELOW, word
