@@ -144,15 +144,19 @@ class WordDiff:
 
     def html(self) -> str:
         """The new text with deletions as <del> and insertions as <ins>; all text escaped."""
-        out = []
+        out, last = [], " "
         for op in self.ops:
             if op.op == "equal":
                 out.append(html.escape(op.b_text))
+                last = op.b_text[-1:] or last
                 continue
             if op.a_text:
-                out.append(f"<del>{html.escape(op.a_text)}</del>")
+                # Deleted words lose the space they had in the old text ("2026 te behouden" -> "2026.")
+                space = " " if not last.isspace() and op.a_text[:1].isalnum() else ""
+                out.append(f"{space}<del>{html.escape(op.a_text)}</del>")
             if op.b_text:
                 out.append(f"<ins>{html.escape(op.b_text)}</ins>")
+                last = op.b_text[-1:]
         return "".join(out)
 
     def to_dict(self) -> dict:

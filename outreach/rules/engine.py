@@ -206,14 +206,14 @@ def _format(template: str, match: str = "", suggestions: tuple[str, ...] = (), v
             .replace("{suggestions}", " / ".join(suggestions)).replace("{value}", value))
 
 
-_QUOTED = re.compile(r"'([^'{}]+)'")
+_QUOTED = re.compile(r"'([^']*)'")  # quote pairs in order, so text between two quotes stays as is
 
 
 def _in_form(template: str, form: str) -> str:
     """The example sentences quoted in a message, in the letter's form of address."""
     if form != "je":
         return template
-    return _QUOTED.sub(lambda m: "'" + to_je(m.group(1)) + "'", template)
+    return _QUOTED.sub(lambda m: m.group(0) if "{" in m.group(1) else "'" + to_je(m.group(1)) + "'", template)
 
 
 def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, message: str | None = None,

@@ -121,6 +121,17 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
                            digital=digital, segment=segment.name, verdict=verdict)
 
 
+def _distinct(reasons: list[Reason]) -> list[Reason]:
+    """One reason per trigger or dimension (the biggest), so four reasons say four things."""
+    seen: set[str] = set()
+    out = []
+    for reason in reasons:
+        if reason.source not in seen:
+            seen.add(reason.source)
+            out.append(reason)
+    return out
+
+
 def receive_segment(model: SegmentModel, segment: Segment, share: float,
                     dimensions: dict[str, DimensionScore], findings: tuple[Finding, ...]) -> Reception:
     contributions = [Reason("Startpunt: een neutrale brief", model.base, None, None, "base")]
@@ -145,7 +156,7 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
     return Reception(
         segment=segment.id, name=segment.name, share=round(share / 100, 4), score=score,
         verdict=verdict, verdict_label=model.labels[verdict], contributions=tuple(contributions),
-        reasons=tuple(ranked[:TOP_REASONS]),
+        reasons=tuple(_distinct(ranked)[:TOP_REASONS]),
         reaction=_reaction(model, segment, verdict, ranked, findings),
     )
 

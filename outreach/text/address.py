@@ -36,16 +36,16 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+_SUBORDINATORS = frozenset({"dat", "omdat", "als", "of", "wanneer", "zodat", "nadat", "terwijl", "zodra", "voordat"})
+
+
 def _clause_end_after_u(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
-    """A verb at the end of a clause whose subject is "u": "... dat u een achterstand heeft."."""
-    end = words[i][1]
-    if end < len(text) and text[end] not in ".,;:!?":
-        return False
-    for j in range(i - 1, max(-1, i - 7), -1):
+    """The verb of a subordinate clause whose subject is "u": "dat u de huur niet heeft betaald"."""
+    for j in range(i - 1, max(-1, i - 13), -1):
         if any(c in text[words[j][1]:words[j + 1][0]] for c in ".,;:!?"):
             return False
         if words[j][2].lower() == "u":
-            return True
+            return j > 0 and words[j - 1][2].lower() in _SUBORDINATORS
     return False
 
 

@@ -27,7 +27,13 @@ log = logging.getLogger(__name__)
 def _delta(value: float, lang: str) -> str:
     if abs(value) < 0.05:
         return "±0"
-    return ("+" if value > 0 else "−") + number(abs(value), lang, 1)
+    digits = 0 if float(value).is_integer() else 1
+    return ("+" if value > 0 else "−") + number(abs(value), lang, digits)
+
+
+def _shown(score: float) -> float:
+    """A score as the table shows it (rounded like `number`), so a delta matches the numbers beside it."""
+    return float(number(score, "en"))
 
 
 def shares_key(ctx) -> tuple[tuple[str, float], ...] | None:
@@ -133,7 +139,7 @@ def table_html(result: Comparison, ctx) -> str:
                    f"{escape(name)}</th>" for i, name in enumerate(names))
     rows = []
     for sid, seg in result.segments.items():
-        cells = "".join(_cell(seg.scores[i], seg.deltas[i], seg.verdicts[i],
+        cells = "".join(_cell(seg.scores[i], _shown(seg.scores[i]) - _shown(seg.scores[0]), seg.verdicts[i],
                               ctx.verdict_labels.get(seg.verdicts[i], seg.verdict_labels[i]), i == 0,
                               seg.winner == name, lang) for i, name in enumerate(names))
         rows.append(f'<tr data-segment="{escape(sid)}" {_outcome_attrs(seg, names)}>'
@@ -142,7 +148,8 @@ def table_html(result: Comparison, ctx) -> str:
                     f"<td>{escape(_outcome(seg.winner, seg.tie, names, t))}</td></tr>")
     reach = result.reach
     cells = "".join(
-        _cell(reach.scores[i], reach.deltas[i], "", "", i == 0, reach.winner == name, lang,
+        _cell(reach.scores[i], _shown(reach.scores[i]) - _shown(reach.scores[0]), "", "", i == 0,
+              reach.winner == name, lang,
               below=f'<span class="oh-small">'
                     f'{escape(t("compare_lands_well", share=number(reach.lands_well_shares[i] * 100, lang)))}</span>')
         for i, name in enumerate(names))

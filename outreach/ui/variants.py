@@ -43,9 +43,15 @@ def unique_name(wanted: str, taken: Iterable[str]) -> str:
     return name
 
 
-def next_variant_name(taken: Iterable[str]) -> str:
-    """'Variant C' for the first letter not yet used as 'Variant X'."""
+def next_variant_name(taken: Iterable[str], position: int | None = None) -> str:
+    """The name of a new variant: 'Variant C' when it becomes the third, else the first free letter.
+
+    The position comes first so a renamed workspace ("Voor", "Na") does not get a second
+    "Variant A" in third place.
+    """
     taken = set(taken)
+    if position is not None and position < len(LABELS) and f"Variant {LABELS[position]}" not in taken:
+        return f"Variant {LABELS[position]}"
     for letter in LABELS:
         if f"Variant {letter}" not in taken:
             return f"Variant {letter}"

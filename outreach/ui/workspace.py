@@ -366,7 +366,7 @@ def add_variant() -> None:
         return
     _clear_slot_state(slot)
     st.session_state[SLOT_LIST] = current + [slot]
-    st.session_state[NAMES] = {**names(), slot: next_variant_name(names().values())}
+    st.session_state[NAMES] = {**names(), slot: next_variant_name(names().values(), len(current))}
     st.session_state[text_key(slot)] = ""
     st.session_state[template_key(slot)] = False
     _select(slot)

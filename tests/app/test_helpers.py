@@ -158,3 +158,11 @@ def test_an_unexpected_reader_failure_is_still_a_message(monkeypatch):
     outcome = read_letter_upload("brief.docx", b"x")
     assert not outcome.ok and "kan niet gelezen worden" in outcome.error
     assert "exploded" not in outcome.error
+
+
+def test_a_comparison_delta_matches_the_rounded_scores_beside_it():
+    from outreach.ui.comparison import _delta, _shown
+
+    # 22.62 shows as 23 and 85.49 as 85: the delta beside them reads +62, not +62,9.
+    assert _delta(_shown(85.49) - _shown(22.62), "nl") == "+62"
+    assert _delta(_shown(50.0) - _shown(50.2), "nl") == "±0"

@@ -22,6 +22,8 @@ def test_slots_and_names():
     assert free_slot(["a", "c"]) == "b" and free_slot("abcd") is None
     assert next_variant_name(["Variant A", "Variant B"]) == "Variant C"
     assert next_variant_name(["Variant A", "Variant C"]) == "Variant B"
+    # A workspace with renamed variants: the third new one is "Variant C", not a second "Variant A".
+    assert next_variant_name(["Voor", "Na"], position=2) == "Variant C"
     assert unique_name("Brief", ["Brief", "Brief 2"]) == "Brief 3"
     long = "x" * MAX_NAME_CHARS
     assert copy_name(long, [long]).endswith(" (kopie)") and len(copy_name(long, [long])) == MAX_NAME_CHARS

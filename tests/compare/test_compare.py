@@ -175,3 +175,10 @@ def test_a_pathological_diff_stays_fast_and_complete():
     diff = word_diff(a, b)
     assert time.monotonic() - started < 5
     assert "".join(op.b_text for op in diff.ops) == b and diff.changed
+
+
+def test_a_deleted_phrase_keeps_its_space_in_the_diff():
+    from outreach.compare import word_diff
+
+    shown = word_diff("Wij willen dit in 2026 te behouden. Bel ons.", "Wij willen dit in 2026. Bel ons.").html()
+    assert "2026 <del>te behouden</del>." in shown
