@@ -194,10 +194,13 @@ class Context:
         elif negation == "require":
             hits = [h for h in hits if self.negated(h)]
         if exceptions and hits:  # look for exception phrases only when there is something to drop
-            spans = [(h.start, h.end) for h in self.find(exceptions, frozenset(), "ignore")]
-            hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
+            hits = [h for h in hits if not self.excepted(h.start, h.end, exceptions)]
         self._cache[key] = hits
         return hits
+
+    def excepted(self, start: int, end: int, exceptions: Matcher) -> bool:
+        """Does [start, end) lie inside one of the exception phrases?"""
+        return any(e.start <= start and end <= e.end for e in self.find(exceptions, frozenset(), "ignore"))
 
 
 def _format(template: str, match: str = "", suggestions: tuple[str, ...] = (), value: str = "") -> str:
@@ -351,9 +354,7 @@ def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> li
     the other kinds leave exception phrases out when they look for matches."""
     if not rule.exceptions or rule.kind != "metric":
         return findings
-    spans = [(h.start, h.end) for h in ctx.find(rule.exceptions, frozenset(), "ignore")]
-    return [f for f in findings
-            if f.start is None or not any(a <= f.start and f.end <= b for a, b in spans)]
+    return [f for f in findings if f.start is None or not ctx.excepted(f.start, f.end, rule.exceptions)]
 
 
 def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
