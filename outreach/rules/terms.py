@@ -39,7 +39,12 @@ class Word:
     suffix: bool = False   # "*achterstand": the token ends with form
     names: frozenset[str] = frozenset()  # "@voornaam": a word of this class, written with a capital
 
-    def matches(self, token: Token) -> bool:
+    @property
+    def wild(self) -> bool:
+        """A wildcard or class word: tested one by one, not through SlotTest's sets."""
+        return bool(self.prefix or self.suffix or self.names)
+
+    def matches_wild(self, token: Token) -> bool:
         lower = token.lower
         if self.names:
             return lower in self.names and token.text[:1].isupper()
@@ -47,14 +52,7 @@ class Word:
             return self.form in lower
         if self.prefix:
             return lower.startswith(self.form)
-        if self.suffix:
-            return lower.endswith(self.form)
-        if lower == self.form:
-            return True
-        if self.exact:
-            return False
-        token_lemma = token.lemma
-        return token_lemma == self.form or token_lemma == self.lemma
+        return lower.endswith(self.form)
 
 
 Slot = tuple[Word, ...] | None  # None is a gap of up to GAP_WORDS words
@@ -69,14 +67,15 @@ class SlotTest:
 
     @classmethod
     def of(cls, slot: tuple[Word, ...]) -> "SlotTest":
-        plain = [w for w in slot if not (w.prefix or w.suffix or w.names)]
+        plain = [w for w in slot if not w.wild]
+        # A plain word matches its form, or (unless exact) a token whose lemma is its form or lemma.
         return cls(frozenset(w.form for w in plain),
                    frozenset(k for w in plain if not w.exact for k in (w.form, w.lemma)),
-                   tuple(w for w in slot if w.prefix or w.suffix or w.names))
+                   tuple(w for w in slot if w.wild))
 
     def matches(self, token: Token) -> bool:
         return (token.lower in self.forms or token.lemma in self.lemmas
-                or (bool(self.wild) and any(w.matches(token) for w in self.wild)))
+                or (bool(self.wild) and any(w.matches_wild(token) for w in self.wild)))
 
 
 @dataclass(frozen=True, slots=True)
