@@ -53,12 +53,7 @@ class RuleBook:
 
     def __post_init__(self) -> None:
         rules = tuple(rule for dim in DIMENSIONS for rule in self.packs[dim].rules)
-        terms: list[str] = []
-        for rule in rules:
-            for matcher in (rule.match, rule.when, rule.require, rule.forbid):
-                terms.extend(matcher.terms)
-            terms.extend(term for term, _ in rule.swap)
-            terms.extend(rule.exceptions.terms)
+        terms = [term for rule in rules for term in rule.terms]
         terms.extend(self.language.sentence_negations)  # found in the same pass over the tokens
         object.__setattr__(self, "rules", rules)
         object.__setattr__(self, "terms", tuple(dict.fromkeys(terms)))
@@ -82,19 +77,12 @@ def _read_toml(path: Path) -> dict:
 
 def _check_matchers(rule: Rule, path: str) -> None:
     """Compile every term and pattern now, so a bad one is reported with its rule."""
-    texts = [rule.match, rule.when, rule.require, rule.forbid]
     try:
-        for matcher in texts:
-            for term in matcher.terms:
-                compile_term(term)
+        for term in rule.terms:
+            compile_term(term)
+        for matcher in rule.matchers:
             for pattern in matcher.patterns:
                 compile_pattern(pattern)
-        for term, _ in rule.swap:
-            compile_term(term)
-        for term in rule.exceptions.terms:
-            compile_term(term)
-        for pattern in rule.exceptions.patterns:
-            compile_pattern(pattern)
     except TermError as err:
         raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
 
@@ -125,29 +113,26 @@ def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> objec
     """Replace "@name" entries in a rule's pattern lists by the named patterns."""
     if not isinstance(raw, dict):
         return raw
-    raw = dict(raw)
-    keys = ("when", "require", "forbid", "exceptions")
-    tables = [raw] + [raw[k] for k in keys if isinstance(raw.get(k), dict)]
+    raw = dict(raw)  # copies, so the file's own data stays as it was read
+    tables = [raw]
+    for key in ("when", "require", "forbid", "exceptions"):
+        if isinstance(raw.get(key), dict):
+            raw[key] = dict(raw[key])
+            tables.append(raw[key])
     for table in tables:
-        patterns = table.get("patterns")
-        if not isinstance(patterns, list):
-            continue
-        expanded: list = []
-        for entry in patterns:
-            if isinstance(entry, str) and _NAMED.fullmatch(entry):
-                if entry[1:] not in named:
-                    known = ", ".join("@" + n for n in sorted(named)) or "geen"
-                    raise RulePackError(f"{path}: regel '{raw.get('id', '?')}': onbekend patroon '{entry}' "
-                                        f"(bekend: {known})")
-                expanded.extend(named[entry[1:]])
-            else:
-                expanded.append(entry)
-        if table is raw:
-            raw["patterns"] = expanded
-        else:
-            key = next(k for k in keys if raw.get(k) is table)
-            raw[key] = {**table, "patterns": expanded}
+        if isinstance(table.get("patterns"), list):
+            table["patterns"] = [p for entry in table["patterns"] for p in _named(entry, named, raw, path)]
     return raw
+
+
+def _named(entry: object, named: dict[str, tuple[str, ...]], raw: dict, path: Path) -> tuple:
+    """The patterns an entry stands for: itself, or all patterns of "@name"."""
+    if not (isinstance(entry, str) and _NAMED.fullmatch(entry)):
+        return (entry,)
+    if entry[1:] not in named:
+        known = ", ".join("@" + n for n in sorted(named)) or "geen"
+        raise RulePackError(f"{path}: regel '{raw.get('id', '?')}': onbekend patroon '{entry}' (bekend: {known})")
+    return named[entry[1:]]
 
 
 def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None) -> Pack:

@@ -87,6 +87,16 @@ class Rule:
     bands: tuple[Band, ...] = ()
 
     @property
+    def matchers(self) -> tuple[Matcher, ...]:
+        """Everything the rule looks for: what to match, the condition parts and the exceptions."""
+        return (self.match, self.when, self.require, self.forbid, self.exceptions)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every term of the rule, swap keys included."""
+        return tuple(t for m in self.matchers for t in m.terms) + tuple(term for term, _ in self.swap)
+
+    @property
     def helps_only(self) -> bool:
         """A rule that can only report what works (no problem findings)."""
         return self.kind in ("existence", "substitution", "occurrence") and self.points > 0
