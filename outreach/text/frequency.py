@@ -6,13 +6,11 @@ words. Words under 3 are uncommon for many readers (a B1 signal).
 from __future__ import annotations
 
 import math
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 import wordfreq
 
-from outreach.text.lemmas import lemma
+from outreach.text.lemmas import lemma, separable_particles
 
 UNCOMMON_BELOW = 3.0
 
@@ -36,20 +34,11 @@ _LINKS = ("", "s", "e", "en")  # Dutch linking sounds between compound parts: be
 MIN_PART = 4
 
 
-_PARTICLES = Path(__file__).parent / "data" / "passive.toml"  # the separable particles live there
-
-
-@lru_cache(maxsize=1)
-def _particles() -> tuple[str, ...]:
-    with _PARTICLES.open("rb") as handle:
-        return tuple(sorted(tomllib.load(handle)["particles"], key=len, reverse=True))
-
-
 def _separable(lower: str, lang: str) -> float:
     """A separable verb in a main clause ("tegenzit", "rondkomt") is as familiar as its parts."""
     if lang != "nl":
         return 0.0
-    for particle in _particles():
+    for particle in separable_particles():
         rest = lower[len(particle):]
         if lower.startswith(particle) and len(rest) >= 2:
             infinitive = lemma(rest, lang)

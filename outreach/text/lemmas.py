@@ -1,9 +1,13 @@
 """Dutch word forms to lemmas, via simplemma's shipped data."""
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 
 import simplemma
+
+_PASSIVE = Path(__file__).parent / "data" / "passive.toml"  # also holds the separable particles
 
 
 @lru_cache(maxsize=65536)
@@ -15,3 +19,10 @@ def lemma(word: str, lang: str = "nl") -> str:
     except (ValueError, KeyError):
         return lower
     return result.lower() if result else lower
+
+
+@lru_cache(maxsize=1)
+def separable_particles() -> tuple[str, ...]:
+    """Particles that split off a Dutch verb ("op" in "opsturen"), longest first."""
+    with _PASSIVE.open("rb") as handle:
+        return tuple(sorted(tomllib.load(handle)["particles"], key=len, reverse=True))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from outreach.text.document import Document, Sentence, Token
 from outreach.text.frequency import UNCOMMON_BELOW, familiarity
-from outreach.text.lemmas import lemma
+from outreach.text.lemmas import lemma, separable_particles
 from outreach.text.syllables import syllables
 
 LONG_SENTENCE_WORDS = 20
@@ -46,7 +46,7 @@ def is_participle(word: str) -> bool:
     if verb == lower or not verb.endswith("en"):
         return False  # simplemma knows no verb behind it: "gezond", "gebied"
     stem = lower
-    for particle in sorted(data["particles"], key=len, reverse=True):
+    for particle in separable_particles():
         if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
             stem = stem[len(particle):]
             break
