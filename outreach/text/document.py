@@ -109,13 +109,23 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(always), frozenset(may_end)
 
 
+def _alternatives(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 @lru_cache(maxsize=1)
 def _part_markers() -> dict[str, re.Pattern[str]]:
-    """subject / salutation / closing: one regex each, from the data file, anchored at a line start."""
+    """subject / salutation / closing: one regex each, from the data file, anchored at a line start;
+    inline_salutation / inline_closing: a greeting or closing inside a line."""
     with _LETTER_PARTS.open("rb") as handle:
         data = tomllib.load(handle)
-    return {key: re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in data[key]) + ")", re.IGNORECASE)
-            for key in ("subject", "salutation", "closing")}
+    markers = {key: re.compile(r"^\s*(?:" + _alternatives(data[key]) + ")", re.IGNORECASE)
+               for key in ("subject", "salutation", "closing")}
+    markers["inline_salutation"] = re.compile(
+        rf"(?:^|(?<=\s))(?i:{_alternatives(data['inline_salutation'])})\s+"
+        rf"(?:(?i:{_alternatives(data['addressees'])})\s*)?(?:[A-ZÀ-Ý][\w'’.-]*\s*){{0,3}},")
+    markers["inline_closing"] = re.compile(rf"(?<=[.!?])\s+((?i:{_alternatives(data['inline_closing'])})\s*,)")
+    return markers
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -178,14 +188,6 @@ def find_parts(text: str) -> list[Part]:
     return _inline_parts(text, merged)
 
 
-# A greeting or closing inside a line: an SMS ("Hoi Daan, hier Wijkteam Noord ...") or a letter
-# pasted without line breaks ("... Betreft hulp Geachte heer Bakker, Wij schrijven u ...").
-_INLINE_SALUTATION = re.compile(
-    r"(?:^|(?<=\s))(?i:geachte|beste|hoi|hallo|hey|lieve|dag)\s+"
-    r"(?:(?i:heer|mevrouw|meneer|mw\.|dhr\.|familie|heer/mevrouw|klant|bewoner|bewoners|inwoner|huurder|lezer)\s*)?(?:[A-ZÀ-Ý][\w'’.-]*\s*){0,3},")
-_INLINE_CLOSING = re.compile(
-    r"(?<=[.!?])\s+((?i:met\s+(?:vriendelijke|hartelijke|warme)\s+groet(?:en)?|hoogachtend|groetjes|"
-    r"vriendelijke\s+groet(?:en)?)\s*,)")
 INLINE_WITHIN = 600  # characters from the start (salutation) or end (closing) of the letter
 
 
@@ -208,7 +210,8 @@ def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
     names = {p.name for p in parts}
     if "salutation" not in names:
         first = parts[0]
-        match = _INLINE_SALUTATION.search(text, first.start, min(first.end, first.start + INLINE_WITHIN))
+        greeting = _part_markers()["inline_salutation"]
+        match = greeting.search(text, first.start, min(first.end, first.start + INLINE_WITHIN))
         if match and first.name in ("header", "body"):
             parts = _split(parts, match.start(), match.end(), "salutation", "body")
             if parts[0].name == "body" and parts[0].end <= match.start():
@@ -216,7 +219,7 @@ def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
     if "closing" not in names:
         last = parts[-1]
         window = max(last.start, last.end - INLINE_WITHIN)
-        found = [m for m in _INLINE_CLOSING.finditer(text, window, last.end)]
+        found = list(_part_markers()["inline_closing"].finditer(text, window, last.end))
         if found and last.name == "body":
             m = found[-1]
             parts = _split(parts, m.start(1), m.end(1), "closing", "signature")
