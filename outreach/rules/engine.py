@@ -153,14 +153,14 @@ class Context:
 
     def _reaches_forward(self, token: Token, hit: Hit) -> bool:
         """A narrow negator ("zonder") reaches only its own object (after small words such as
-        "een"), which must be a word of the match itself, or a whole clause with "dat"."""
+        "een"), which must be a word of the match itself, or a whole clause ("zonder dat ...")."""
         lang, tokens = self.language, self.doc.tokens
         if token.lower not in lang.narrow_negators:
             return True
         j = token.index + 1
         while j < len(tokens) and tokens[j].lower in lang.narrow_skip:
             j += 1
-        if j < len(tokens) and tokens[j].lower == "dat":
+        if j < len(tokens) and tokens[j].lower in lang.narrow_clause:
             return True
         return hit.first <= j <= hit.last and j not in hit.gaps
 

@@ -15,7 +15,8 @@ RULES_DIR = Path(__file__).parent
 METRICS = {"document": DOCUMENT_METRICS, "sentence": SENTENCE_METRICS, "word": WORD_METRICS}
 _PACK_KEYS = {"dimension", "lang", "title", "base", "description", "rule"}
 _LANGUAGE_KEYS = {"negators", "not_negating", "window_before", "window_after", "narrow_negators",
-                  "narrow_skip", "sentence_negations", "scope_breaks", "list_words", "list_negators"}
+                  "narrow_skip", "narrow_clause", "sentence_negations", "scope_breaks", "list_words",
+                  "list_negators"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Language:
     window_after: int
     narrow_negators: frozenset[str] = frozenset()
     narrow_skip: frozenset[str] = frozenset()
+    narrow_clause: frozenset[str] = frozenset()
     sentence_negations: tuple[str, ...] = ()  # terms (the rule-pack term syntax)
     scope_breaks: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
@@ -170,8 +172,8 @@ def load_language(path: Path) -> Language:
     data = _read_toml(path)
     if set(data) != _LANGUAGE_KEYS:
         raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_LANGUAGE_KEYS))}")
-    lists = ("negators", "not_negating", "narrow_negators", "narrow_skip", "sentence_negations", "scope_breaks",
-             "list_words", "list_negators")
+    lists = ("negators", "not_negating", "narrow_negators", "narrow_skip", "narrow_clause", "sentence_negations",
+             "scope_breaks", "list_words", "list_negators")
     for key in lists:
         if not isinstance(data[key], list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise RulePackError(f"{path}: '{key}' moet een lijst van niet-lege teksten zijn")
@@ -192,6 +194,7 @@ def load_language(path: Path) -> Language:
         window_after=data["window_after"],
         narrow_negators=words["narrow_negators"],
         narrow_skip=words["narrow_skip"],
+        narrow_clause=words["narrow_clause"],
         sentence_negations=tuple(data["sentence_negations"]),
         scope_breaks=words["scope_breaks"],
         list_words=words["list_words"],
