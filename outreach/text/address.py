@@ -13,30 +13,25 @@ from pathlib import Path
 from outreach.text.document import Document
 
 _DATA = Path(__file__).parent / "data" / "address.toml"
-_U = frozenset({"u", "uw"})
-_JE = frozenset({"je", "jij", "jou", "jouw", "jezelf"})
 _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> tuple[dict[str, str], dict[str, str]]:
+def _data() -> dict:
     with _DATA.open("rb") as handle:
-        data = tomllib.load(handle)
-    return dict(data["inverted"]), dict(data["declarative"])
+        return tomllib.load(handle)
 
 
 def address_form(doc: Document) -> str:
     """ "je" when the letter addresses the reader mostly with je/jij/jouw, else "u"."""
-    u = sum(t.lower in _U for t in doc.tokens)
-    je = sum(t.lower in _JE for t in doc.tokens)
+    data = _data()
+    u = sum(t.lower in data["u_words"] for t in doc.tokens)
+    je = sum(t.lower in data["je_words"] for t in doc.tokens)
     return "je" if je > u else "u"
 
 
 def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
-
-
-_SUBORDINATORS = frozenset({"dat", "omdat", "als", "of", "wanneer", "zodat", "nadat", "terwijl", "zodra", "voordat"})
 
 
 def _clause_end_after_u(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
@@ -45,20 +40,21 @@ def _clause_end_after_u(text: str, words: list[tuple[int, int, str]], i: int) ->
         if any(c in text[words[j][1]:words[j + 1][0]] for c in ".,;:!?"):
             return False
         if words[j][2].lower() == "u":
-            return j > 0 and words[j - 1][2].lower() in _SUBORDINATORS
+            return j > 0 and words[j - 1][2].lower() in _data()["subordinators"]
     return False
 
 
 def to_je(text: str) -> str:
     """Rewrite a "u" sentence into "je": "Kunt u ..." -> "Kun je ...", "uw" -> "je"."""
-    inverted, declarative = _verbs()
+    data = _data()
+    inverted, declarative = data["inverted"], data["declarative"]
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     out, cursor = [], 0
     for i, (start, end, word) in enumerate(words):
         lower = word.lower()
         previous = words[i - 1][2].lower() if i else ""
         following = words[i + 1][2].lower() if i + 1 < len(words) else ""
-        if lower in ("u", "uw"):
+        if lower in data["u_words"]:
             new = _cased("je", word)
         elif following == "u" and lower in inverted and text[end:words[i + 1][0]].isspace():
             new = _cased(inverted[lower], word)
