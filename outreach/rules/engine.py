@@ -45,7 +45,7 @@ class Context:
     def __init__(self, doc: Document, language: Language, book: RuleBook | None = None):
         self.doc = doc
         self.language = language
-        self.lowered = (doc.plain or doc.text).lower()
+        self.lowered = doc.plain.lower()
         self._metrics: dict[str, float] | None = None
         # One pass over the tokens finds every term of every rule (or of one rule, for examples).
         self._index = term_set(book.terms) if book is not None else None

@@ -364,7 +364,7 @@ def _windows(doc: Document, lowered: str, literals: tuple[str, ...] | None,
 
 def _pattern_hits(pattern: str, doc: Document, lowered: str, lo: int, hi: int) -> list[Hit]:
     hits = []
-    starts, text, regex = doc.starts, doc.plain or doc.text, compile_pattern(pattern)
+    starts, text, regex = doc.starts, doc.plain, compile_pattern(pattern)
     for window_lo, window_hi in _windows(doc, lowered, required_literals(pattern), lo, hi):
         pos = window_lo
         while pos <= window_hi:
@@ -391,7 +391,7 @@ def find_patterns(patterns: tuple[str, ...], doc: Document, ranges: list[tuple[i
 
     `cache` (per document) lets rules that share a pattern run it once.
     """
-    lowered = (doc.plain or doc.text).lower() if lowered is None else lowered
+    lowered = doc.plain.lower() if lowered is None else lowered
     cache = {} if cache is None else cache
     hits: list[Hit] = []
     for pattern in patterns:

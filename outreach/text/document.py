@@ -70,12 +70,16 @@ class Part:
 @dataclass(slots=True)
 class Document:
     text: str
-    plain: str = ""  # text with Word's non-breaking spaces and hyphens as plain ones, same length
+    # The text with Word's non-breaking spaces and hyphens as plain ones (same length): what patterns see.
+    plain: str = field(init=False, default="")
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     _starts: list[int] | None = None
     _sentence_ends: list[int] | None = None
+
+    def __post_init__(self) -> None:
+        self.plain = self.text.translate(_PLAIN)
 
     @property
     def starts(self) -> list[int]:
@@ -306,7 +310,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
 
 def parse(text: str) -> Document:
     """Tokens, sentences and letter parts of a letter."""
-    doc = Document(text=text, plain=text.translate(_PLAIN))
+    doc = Document(text=text)
     doc.parts = find_parts(text)
     sentence_spans: list[tuple[int, int, str]] = []
     for part in doc.parts:
