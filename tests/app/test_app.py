@@ -17,8 +17,8 @@ VERDICT = re.compile(r'data-segment="([a-z_]+)" data-verdict="([a-z_]+)"')
 SCORE = re.compile(r'class="oh-score">([0-9]+)')
 
 
-def start() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
+def start(timeout: float = 30) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=timeout)
     at.run()
     assert not at.exception, at.exception
     return at

@@ -14,6 +14,7 @@ from outreach.store import Store
 
 from .conftest import APP, letter
 from .test_app import errors, plain, verdicts
+from .test_app import start as start_app
 
 ROW = re.compile(r'<tr[^>]*data-segment="([a-z_]+)" data-winner="([0-9]*)" data-tie="([0-9,]*)"')
 FIXED = re.compile(r'<li class="oh-fixed[^"]*" data-rule="([^"]+)"')
@@ -23,10 +24,7 @@ INTRODUCED = re.compile(r'<li class="oh-introduced[^"]*" data-rule="([^"]+)"')
 # --- helpers ------------------------------------------------------------------------------------
 
 def start() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return start_app(timeout=60)  # workspace flows save to SQLite on every rerun: more time
 
 
 def run(at: AppTest) -> AppTest:
