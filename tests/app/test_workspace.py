@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from outreach.store import Store
 
-from .conftest import APP, letter
+from .conftest import letter
 from .test_app import errors, plain, verdicts
 from .test_app import start as start_app
 
