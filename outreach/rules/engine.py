@@ -26,13 +26,17 @@ class Finding:
     points: float
     effect: str  # "hurts" or "helps"
     why: str = ""
+    # False when the reading is uncertain: a condition whose consequence the lexicon cannot
+    # place, or a problem the letter itself denies elsewhere. Only confident findings may cap a
+    # segment's score (see segments/reception.py).
+    confident: bool = True
 
     def to_dict(self) -> dict:
         return {
             "rule": self.rule, "dimension": self.dimension, "severity": self.severity,
             "start": self.start, "end": self.end, "match": self.match, "message": self.message,
             "suggestions": list(self.suggestions), "points": self.points, "effect": self.effect,
-            "why": self.why,
+            "why": self.why, "confident": self.confident,
         }
 
 
@@ -198,6 +202,40 @@ class Context:
         self._cache[key] = hits
         return hits
 
+    def consequence(self, hit: Hit) -> str:
+        """"sanction", "harmless" or "unclear": what the rest of the condition's sentence says
+        (and the next sentence when it goes on with "Dan ..."). See consequences.toml."""
+        lexicon = self.language.consequences
+        if lexicon is None or hit.first < 0:
+            return "sanction"
+        sentences = self.doc.sentences
+        index = self.doc.tokens[hit.first].sentence
+        lo, hi = sentences[index].start, sentences[index].end
+        if index + 1 < len(sentences) and sentences[index + 1].words and \
+                sentences[index + 1].words[0].lower in lexicon.follow_words:
+            hi = sentences[index + 1].end
+
+        def near(found: list[Hit]) -> bool:
+            return any(lo <= h.start and h.end <= hi and (h.end <= hit.start or h.start >= hit.end) for h in found)
+
+        if near(self.find(lexicon.sanction, frozenset(), "skip")):
+            return "sanction"
+        if near(self.find(lexicon.harmless, frozenset(), "ignore")):
+            return "harmless"
+        return "unclear"
+
+    def denied(self, hit: Hit, rule: Rule) -> bool:
+        """Does the letter deny this problem elsewhere? A negated match of the same rule that
+        shares a content word ("Er komt geen deurwaarder" ... "post van de deurwaarder")."""
+        if hit.first < 0:
+            return False
+        negated = self.find(rule.match, rule.parts, "require", rule.exceptions)
+        if not negated:
+            return False
+        tokens = self.doc.tokens
+        words = {t.lemma for t in tokens[hit.first:hit.last + 1] if t.is_word and len(t.lower) >= 5}
+        return any(t.lemma in words for other in negated for t in tokens[other.first:other.last + 1])
+
     def excepted(self, start: int, end: int, exceptions: Matcher) -> bool:
         """Does [start, end) lie inside one of the exception phrases?"""
         return any(e.start <= start and end <= e.end for e in self.find(exceptions, frozenset(), "ignore"))
@@ -239,7 +277,20 @@ def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, messag
 
 def _existence(rule: Rule, ctx: Context) -> list[Finding]:
     hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
-    return [_finding(rule, ctx, h, rule.points) for h in hits]
+    findings = []
+    for hit in hits:
+        points, confident = rule.points, True
+        if rule.consequence:
+            verdict = ctx.consequence(hit)
+            if verdict == "harmless":
+                continue  # "Als u niet reageert, verwijderen wij uw gegevens": no threat
+            if verdict == "unclear":
+                points, confident = round(rule.points * ctx.language.consequences.unclear_factor, 2), False
+        if confident and rule.points < 0 and rule.negation == "skip" and ctx.denied(hit, rule):
+            confident = False
+        finding = _finding(rule, ctx, hit, points)
+        findings.append(finding if confident else dataclasses.replace(finding, confident=False))
+    return findings
 
 
 def _substitution(rule: Rule, ctx: Context) -> list[Finding]:

@@ -1,13 +1,14 @@
 """Load and validate the rule packs of one language: outreach/rules/<lang>/<dimension>.toml."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from outreach.rules.schema import DIMENSIONS, Rule, RulePackError, parse_rule
+from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
 
@@ -43,6 +44,25 @@ class Language:
     scope_breaks: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
     list_negators: frozenset[str] = frozenset()
+    consequences: Consequences | None = None  # see consequences.toml
+
+
+@dataclass(frozen=True, slots=True)
+class Consequences:
+    """What follows a condition ("Als u niet reageert, ...") and decides whether it threatens.
+
+    Read from consequences.toml: `sanction` (a loss or sanction for the reader), `harmless` (a
+    reminder, deleting data, nothing at all), the words that carry a consequence into the next
+    sentence ("Dan ...") and how much an unclear consequence still counts.
+    """
+    sanction: Matcher
+    harmless: Matcher
+    follow_words: frozenset[str]
+    unclear_factor: float
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.sanction.terms + self.harmless.terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +77,8 @@ class RuleBook:
         rules = tuple(rule for dim in DIMENSIONS for rule in self.packs[dim].rules)
         terms = [term for rule in rules for term in rule.terms]
         terms.extend(self.language.sentence_negations)  # found in the same pass over the tokens
+        if self.language.consequences is not None:
+            terms.extend(self.language.consequences.terms)
         object.__setattr__(self, "rules", rules)
         object.__setattr__(self, "terms", tuple(dict.fromkeys(terms)))
 
@@ -202,6 +224,53 @@ def load_language(path: Path) -> Language:
     )
 
 
+_CONSEQUENCE_KEYS = {"sanction", "harmless", "sanction_rules", "follow_words", "unclear_factor"}
+
+
+def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
+                      packs: dict[str, Pack]) -> Consequences | None:
+    """consequences.toml: the lexicon that decides whether a condition's consequence threatens.
+
+    `sanction_rules` names rules whose terms and patterns also count as a sanction (the threat
+    words are written once, in their own rules); unknown ids are an error.
+    """
+    if not path.is_file():
+        return None
+    data = _read_toml(path)
+    if set(data) != _CONSEQUENCE_KEYS:
+        raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_CONSEQUENCE_KEYS))}")
+    matchers = {}
+    for key in ("sanction", "harmless"):
+        if not isinstance(data[key], dict) or set(data[key]) - {"terms", "patterns"}:
+            raise RulePackError(f"{path}: '{key}' moet een tabel zijn met 'terms' en/of 'patterns'")
+        raw = _expand({"id": key, **data[key]}, named, path)
+        terms, patterns = raw.get("terms", []), raw.get("patterns", [])
+        if not isinstance(terms, list) or not isinstance(patterns, list) or not all(isinstance(x, str) and x.strip() for x in [*terms, *patterns]):
+            raise RulePackError(f"{path}: '{key}': termen en patronen moeten niet-lege teksten zijn")
+        try:
+            for term in terms:
+                compile_term(term)
+            for pattern in patterns:
+                compile_pattern(pattern)
+        except TermError as err:
+            raise RulePackError(f"{path}: '{key}': {err}") from None
+        matchers[key] = Matcher(tuple(terms), tuple(patterns))
+    rules = {rule.id: rule for pack in packs.values() for rule in pack.rules}
+    sanction = matchers["sanction"]
+    for rule_id in data["sanction_rules"]:
+        if rule_id not in rules:
+            raise RulePackError(f"{path}: sanction_rules: onbekende regel '{rule_id}'")
+        rule = rules[rule_id]
+        sanction = Matcher(sanction.terms + rule.match.terms, sanction.patterns + rule.match.patterns)
+    words = data["follow_words"]
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise RulePackError(f"{path}: 'follow_words' moet een lijst van niet-lege teksten zijn")
+    factor = data["unclear_factor"]
+    if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 <= factor <= 1:
+        raise RulePackError(f"{path}: 'unclear_factor' moet een getal van 0 tot en met 1 zijn")
+    return Consequences(sanction, matchers["harmless"], frozenset(w.lower() for w in words), float(factor))
+
+
 def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     """Load all six packs of a language from a directory; any problem raises RulePackError."""
     if not directory.is_dir():
@@ -213,10 +282,15 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
         if not path.is_file():
             raise RulePackError(f"{path}: het regelpakket voor de dimensie '{dimension}' ontbreekt")
         packs[dimension] = load_pack(path, named)  # ids start with the dimension: unique across packs
-    extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns"}
+    extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns", "consequences"}
     if extra:
         raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
-    return RuleBook(lang, packs, load_language(directory / "language.toml"))
+    language = load_language(directory / "language.toml")
+    consequences = load_consequences(directory / "consequences.toml", named, packs)
+    undeclared = [r.id for p in packs.values() for r in p.rules if r.consequence] if consequences is None else []
+    if undeclared:
+        raise RulePackError(f"{directory}: regel '{undeclared[0]}' gebruikt 'consequence', maar consequences.toml ontbreekt")
+    return RuleBook(lang, packs, dataclasses.replace(language, consequences=consequences))
 
 
 @lru_cache(maxsize=8)

@@ -19,7 +19,7 @@ SCOPES = {"occurrence": ("sentence", "document"), "metric": ("document", "senten
 _COMMON_REQUIRED = {"id", "kind", "severity", "message", "why", "source", "fail", "pass"}
 _COMMON_OPTIONAL = {"points", "max_points", "suggestions", "parts", "negation", "exceptions"}
 _KIND_KEYS = {
-    "existence": {"terms", "patterns"},
+    "existence": {"terms", "patterns", "consequence"},
     "substitution": {"swap"},
     "required": {"terms", "patterns", "missing_points", "found_message"},
     "conditional": {"when", "require", "forbid", "kept_points", "found_message"},
@@ -85,6 +85,8 @@ class Rule:
     scope: str = "document"
     metric: str = ""
     bands: tuple[Band, ...] = ()
+    # A match is a condition ("Als u niet reageert"); what follows it decides (consequences.toml).
+    consequence: bool = False
 
     @property
     def matchers(self) -> tuple[Matcher, ...]:
@@ -218,6 +220,10 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
         fields["match"] = Matcher(_strings(raw, "terms", path, rid), _strings(raw, "patterns", path, rid))
         if not fields["match"]:
             raise _fail(path, rid, "heeft 'terms' of 'patterns' nodig")
+    if "consequence" in raw:
+        if not isinstance(raw["consequence"], bool):
+            raise _fail(path, rid, "'consequence' moet true of false zijn")
+        fields["consequence"] = raw["consequence"]
     if kind == "substitution":
         swap = raw.get("swap")
         if not isinstance(swap, dict) or not swap:

@@ -20,7 +20,9 @@ from outreach.text.document import Document, Token
 from outreach.text.lemmas import lemma
 
 GAP = "..."
-GAP_WORDS = 3
+GAP_WORDS = 3      # "..." skips up to three words inside the sentence
+MAX_GAP_WORDS = 8  # "...N" skips up to N words inside the clause (LanguageTool's skip)
+_SIZED_GAP = re.compile(r"\.\.\.([1-9])")
 CLASSES_DIR = Path(__file__).parent / "classes"  # word classes: @voornaam -> classes/voornaam.txt
 MATCH_REACH = 160  # characters a pattern match may reach past its literal (see _windows)
 
@@ -55,7 +57,7 @@ class Word:
         return lower.endswith(self.form)
 
 
-Slot = tuple[Word, ...] | None  # None is a gap of up to GAP_WORDS words
+Slot = tuple[Word, ...] | None  # None is a gap (its size and reach in Term.gap_limits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,8 @@ class Term:
     text: str
     slots: tuple[Slot, ...]
     tests: tuple[SlotTest | None, ...] = ()
+    # Per slot: for a gap, (most words it skips, whether it stays inside one clause); else None.
+    gap_limits: tuple[tuple[int, bool] | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,18 +134,26 @@ def compile_term(term: str) -> Term:
     if not parts:
         raise TermError("lege term")
     slots: list[Slot] = []
+    limits: list[tuple[int, bool] | None] = []
     for part in parts:
-        if part == GAP:
+        sized = _SIZED_GAP.fullmatch(part)
+        if part == GAP or sized:
             if not slots or slots[-1] is None:
                 raise TermError(f"term '{term}': '...' moet tussen twee woorden staan")
+            if sized and int(sized.group(1)) > MAX_GAP_WORDS:
+                raise TermError(f"term '{term}': een gap mag hoogstens {MAX_GAP_WORDS} woorden overslaan")
             slots.append(None)
+            # "...N" stops at a clause boundary: words between the parts of one phrase, not two clauses.
+            limits.append((int(sized.group(1)), True) if sized else (GAP_WORDS, False))
         else:
+            limits.append(None)
             slots.append(tuple(_word(alt, term) for alt in part.split("|") if alt) or None)
             if slots[-1] is None:
                 raise TermError(f"term '{term}': leeg alternatief")
     if slots[-1] is None:
         raise TermError(f"term '{term}': '...' moet tussen twee woorden staan")
-    return Term(term, tuple(slots), tuple(None if slot is None else SlotTest.of(slot) for slot in slots))
+    return Term(term, tuple(slots), tuple(None if slot is None else SlotTest.of(slot) for slot in slots),
+                tuple(limits))
 
 
 @lru_cache(maxsize=4096)
@@ -167,11 +179,15 @@ def _match_from(term: Term, tokens: list[Token], i: int, slot: int, gaps: list[i
     sentence = tokens[i - 1].sentence if slot else tokens[i].sentence
     while slot < len(tests):
         test = tests[slot]
-        if test is None:  # a gap: skip 0..GAP_WORDS tokens, then match the rest
-            for skip in range(GAP_WORDS + 1):
+        if test is None:  # a gap: skip 0..size tokens, then match the rest
+            size, in_clause = term.gap_limits[slot]
+            clause = tokens[i - 1].clause
+            for skip in range(size + 1):
                 j = i + skip
                 if j >= count or tokens[j].sentence != sentence:
                     return None
+                if in_clause and tokens[j].clause != clause:
+                    return None  # the phrase would reach into another clause
                 end = _match_from(term, tokens, j, slot + 1, gaps)
                 if end is not None:
                     gaps.extend(t.index for t in tokens[i:j])

@@ -94,7 +94,9 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
             if points:
                 reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
                                       f"trigger:{trigger.id}", trigger.reaction))
-            if trigger.cap is not None and finding.effect == "hurts" and (cap is None or trigger.cap < cap.points):
+            # Caps come only from confident findings: one uncertain reading never decides a verdict.
+            if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
+                    cap is None or trigger.cap < cap.points):
                 # points holds the cap value here; receive_segment turns it into the difference
                 cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
             break  # one trigger per finding: the first that applies
