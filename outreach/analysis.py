@@ -54,10 +54,12 @@ class Analysis:
         }
 
 
-def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None) -> Analysis:
-    """Analyse one letter. Pure: the same text (and shares) always give the same result.
+def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None,
+            variables: dict[str, str] | None = None) -> Analysis:
+    """Analyse one letter. Pure: the same text (and shares, variables) always give the same result.
 
     `shares` overrides the segments' population shares (percent per segment id, summing to 100).
+    `variables` are the active scenario's variables: suggestions name its facts (facts.toml).
     Raises TextTooLong over MAX_CHARS characters, SegmentModelError for invalid shares.
     """
     if not isinstance(text, str):
@@ -72,7 +74,7 @@ def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None)
         return Analysis(text, lang, {m: 0.0 for m in DOCUMENT_METRICS}, dimensions, (), segments, reach,
                         notice=EMPTY_NOTICE)
     doc = parse(text)
-    ctx = Context(doc, book.language, book)
+    ctx = Context(doc, book.language, book, variables)
     findings = tuple(run(book, ctx))
     dimensions = score_all(book, list(findings))
     segments, reach = receive(model, dimensions, findings, shares)

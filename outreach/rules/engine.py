@@ -46,9 +46,11 @@ LIST_REACH = 6  # words back from a list item to the negator before the list
 class Context:
     """One letter plus what every rule needs from it, computed once."""
 
-    def __init__(self, doc: Document, language: Language, book: RuleBook | None = None):
+    def __init__(self, doc: Document, language: Language, book: RuleBook | None = None,
+                 variables: dict[str, str] | None = None):
         self.doc = doc
         self.language = language
+        self.variables = variables or {}  # the active scenario's variables, for suggestions
         self.lowered = doc.plain.lower()
         self._metrics: dict[str, float] | None = None
         # One pass over the tokens finds every term of every rule (or of one rule, for examples).
@@ -236,6 +238,25 @@ class Context:
         words = {t.lemma for t in tokens[hit.first:hit.last + 1] if t.is_word and len(t.lower) >= 5}
         return any(t.lemma in words for other in negated for t in tokens[other.first:other.last + 1])
 
+    def fact(self, name: str) -> str:
+        """A fact for a suggestion: the scenario's variable, else the letter's own, else a
+        visible placeholder (facts.toml)."""
+        fact = self.language.facts.get(name)
+        if fact is None:
+            return "{" + name + "}"
+        for variable in fact.variables:
+            value = str(self.variables.get(variable, "")).strip()
+            if value:
+                return value
+        if fact.patterns:
+            hits = self.find(Matcher(patterns=fact.patterns), frozenset(), "ignore")
+            if hits:
+                return self.doc.text[hits[0].start:hits[0].end]
+        return fact.placeholder
+
+    def fill(self, text: str) -> str:
+        return _FACT.sub(lambda m: self.fact(m.group(1)), text) if "{" in text else text
+
     def excepted(self, start: int, end: int, exceptions: Matcher) -> bool:
         """Does [start, end) lie inside one of the exception phrases?"""
         return any(e.start <= start and end <= e.end for e in self.find(exceptions, frozenset(), "ignore"))
@@ -247,6 +268,7 @@ def _format(template: str, match: str = "", suggestions: tuple[str, ...] = (), v
             .replace("{suggestions}", " / ".join(suggestions)).replace("{value}", value))
 
 
+_FACT = re.compile(r"\{([a-z_]+)\}")
 _QUOTED = re.compile(r"'([^']*)'")  # quote pairs in order, so text between two quotes stays as is
 
 
@@ -261,7 +283,7 @@ def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, messag
              severity: str | None = None, suggestions: tuple[str, ...] | None = None,
              value: str = "") -> Finding:
     text = ctx.doc.text[hit.start:hit.end] if hit else ""
-    alternatives = rule.suggestions if suggestions is None else suggestions
+    alternatives = tuple(ctx.fill(a) for a in (rule.suggestions if suggestions is None else suggestions))
     if ctx.form == "je":  # a "je" letter gets its rewrites in "je", or following them would mix forms
         alternatives = tuple(to_je(a) for a in alternatives)
     return Finding(
@@ -412,7 +434,15 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
     return cap(_outside_exceptions(_KINDS[rule.kind](rule, ctx), rule, ctx), rule)
 
 
+def consistent(findings: list[Finding], book: RuleBook) -> list[Finding]:
+    """Drop "the letter lacks X" where another rule found X (elements.toml): a letter that names
+    its source never also hears that it does not say where the information came from."""
+    present = {f.rule for f in findings if f.effect == "helps"}
+    lacking = {rule for e in book.elements if e.has & present for rule in e.lacks}
+    return [f for f in findings if f.effect == "helps" or f.rule not in lacking]
+
+
 def run(book: RuleBook, ctx: Context) -> list[Finding]:
     """All findings of all rules, sorted by position (document-level findings last)."""
-    findings = [f for rule in book.rules for f in run_rule(rule, ctx)]
+    findings = consistent([f for rule in book.rules for f in run_rule(rule, ctx)], book)
     return sorted(findings, key=lambda f: (f.start is None, f.start or 0, f.end or 0, f.rule))

@@ -45,6 +45,15 @@ class Language:
     list_words: frozenset[str] = frozenset()
     list_negators: frozenset[str] = frozenset()
     consequences: Consequences | None = None  # see consequences.toml
+    facts: dict[str, Fact] = field(default_factory=dict)  # see facts.toml
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A fact a suggestion may name ({telefoon}): from the scenario, the letter, or a placeholder."""
+    variables: tuple[str, ...]
+    patterns: tuple[str, ...]
+    placeholder: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +75,19 @@ class Consequences:
 
 
 @dataclass(frozen=True, slots=True)
+class Element:
+    """Something a letter has or lacks that several rules speak about (elements.toml)."""
+    name: str
+    has: frozenset[str]
+    lacks: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class RuleBook:
     lang: str
     packs: dict[str, Pack]
     language: Language
+    elements: tuple[Element, ...] = ()
     rules: tuple[Rule, ...] = field(init=False)
     terms: tuple[str, ...] = field(init=False)  # every term of every rule: one index per letter
 
@@ -271,6 +289,64 @@ def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
     return Consequences(sanction, matchers["harmless"], frozenset(w.lower() for w in words), float(factor))
 
 
+_FACT_KEYS = {"variables", "patterns", "placeholder"}
+_FACT_NAME = re.compile(r"\{([a-z_]+)\}")
+
+
+def load_facts(path: Path, named: dict[str, tuple[str, ...]]) -> dict[str, Fact]:
+    """facts.toml: per fact the scenario variables, letter patterns and placeholder."""
+    if not path.is_file():
+        return {}
+    facts = {}
+    for name, raw in _read_toml(path).items():
+        if not re.fullmatch(r"[a-z_]+", name) or not isinstance(raw, dict) or set(raw) != _FACT_KEYS:
+            raise RulePackError(f"{path}: '{name}': een feit is een tabel met precies {', '.join(sorted(_FACT_KEYS))}")
+        lists = [raw["variables"], raw["patterns"]]
+        if not all(isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) for v in lists):
+            raise RulePackError(f"{path}: '{name}': 'variables' en 'patterns' moeten lijsten van teksten zijn")
+        if not isinstance(raw["placeholder"], str) or not raw["placeholder"].strip():
+            raise RulePackError(f"{path}: '{name}': 'placeholder' moet een niet-lege tekst zijn")
+        patterns = _expand({"id": name, "patterns": raw["patterns"]}, named, path)["patterns"]
+        for pattern in patterns:
+            try:
+                compile_pattern(pattern)
+            except TermError as err:
+                raise RulePackError(f"{path}: '{name}': {err}") from None
+        facts[name] = Fact(tuple(raw["variables"]), tuple(patterns), raw["placeholder"])
+    return facts
+
+
+def _check_fact_names(packs: dict[str, Pack], facts: dict[str, Fact]) -> None:
+    """Every {name} in a suggestion is a fact of facts.toml, or the advisor would see '{naam}'."""
+    for pack in packs.values():
+        for rule in pack.rules:
+            texts = list(rule.suggestions) + [a for _, alts in rule.swap for a in alts]
+            for name in (n for text in texts for n in _FACT_NAME.findall(text)):
+                if name not in facts:
+                    known = ", ".join("{" + n + "}" for n in sorted(facts)) or "geen"
+                    raise RulePackError(f"{pack.path}: regel '{rule.id}': onbekend feit '{{{name}}}' in een "
+                                        f"suggestie (bekend: {known})")
+
+
+def load_elements(path: Path, packs: dict[str, Pack]) -> tuple[Element, ...]:
+    """elements.toml: per element the rules that say a letter has it and those that say it lacks it."""
+    if not path.is_file():
+        return ()
+    ids = {rule.id for pack in packs.values() for rule in pack.rules}
+    elements = []
+    for name, raw in _read_toml(path).items():
+        if not isinstance(raw, dict) or set(raw) != {"has", "lacks"}:
+            raise RulePackError(f"{path}: '{name}': een element is een tabel met precies 'has' en 'lacks'")
+        for key in ("has", "lacks"):
+            if not isinstance(raw[key], list) or not raw[key]:
+                raise RulePackError(f"{path}: '{name}': '{key}' moet een niet-lege lijst van regel-id's zijn")
+            unknown = [r for r in raw[key] if r not in ids]
+            if unknown:
+                raise RulePackError(f"{path}: '{name}': onbekende regel '{unknown[0]}' in '{key}'")
+        elements.append(Element(name, frozenset(raw["has"]), frozenset(raw["lacks"])))
+    return tuple(elements)
+
+
 def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     """Load all six packs of a language from a directory; any problem raises RulePackError."""
     if not directory.is_dir():
@@ -282,7 +358,7 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
         if not path.is_file():
             raise RulePackError(f"{path}: het regelpakket voor de dimensie '{dimension}' ontbreekt")
         packs[dimension] = load_pack(path, named)  # ids start with the dimension: unique across packs
-    extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns", "consequences"}
+    extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns", "consequences", "facts", "elements"}
     if extra:
         raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
     language = load_language(directory / "language.toml")
@@ -290,7 +366,10 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     undeclared = [r.id for p in packs.values() for r in p.rules if r.consequence] if consequences is None else []
     if undeclared:
         raise RulePackError(f"{directory}: regel '{undeclared[0]}' gebruikt 'consequence', maar consequences.toml ontbreekt")
-    return RuleBook(lang, packs, dataclasses.replace(language, consequences=consequences))
+    facts = load_facts(directory / "facts.toml", named)
+    _check_fact_names(packs, facts)
+    return RuleBook(lang, packs, dataclasses.replace(language, consequences=consequences, facts=facts),
+                    load_elements(directory / "elements.toml", packs))
 
 
 @lru_cache(maxsize=8)

@@ -38,9 +38,11 @@ def warm_up() -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def analysis(text: str, shares: tuple[tuple[str, float], ...] | None) -> Analysis:
-    """outreach.analyze, cached on the text and the shares (the engine is pure)."""
-    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None)
+def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
+             variables: tuple[tuple[str, str], ...] = ()) -> Analysis:
+    """outreach.analyze, cached on the text, the shares and the scenario's variables (the engine
+    is pure; suggestions name the scenario's facts)."""
+    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables))
 
 
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------

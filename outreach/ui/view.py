@@ -169,7 +169,7 @@ def _overview(ctx: PageContext, slots: list[str], names: dict[str, str], chosen:
         body = escape(t("overview_template" if problem else "overview_empty"))
         if problem is None and text.strip():
             try:
-                result = resources.analysis(text, shares)
+                result = resources.analysis(text, shares, tuple(sorted(ctx.variables.items())))
             except Exception:  # shown in the editor of that variant; here just left out
                 result = None
             if result is not None and result.reach is not None:
@@ -349,7 +349,7 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
         return
     shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
     try:
-        result = resources.analysis(letter, shares)
+        result = resources.analysis(letter, shares, tuple(sorted(ctx.variables.items())))
     except TextTooLong as err:
         with letter_view:
             st.error(t("too_long", message=md_escape(_sentence(str(err)))))

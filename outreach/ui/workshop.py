@@ -146,7 +146,7 @@ def _tensions(ctx, data) -> None:
         return
     shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
     try:
-        result = resources.analysis(text, shares)
+        result = resources.analysis(text, shares, tuple(sorted(ctx.variables.items())))
     except (TextTooLong, SegmentModelError) as err:
         st.error(md_escape(str(err)))
         return
