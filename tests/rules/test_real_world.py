@@ -177,7 +177,7 @@ CASES = [
     ("Wij bellen u zo snel mogelijk terug.", "autonomy.obligation.pushing", SILENT, None),
     ("Dat mag volgens de Wet gemeentelijke schuldhulpverlening.", "autonomy.escalation.heavy_words", SILENT,
      None),
-    ("U kunt terecht bij de gemeentelijke schuldhulpverlening.", "autonomy.escalation.heavy_words", FIRES,
+    ("U kunt terecht bij de gemeentelijke schuldhulpverlening.", "autonomy.escalation.process_words", FIRES,
      "schuldhulpverlening"),
     ("Er komt geen aantekening in een dossier.", "autonomy.escalation.heavy_words", SILENT, None),
     ("Er komt geen aantekening of notitie in uw dossier.", "autonomy.escalation.heavy_words", SILENT, None),
@@ -397,7 +397,9 @@ CASES = [
     ("Wij doen dit op basis van de wet.", "privacy.basis.legal", FIRES, None),
     # A creditor's own records need no third-party source.
     ("Beste klant,\n\nWij zien dat uw waterrekening van maart nog niet betaald is.", "privacy.source.when_known", SILENT, None),
-    ("Wij zien dat uw waterrekening van maart nog niet betaald is.", "privacy.source.when_known", FIRES, None),
+    # A sender's own bill is its own source (intent.reason.signal_source says so); the letter
+    # may not both have and lack a source (elements.toml).
+    ("Wij zien dat uw waterrekening van maart nog niet betaald is.", "privacy.source.when_known", SILENT, None),
     ("Wij bewaren uw gegevens maximaal 6 maanden.", "privacy.source.when_known", SILENT, None),
     ("U heeft het recht om uw gegevens in te zien.", "privacy.source.when_known", SILENT, None),
     ("Wij weten dat u een huurachterstand heeft.", "privacy.source.when_known", FIRES, None),
