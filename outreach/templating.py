@@ -251,8 +251,10 @@ def parse_template(source: str, name: str = "sjabloon") -> ParsedTemplate:
         too_deep = _loop_depth(ast) > 1
     except TemplateSyntaxError as err:  # also unknown filters and tests
         raise TemplateProblem(_syntax_message(name, err)) from None
-    except (RecursionError, MemoryError):  # thousands of nested brackets
+    except RecursionError:  # thousands of nested brackets
         raise TemplateProblem(f"{name}: de sjabloon is te diep genest (te veel haakjes in elkaar).") from None
+    except MemoryError:
+        raise TemplateProblem(f"{name}: de sjabloon is te groot om in te vullen (te veel geheugen).") from None
     if too_deep:
         raise TemplateProblem(f"{name}: lussen in lussen zijn niet toegestaan in een briefsjabloon.")
     if any(isinstance(n, (nodes.Macro, nodes.CallBlock, nodes.Import, nodes.FromImport, nodes.Include,
@@ -298,8 +300,10 @@ def render_here(source: str, variables: dict[str, object], name: str = "sjabloon
         raise TemplateProblem(message) from None
     except TemplateSyntaxError as err:  # unknown filters and tests are found when compiling
         raise TemplateProblem(_syntax_message(name, err)) from None
-    except TemplateError:
-        raise TemplateProblem(f"{name}: de sjabloon kan niet worden ingevuld.") from None
+    except TemplateError as err:  # "No test named 'foo'" is found at run time
+        dutch = _dutch(err.message or "")
+        raise TemplateProblem(f"{name}: de sjabloon kan niet worden ingevuld"
+                              + (f": {dutch}." if dutch else ".")) from None
     except BaseException as err:  # noqa: BLE001 (every failure of user code becomes a message)
         if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
@@ -341,12 +345,18 @@ _SYNTAX = (
 )
 
 
-def _syntax_message(name: str, err: TemplateSyntaxError) -> str:
-    text = err.message or ""
+def _dutch(text: str) -> str | None:
     for pattern, dutch in _SYNTAX:
         match = pattern.search(text)
         if match:
-            return f"{name}: fout in de sjabloon op regel {err.lineno}: {dutch.format(*match.groups())}."
+            return dutch.format(*match.groups())
+    return None
+
+
+def _syntax_message(name: str, err: TemplateSyntaxError) -> str:
+    dutch = _dutch(err.message or "")
+    if dutch:
+        return f"{name}: fout in de sjabloon op regel {err.lineno}: {dutch}."
     return (f"{name}: fout in de sjabloon op regel {err.lineno}. Controleer de {{{{ }}}} en {{% %}} "
             "op die regel.")
 
