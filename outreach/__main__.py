@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 
 from outreach.cli_text import render_analysis
-from outreach.letters import LetterError, read_path
+from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
 
@@ -18,9 +19,42 @@ class UsageError(Exception):
     pass
 
 
+# argparse's own messages are English; the ones a user meets, in Dutch.
+_ARGPARSE_DUTCH = (
+    ("the following arguments are required:", "deze argumenten ontbreken:"),
+    ("unrecognized arguments:", "onbekende argumenten:"),
+    ("invalid choice:", "ongeldige keuze:"),
+    ("(choose from", "(kies uit"),
+    ("expected one argument", "verwacht één waarde"),
+    ("expected at least one argument", "verwacht minstens één waarde"),
+    ("ambiguous option:", "dubbelzinnige optie:"),
+    ("could match", "kan zijn"),
+    ("invalid float value:", "geen getal:"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2, no traceback
-        raise UsageError(message)
+        for english, dutch in _ARGPARSE_DUTCH:
+            message = message.replace(english, dutch)
+        raise UsageError(display_name(message, 300))
+
+
+def _finite(value: str) -> float:
+    """--fail-under: a finite number (nan would pass every letter, inf fail every one)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{display_name(value, 40)}' is geen getal") from None
+    if not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"'{display_name(value, 40)}' is geen eindig getal (0 tot 100)")
+    return number
+
+
+def _check_all(paths: list[str]) -> None:
+    """Every path checked before any letter is analysed: a bad last file fails at once."""
+    for path in paths:
+        check_path(path)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", default="nl")
     check.add_argument("--shares", metavar="39,22,39",
                        help="population shares of the segments in percent, in the model's order")
-    check.add_argument("--fail-under", type=float, metavar="N",
+    check.add_argument("--fail-under", type=_finite, metavar="N",
                        help="exit 1 when a letter's reach score is under N")
     comp = sub.add_parser("compare", help="compare 2-4 variants of a letter; the first is A")
     comp.add_argument("files", nargs="+", metavar="FILE")
@@ -57,11 +91,12 @@ def _check(args: argparse.Namespace) -> int:
 
     from outreach.segments import load_model, parse_shares
 
+    _check_all(args.files)
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     results = []
     for path in args.files:
         text = read_path(path)
-        results.append(analyze(text, args.lang, shares).to_dict(file=path))
+        results.append(analyze(text, args.lang, shares).to_dict(file=display_name(path, 1000)))
     if args.format == "json":
         payload = results[0] if len(results) == 1 else results
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -95,10 +130,11 @@ def _compare(args: argparse.Namespace) -> int:
         print(f"fout: geef {MIN_VARIANTS} tot {MAX_VARIANTS} brieven om te vergelijken "
               f"(nu {len(args.files)})", file=sys.stderr)
         return 2
+    _check_all(args.files)
     shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
     texts = [read_path(path) for path in args.files]
     try:
-        result = compare(list(zip(_variant_names(args.files), texts)), shares)
+        result = compare(list(zip(_variant_names([display_name(p, 1000) for p in args.files]), texts)), shares)
     except CompareError as err:
         print(f"fout: {err}", file=sys.stderr)
         return 2
@@ -110,15 +146,23 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from outreach.scenarios import TEMPLATES_DIR, load_catalogue
     from outreach.templating import TemplateProblem, render
 
-    path = Path(args.template)
-    if not path.exists() and (TEMPLATES_DIR / args.template).exists():
-        path = TEMPLATES_DIR / args.template
-    source = read_path(str(path))
+    path = args.template
+    try:
+        check_path(path)
+    except LetterError:
+        shipped = str(TEMPLATES_DIR / args.template)
+        if "/" in args.template or "\x00" in args.template or args.template.startswith("."):
+            raise
+        try:
+            check_path(shipped)
+        except LetterError:
+            raise LetterError(f"{display_name(args.template)}: sjabloon niet gevonden (geen bestand, en niet "
+                              f"in templates/).") from None
+        path = shipped
+    source = read_path(path)
     variables: dict[str, str] = {}
     if args.scenario:
         catalogue = load_catalogue()
@@ -133,7 +177,7 @@ def _render(args: argparse.Namespace) -> int:
             raise UsageError(f"--var verwacht key=value, niet '{item}'")
         variables[key.strip()] = value
     try:
-        print(render(source, variables, str(path)), end="")
+        print(render(source, variables, display_name(path)), end="")
     except TemplateProblem as err:
         print(f"fout: {err}", file=sys.stderr)
         return 2
@@ -178,6 +222,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("fout: te weinig geheugen voor deze invoer.", file=sys.stderr)
+        return 2
+    except Exception as err:  # noqa: BLE001 (never a traceback in front of a user)
+        print(f"fout: er ging iets mis dat niet had mogen gebeuren ({type(err).__name__}). "
+              "Meld dit bij de beheerders van dit programma.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -28,3 +28,19 @@ def number(value: float, lang: str = "nl", digits: int = 0, signed: bool = False
     if signed and not text.startswith("-"):
         text = "+" + text
     return text.replace(".", ",") if lang == "nl" else text
+
+
+# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"), with the
+# full-width forms that Excel and LibreOffice also accept, and the NUL that some readers skip.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A value for a CSV cell: text that a spreadsheet would run as a formula gets a leading quote.
+
+    The one guard for every CSV the app and the command line write. Leading spaces do not hide a
+    formula (some spreadsheets trim them). Numbers and other values pass unchanged.
+    """
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START):
+        return "'" + value
+    return value

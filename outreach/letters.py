@@ -1,7 +1,16 @@
-"""Reading a letter from a file or an upload: .txt, .md or .docx, with clear Dutch errors."""
+"""Reading a letter from a file or an upload: .txt, .md or .docx, with clear Dutch errors.
+
+Everything read here is bounded before it is parsed: a file is read up to MAX_BYTES + 1 bytes
+and only when it is a regular file; a .docx is checked member by member (sizes, compression
+ratio, count, paragraphs) from its zip directory before python-docx sees it.
+"""
 from __future__ import annotations
 
+import errno
 import io
+import os
+import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -9,14 +18,31 @@ MAX_CHARS = 200_000          # a letter is a few thousand; this bounds work and 
 MAX_BYTES = 5_000_000        # a .docx with images can be large while its text is small
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 DOCX_SUFFIXES = (".docx",)
+# A .docx is a zip. Its directory states every member's size; zipfile never returns more than the
+# stated size (and fails on a mismatch), so these checks bound what python-docx can unpack.
+DOCX_MAX_MEMBERS = 1_000
+DOCX_MAX_TOTAL = 60_000_000       # all members unpacked (images included)
+DOCX_MAX_XML = 12_000_000         # the XML parts unpacked: what lxml builds a tree of
+DOCX_MAX_RATIO = 100              # unpacked/packed of one member: Word's XML packs about 5-20 times
+DOCX_RATIO_FROM = 1_000_000       # the ratio counts for members that unpack to more than this
+DOCX_MAX_PARAGRAPHS = 20_000      # counted in the XML before it is parsed
+MAX_NAME_BYTES = 255              # one path component, as most file systems allow
+_PARAGRAPH = re.compile(rb"<w:p[\s/>]")
 
 
 class LetterError(ValueError):
     """A letter that cannot be read; the message is meant for the user (Dutch)."""
 
 
+def display_name(name: str, limit: int = 120) -> str:
+    """A file name as it can be shown on one line: no control characters, no undecodable bytes."""
+    text = str(name).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def decode_text(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere, not only at the start: a text letter holds no NUL
         raise LetterError(f"{name}: dit is geen tekstbestand (het bevat binaire gegevens).")
     try:
         text = data.decode("utf-8-sig")
@@ -36,24 +62,87 @@ def check_length(text: str, name: str = "tekst") -> str:
     return text
 
 
+def _docx_unreadable(name: str) -> LetterError:
+    return LetterError(f"{name}: dit Word-bestand is beschadigd of geen .docx. "
+                       "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.")
+
+
+def _too_big_docx(name: str, what: str) -> LetterError:
+    return LetterError(f"{name}: dit Word-bestand is te groot om te lezen ({what}). "
+                       "Sla de brief op zonder afbeeldingen, of plak de tekst in het tekstvak.")
+
+
+def check_docx(data: bytes, name: str) -> None:
+    """Refuse a .docx whose zip would unpack to too much (a 'zip bomb') before anything parses it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > DOCX_MAX_MEMBERS:
+                raise _too_big_docx(name, f"{len(members)} onderdelen; maximaal {DOCX_MAX_MEMBERS}")
+            total = sum(m.file_size for m in members)
+            xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+            if total > DOCX_MAX_TOTAL or xml > DOCX_MAX_XML:
+                raise _too_big_docx(name, f"uitgepakt {max(total, xml) // 1_000_000} MB")
+            for member in members:
+                if member.file_size > DOCX_RATIO_FROM and \
+                        member.file_size > DOCX_MAX_RATIO * max(1, member.compress_size):
+                    raise _too_big_docx(name, "het bestand is verdacht sterk ingepakt")
+            body = next((m for m in members if m.filename == "word/document.xml"), None)
+            if body is not None and _paragraphs(archive, body) > DOCX_MAX_PARAGRAPHS:
+                raise _too_big_docx(name, f"meer dan {DOCX_MAX_PARAGRAPHS:,} alinea's".replace(",", "."))
+    except LetterError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
+            KeyError, OSError, EOFError):
+        raise _docx_unreadable(name) from None
+    except Exception:  # zlib and zip errors of corrupt files come in many kinds
+        raise _docx_unreadable(name) from None
+
+
+def _paragraphs(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
+    """Word paragraphs (<w:p>) in the document's XML, counted in a stream of 1 MB chunks."""
+    count, tail = 0, b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            count += len(_PARAGRAPH.findall(window)) - len(_PARAGRAPH.findall(tail))
+            tail = window[-5:]
+            if count > DOCX_MAX_PARAGRAPHS:
+                break
+    return count
+
+
 def decode_docx(data: bytes, name: str) -> str:
     """The paragraphs (and table cells) of a Word document as plain text."""
+    check_docx(data, name)
     import docx  # python-docx; imported here so the CLI starts fast for plain text
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise LetterError(f"{name}: dit Word-bestand is beschadigd of geen .docx. "
-                          "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.") from None
+        # Each Word paragraph is a paragraph of the letter; Word's spacing is not in empty paragraphs.
+        blocks: list[str] = []
+        size = 0
+        for paragraph in document.paragraphs:
+            blocks.append(paragraph.text.strip())
+            size += len(blocks[-1]) + 2
+            if size > MAX_CHARS:
+                break
+        for table in document.tables:
+            if size > MAX_CHARS:
+                break
+            for row in table.rows:
+                blocks.append("\t".join(cell.text for cell in row.cells))
+                size += len(blocks[-1]) + 2
+                if size > MAX_CHARS:
+                    break
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise _docx_unreadable(name) from None
+    except MemoryError:
+        raise _too_big_docx(name, "te weinig geheugen") from None
     except Exception:  # lxml and zip errors of corrupt files come in many kinds
         raise LetterError(f"{name}: dit Word-bestand kan niet gelezen worden. "
                           "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.") from None
-    # Each Word paragraph is a paragraph of the letter; Word's spacing is not in empty paragraphs.
-    blocks = [p.text.strip() for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append("\t".join(cell.text for cell in row.cells))
     text = "\n\n".join(block for block in blocks if block)
     return check_length(text + "\n" if text else "", name)
 
@@ -71,20 +160,94 @@ def read_upload(name: str, data: bytes) -> str:
     raise LetterError(f"{name}: bestandstype '{suffix}' wordt niet ondersteund. Gebruik .txt, .md of .docx.")
 
 
+_OS_ERRORS = {
+    errno.ENOENT: "bestand niet gevonden.",
+    errno.ENOTDIR: "bestand niet gevonden (een deel van het pad is geen map).",
+    errno.EACCES: "geen toegang tot dit bestand.",
+    errno.EPERM: "geen toegang tot dit bestand.",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang.",
+    errno.ELOOP: "dit pad verwijst in een kring naar zichzelf (symbolische koppelingen).",
+    errno.EISDIR: "dit is een map, geen bestand.",
+    errno.ENXIO: "dit is geen gewoon bestand.",
+    errno.EAGAIN: "dit is geen gewoon bestand.",
+}
+
+
+def _os_problem(path: str, err: OSError) -> LetterError:
+    reason = _OS_ERRORS.get(err.errno or 0, "kan niet gelezen worden.")
+    return LetterError(f"{display_name(path)}: {reason}")
+
+
+def _kind(mode: int) -> str | None:
+    """Why a file of this mode is not a letter to read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "dit is een map, geen bestand."
+    if stat.S_ISFIFO(mode):
+        return "dit is een pipe (FIFO), geen gewoon bestand."
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "dit is een apparaat, geen gewoon bestand."
+    if stat.S_ISSOCK(mode):
+        return "dit is een socket, geen gewoon bestand."
+    return "dit is geen gewoon bestand."
+
+
+def check_path(path: str) -> None:
+    """Refuse a path that is not a readable letter, without reading it: a missing file, a map, a
+    device, a pipe, a name that is too long, a file over MAX_BYTES. LetterError (Dutch) otherwise."""
+    shown = display_name(path)
+    if not path:
+        raise LetterError("de bestandsnaam is leeg.")
+    if "\x00" in path:
+        raise LetterError(f"{shown}: een bestandsnaam mag geen nul-teken bevatten.")
+    try:
+        encoded = os.fsencode(path)
+    except (UnicodeError, ValueError):
+        raise LetterError(f"{shown}: deze bestandsnaam kan niet gelezen worden.") from None
+    if any(len(part) > MAX_NAME_BYTES for part in encoded.split(b"/")):
+        raise LetterError(f"{shown}: de bestandsnaam is te lang (maximaal {MAX_NAME_BYTES} bytes per naam).")
+    try:
+        info = os.stat(encoded)
+    except OSError as err:
+        raise _os_problem(path, err) from None
+    reason = _kind(info.st_mode)
+    if reason:
+        raise LetterError(f"{shown}: {reason}")
+    if info.st_size > MAX_BYTES:
+        raise LetterError(f"{shown}: het bestand is te groot ({info.st_size:,} bytes; maximaal "
+                          f"{MAX_BYTES:,}).".replace(",", "."))
+
+
+def read_bounded(path: str) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES; never blocks on a pipe or reads a device."""
+    check_path(path)
+    shown = display_name(path)
+    try:
+        fd = os.open(os.fsencode(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as err:
+        raise _os_problem(path, err) from None
+    try:
+        reason = _kind(os.fstat(fd).st_mode)  # the file may have been swapped since check_path
+        if reason:
+            raise LetterError(f"{shown}: {reason}")
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise _os_problem(path, err) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise LetterError(f"{shown}: het bestand is te groot (meer dan {MAX_BYTES:,} bytes).".replace(",", "."))
+    return data
+
+
 def read_path(path: str) -> str:
     """Text of a letter on disk, for the command line."""
-    file = Path(path)
-    if not file.exists():
-        raise LetterError(f"{path}: bestand niet gevonden.")
-    if file.is_dir():
-        raise LetterError(f"{path}: dit is een map, geen bestand.")
-    try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise LetterError(f"{path}: het bestand is te groot ({size:,} bytes).".replace(",", "."))
-        data = file.read_bytes()
-    except OSError as err:
-        raise LetterError(f"{path}: kan niet gelezen worden ({err.strerror}).") from None
-    if file.suffix.lower() in DOCX_SUFFIXES:
-        return decode_docx(data, path)
-    return decode_text(data, path)  # any other name: text if it decodes as UTF-8
+    data = read_bounded(path)
+    shown = display_name(path)
+    if Path(path).suffix.lower() in DOCX_SUFFIXES:
+        return decode_docx(data, shown)
+    return decode_text(data, shown)  # any other name: text if it decodes as UTF-8

@@ -27,7 +27,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from outreach.compare import Comparison
-from outreach.formatting import number
+from outreach.formatting import number, spreadsheet_cell
 from outreach.rules.engine import Finding
 from outreach.segments import load_model
 
@@ -212,14 +212,6 @@ def render_report(comparison: Comparison, title: str, exercise: dict | None = No
 
 # --- scores as data -----------------------------------------------------------------------------
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    """A user's name in a spreadsheet cell: never read as a formula."""
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def score_rows(comparison: Comparison) -> list[dict]:
     """One row per variant x segment: score, verdict, delta against A, winner."""
     rows = []
@@ -239,7 +231,9 @@ def scores_csv(comparison: Comparison, sep: str = ",", decimal: str = ".") -> st
     import pandas as pd  # imported here: the report itself does not need pandas
 
     frame = pd.DataFrame(score_rows(comparison))
-    frame["variant"] = frame["variant"].map(_cell)
+    for column in frame.columns:  # every text cell: names, labels, verdicts
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(spreadsheet_cell)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, sep=sep, decimal=decimal, lineterminator="\n")
     return buffer.getvalue()

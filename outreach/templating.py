@@ -2,17 +2,31 @@
 
 Templates are user input, so they render only in Jinja2's immutable sandbox, with:
 - undefined placeholders as an error that names the placeholder,
-- a whitelist of harmless filters, each checked for the size of what it returns,
-- a bounded range(), bounded * and ** operators, no nested loops,
+- a whitelist of harmless filters, each checked for the size of what it returns (and `replace`
+  before it runs),
+- a bounded range(), bounded * ** + % ~ operators, bounded string methods (ljust, center, zfill,
+  format, ...) and int.to_bytes, no nested loops,
 - a bound on the template's length and on the output, which is produced as a stream and cut off.
+
+And `render` runs each template in a child process (multiprocessing, forkserver) with an address
+space limit (RLIMIT_AS) and a time limit: whatever slipped past the sandbox's bounds (the compiler's
+recursion, a blow-up we did not foresee) ends that child, never the app or the CLI. Results, and
+problems, are cached per template and variables, so a rerun does not render again.
 """
 from __future__ import annotations
 
+import multiprocessing
 import operator
+import os
+import re
+import string
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -21,6 +35,9 @@ MAX_OUTPUT_CHARS = 100_000
 MAX_RANGE = 1_000
 MAX_POWER = 64
 MAX_INT_BITS = 4096
+RENDER_SECONDS = 5.0              # a letter renders in milliseconds; a child still busy then is ended
+RENDER_MEMORY = 256 * 1024 * 1024  # address space a child may add to what it starts with
+CACHE_SIZE = 256
 SAFE_FILTERS = ("upper", "lower", "capitalize", "title", "trim", "default", "d", "replace", "join",
                 "length", "count", "first", "last", "round", "int", "float", "string", "list",
                 "striptags", "e", "escape", "abs", "sort", "unique", "reverse")
@@ -36,14 +53,93 @@ def _bounded(value: object) -> object:
     return value
 
 
-def _safe_filter(fn):
+def _safe_filter(fn, name: str):
     def wrapper(*args, **kwargs):
+        if name == "replace":
+            _check_replace(args, kwargs)
         return _bounded(fn(*args, **kwargs))
     wrapper.__name__ = getattr(fn, "__name__", "filter")
     for attribute in ("jinja_pass_arg",):  # keep Jinja's context/environment passing markers
         if hasattr(fn, attribute):
             setattr(wrapper, attribute, getattr(fn, attribute))
     return wrapper
+
+
+def _too_long() -> TemplateProblem:
+    return TemplateProblem(f"De sjabloon maakt een te lange tekst (meer dan {MAX_OUTPUT_CHARS} tekens).")
+
+
+def _check_replace(args: tuple, kwargs: dict) -> None:
+    """The replace filter's result size, before it is made: (eval_ctx, s, old, new[, count])."""
+    values = list(args[1:4])
+    for key in ("old", "new")[max(0, len(values) - 1):]:
+        if key in kwargs:
+            values.append(kwargs[key])
+    if len(values) >= 3 and all(isinstance(v, str) for v in values[:3]):
+        text, old, new = values[:3]
+        hits = len(text) + 1 if old == "" else text.count(old)
+        if len(text) + hits * len(new) > MAX_OUTPUT_CHARS:
+            raise _too_long()
+
+
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?")
+_WIDTH_METHODS = {"ljust": 0, "rjust": 0, "center": 0, "zfill": 0}
+
+
+def _check_width(value: object) -> None:
+    if isinstance(value, int) and value > MAX_OUTPUT_CHARS:
+        raise _too_long()
+
+
+def _check_percent(fmt: str) -> None:
+    """printf-style formatting ('%10s' % x): no '*' widths, widths and precisions bounded."""
+    for match in _PERCENT_SPEC.finditer(fmt):
+        for part in match.groups():
+            if part == "*":
+                raise TemplateProblem("De sjabloon gebruikt een opmaak (*) die niet is toegestaan.")
+            if part and int(part) > MAX_OUTPUT_CHARS:
+                raise _too_long()
+
+
+def _check_format(fmt: str) -> None:
+    """str.format templates: no nested fields in a format spec, widths and precisions bounded."""
+    try:
+        fields = list(string.Formatter().parse(fmt))
+    except ValueError as err:
+        raise TemplateProblem(f"De opmaak in de sjabloon klopt niet ({err}).") from None
+    for _literal, _field, spec, _conversion in fields:
+        if not spec:
+            continue
+        if "{" in spec:
+            raise TemplateProblem("De sjabloon gebruikt een opmaak die niet is toegestaan.")
+        for digits in re.findall(r"\d+", spec):
+            if int(digits) > MAX_OUTPUT_CHARS:
+                raise _too_long()
+
+
+def _check_call(obj: object, args: tuple, kwargs: dict) -> None:
+    """Calls that can grow a string or a number beyond the bounds, checked before they run."""
+    target = getattr(obj, "__wrapped__", obj)  # the sandbox wraps str.format
+    owner = getattr(target, "__self__", None)
+    method = getattr(target, "__name__", "")
+    if isinstance(owner, str):
+        if method in _WIDTH_METHODS:
+            for value in list(args[:1]) + [kwargs.get("width")]:
+                _check_width(value)
+        elif method == "expandtabs":
+            size = args[0] if args else kwargs.get("tabsize", 8)
+            if isinstance(size, int) and size * max(1, owner.count("\t")) + len(owner) > MAX_OUTPUT_CHARS:
+                raise _too_long()
+        elif method in ("format", "format_map"):
+            _check_format(owner)
+        elif method == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+            _check_replace((None, owner, args[0], args[1]), {})
+        elif method == "join":
+            pass  # its items come from bounded sequences; the output bound cuts the rest
+    elif isinstance(owner, int) and method == "to_bytes":
+        length = args[0] if args else kwargs.get("length", 1)
+        if isinstance(length, int) and length > MAX_INT_BITS // 8:
+            raise TemplateProblem("De sjabloon rekent met te grote getallen.")
 
 
 def _range(*args: int) -> range:
@@ -53,10 +149,46 @@ def _range(*args: int) -> range:
     return r
 
 
+class _LetterCodeGenerator(CodeGenerator):
+    """Jinja's compiler, with `a ~ b ~ c` joined by the environment's bounded concat."""
+
+    def visit_Concat(self, node: nodes.Concat, frame) -> None:
+        self.write("environment.bounded_concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class LetterEnvironment(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = _LetterCodeGenerator
+
+    def bounded_concat(self, values: tuple) -> str:
+        parts = [str(v) for v in values]
+        if sum(map(len, parts)) > MAX_OUTPUT_CHARS:
+            raise _too_long()
+        return "".join(parts)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        _check_call(__obj, args, kwargs)
+        return _bounded(super().call(__context, __obj, *args, **kwargs))
 
     def call_binop(self, context, operator_name, left, right):
+        if operator_name == "+":
+            if isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
+                    and len(left) + len(right) > MAX_OUTPUT_CHARS:
+                raise _too_long()
+            if isinstance(left, int) and isinstance(right, int) and \
+                    max(left.bit_length(), right.bit_length()) > MAX_INT_BITS:
+                raise TemplateProblem("De sjabloon rekent met te grote getallen.")
+            return operator.add(left, right)
+        if operator_name == "%":
+            if isinstance(left, str):
+                _check_percent(left)
+            if isinstance(left, int) and isinstance(right, int) and left.bit_length() > MAX_INT_BITS:
+                raise TemplateProblem("De sjabloon rekent met te grote getallen.")
+            return _bounded(operator.mod(left, right))
         if operator_name == "**":
             if isinstance(right, (int, float)) and abs(right) > MAX_POWER:
                 raise TemplateProblem(f"Machtsverheffen is begrensd tot exponent {MAX_POWER}.")
@@ -66,7 +198,7 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
         for sequence, times in ((left, right), (right, left)):
             if isinstance(sequence, (str, list, tuple)) and isinstance(times, int):
                 if times * len(sequence) > MAX_OUTPUT_CHARS:
-                    raise TemplateProblem("De sjabloon maakt een te lange tekst.")
+                    raise _too_long()
         if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
             raise TemplateProblem("De sjabloon rekent met te grote getallen.")
         return operator.mul(left, right)
@@ -75,7 +207,7 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
 @lru_cache(maxsize=1)
 def environment() -> LetterEnvironment:
     env = LetterEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters = {name: _safe_filter(env.filters[name]) for name in SAFE_FILTERS if name in env.filters}
+    env.filters = {name: _safe_filter(env.filters[name], name) for name in SAFE_FILTERS if name in env.filters}
     env.tests = {name: env.tests[name] for name in ("defined", "undefined", "none", "number", "string",
                                                      "even", "odd", "divisibleby", "eq", "ne", "in")
                  if name in env.tests}
@@ -116,9 +248,14 @@ def parse_template(source: str, name: str = "sjabloon") -> ParsedTemplate:
     try:
         ast = environment().parse(source)
         placeholders = frozenset(meta.find_undeclared_variables(ast)) - {"range"}
+        too_deep = _loop_depth(ast) > 1
     except TemplateSyntaxError as err:  # also unknown filters and tests
-        raise TemplateProblem(f"{name}: fout in de sjabloon op regel {err.lineno}: {err.message}") from None
-    if _loop_depth(ast) > 1:
+        raise TemplateProblem(_syntax_message(name, err)) from None
+    except RecursionError:  # thousands of nested brackets
+        raise TemplateProblem(f"{name}: de sjabloon is te diep genest (te veel haakjes in elkaar).") from None
+    except MemoryError:
+        raise TemplateProblem(f"{name}: de sjabloon is te groot om in te vullen (te veel geheugen).") from None
+    if too_deep:
         raise TemplateProblem(f"{name}: lussen in lussen zijn niet toegestaan in een briefsjabloon.")
     if any(isinstance(n, (nodes.Macro, nodes.CallBlock, nodes.Import, nodes.FromImport, nodes.Include,
                           nodes.Extends)) for n in ast.find_all(nodes.Node)):
@@ -129,8 +266,11 @@ def parse_template(source: str, name: str = "sjabloon") -> ParsedTemplate:
     return ParsedTemplate(source, placeholders)
 
 
-def render(source: str, variables: dict[str, object], name: str = "sjabloon") -> str:
-    """The letter with its placeholders filled; TemplateProblem with a Dutch message otherwise."""
+def render_here(source: str, variables: dict[str, object], name: str = "sjabloon") -> str:
+    """The letter with its placeholders filled, in this process (what the render child runs).
+
+    TemplateProblem with a Dutch message for every way a template can fail.
+    """
     parse_template(source, name)
     env = environment()
     try:
@@ -145,21 +285,185 @@ def render(source: str, variables: dict[str, object], name: str = "sjabloon") ->
         return "".join(out)
     except UndefinedError as err:
         missing = _undefined_name(err)
+        if missing == "in de sjabloon":
+            raise TemplateProblem(f"{name}: de sjabloon vraagt een waarde die er niet is "
+                                  "(een lijst of veld zonder dat element).") from None
         raise TemplateProblem(f"{name}: de plaatshouder {missing} heeft geen waarde. "
                               "Vul hem in bij de variabelen of haal hem weg.") from None
     except SecurityError:
         raise TemplateProblem(f"{name}: deze sjabloon probeert bij de binnenkant van het programma te komen. "
                               "Dat mag niet; gebruik alleen plaatshouders zoals {{ naam }}.") from None
-    except TemplateProblem:
-        raise
-    except TemplateError as err:
-        raise TemplateProblem(f"{name}: de sjabloon kan niet worden ingevuld: {err.message}") from None
-    except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError, MemoryError) as err:
-        raise TemplateProblem(f"{name}: de sjabloon kan niet worden ingevuld ({type(err).__name__}).") from None
+    except TemplateProblem as err:
+        message = str(err)
+        if not message.startswith(f"{name}:"):
+            message = f"{name}: {message[:1].lower()}{message[1:]}"
+        raise TemplateProblem(message) from None
+    except TemplateSyntaxError as err:  # unknown filters and tests are found when compiling
+        raise TemplateProblem(_syntax_message(name, err)) from None
+    except TemplateError as err:  # "No test named 'foo'" is found at run time
+        dutch = _dutch(err.message or "")
+        raise TemplateProblem(f"{name}: de sjabloon kan niet worden ingevuld"
+                              + (f": {dutch}." if dutch else ".")) from None
+    except BaseException as err:  # noqa: BLE001 (every failure of user code becomes a message)
+        if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        raise TemplateProblem(_failure_message(name, err)) from None
+
+
+def _failure_message(name: str, err: BaseException) -> str:
+    if isinstance(err, (RecursionError, MemoryError)):
+        return f"{name}: de sjabloon is te groot of te diep genest om in te vullen."
+    if isinstance(err, ZeroDivisionError):
+        return f"{name}: de sjabloon deelt door nul."
+    if isinstance(err, LookupError):  # '%(a)s' % {}, '{}'.format(), a missing key or index
+        return (f"{name}: de sjabloon vraagt een waarde die er niet is "
+                "(een opmaak of lijst zonder genoeg waarden).")
+    if isinstance(err, (TypeError, ValueError, ArithmeticError)):
+        return f"{name}: de sjabloon kan niet worden ingevuld: een bewerking past niet bij de waarde."
+    return f"{name}: de sjabloon kan niet worden ingevuld."
 
 
 def _undefined_name(err: UndefinedError) -> str:
     text = err.message or ""
     if text.startswith("'") and "' is undefined" in text:
         return "'{{ " + text[1:text.index("' is undefined")] + " }}'"
-    return f"({text})"
+    return "in de sjabloon"  # an item or attribute that is not there: "[1, 2][5]"
+
+
+# Jinja's syntax messages are English; the common ones in Dutch, the rest as a general message.
+_SYNTAX = (
+    (re.compile(r"No filter named '([^']*)'"), "het filter '{0}' bestaat niet of is niet toegestaan"),
+    (re.compile(r"No test named '([^']*)'"), "de test '{0}' bestaat niet of is niet toegestaan"),
+    (re.compile(r"unexpected '([^']*)'"), "onverwacht teken '{0}'"),
+    (re.compile(r"unexpected end of template"), "de sjabloon houdt onverwacht op (een blok zonder einde?)"),
+    (re.compile(r"Encountered unknown tag '([^']*)'"), "onbekende opdracht '{0}'"),
+    (re.compile(r"unexpected char '?(.)'?"), "onverwacht teken '{0}'"),
+    (re.compile(r"Expected an expression"), "hier ontbreekt een waarde of naam"),
+    (re.compile(r"expected token '([^']*)'"), "hier verwacht de sjabloon '{0}'"),
+    (re.compile(r"missing end of comment tag"), "een commentaar {# zonder #}"),
+    (re.compile(r"unclosed|unterminated", re.I), "iets is geopend maar niet gesloten (haakje, aanhalingsteken of blok)"),
+)
+
+
+def _dutch(text: str) -> str | None:
+    for pattern, dutch in _SYNTAX:
+        match = pattern.search(text)
+        if match:
+            return dutch.format(*match.groups())
+    return None
+
+
+def _syntax_message(name: str, err: TemplateSyntaxError) -> str:
+    dutch = _dutch(err.message or "")
+    if dutch:
+        return f"{name}: fout in de sjabloon op regel {err.lineno}: {dutch}."
+    return (f"{name}: fout in de sjabloon op regel {err.lineno}. Controleer de {{{{ }}}} en {{% %}} "
+            "op die regel.")
+
+
+# --- rendering in a child process ---------------------------------------------------------------
+
+_cache: OrderedDict[tuple, tuple[bool, str]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def render(source: str, variables: dict[str, object], name: str = "sjabloon") -> str:
+    """The letter with its placeholders filled; TemplateProblem with a Dutch message otherwise.
+
+    Rendered in a child process with a memory and a time limit; the outcome (text or problem) is
+    cached per template, variables and name.
+    """
+    if not isinstance(source, str):
+        raise TemplateProblem(f"{name}: de sjabloon is geen tekst.")
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise TemplateProblem(f"{name}: de sjabloon is te lang (maximaal {MAX_TEMPLATE_CHARS} tekens).")
+    key = (source, name, tuple(sorted((str(k), v if isinstance(v, str) else repr(v))
+                                      for k, v in variables.items())))
+    with _cache_lock:
+        outcome = _cache.get(key)
+        if outcome is not None:
+            _cache.move_to_end(key)
+    if outcome is None:
+        outcome = _render_isolated(source, dict(variables), name)
+        with _cache_lock:
+            _cache[key] = outcome
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+    ok, text = outcome
+    if not ok:
+        raise TemplateProblem(text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _context():
+    """fork where there is one (Linux, macOS): the child starts in about a millisecond with this
+    module and Jinja loaded already, and runs nothing but the render. (forkserver and spawn re-import
+    the parent's __main__ in every child; under Streamlit that is the whole app.) spawn elsewhere.
+
+    Forking a process with threads is safe enough here: the child takes no lock of the app's, only
+    renders, sends one message and exits; were it ever stuck, the time limit ends it.
+    """
+    if "fork" in multiprocessing.get_all_start_methods():
+        environment().from_string("{{ x ~ 1 }}").render(x=0)  # compiler and runtime imported before forking
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _limit_memory() -> None:
+    """RLIMIT_AS of this (child) process: what it uses now plus RENDER_MEMORY."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as handle:
+            used = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = used + RENDER_MEMORY
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):  # no /proc or no setrlimit: the time limit still holds
+        pass
+
+
+def _child(conn, source: str, variables: dict[str, object], name: str) -> None:
+    _limit_memory()
+    try:
+        outcome = (True, render_here(source, variables, name))
+    except TemplateProblem as err:
+        outcome = (False, str(err))
+    except MemoryError:
+        outcome = (False, f"{name}: de sjabloon is te groot of te diep genest om in te vullen.")
+    try:
+        conn.send(outcome)
+    except (MemoryError, OSError, ValueError):
+        conn.send((False, f"{name}: de sjabloon is te groot of te diep genest om in te vullen."))
+    finally:
+        conn.close()
+
+
+def _render_isolated(source: str, variables: dict[str, object], name: str) -> tuple[bool, str]:
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(sender, source, variables, name), daemon=True)
+    try:
+        try:
+            process.start()
+        except Exception:  # noqa: BLE001 (no process could be started: a message, not a crash)
+            return False, f"{name}: de sjabloon kan nu niet worden ingevuld (geen hulpproces). Probeer het opnieuw."
+        finally:
+            sender.close()
+        try:
+            if receiver.poll(RENDER_SECONDS):
+                return receiver.recv()
+            return False, (f"{name}: het invullen van de sjabloon is gestopt na {RENDER_SECONDS:g} seconden. "
+                           "Maak de sjabloon eenvoudiger.")
+        except (EOFError, OSError):  # the child died: its memory limit, or a crash in compiling
+            return False, (f"{name}: het invullen van de sjabloon is gestopt (te veel geheugen of te diep "
+                           "genest). Maak de sjabloon eenvoudiger.")
+    finally:
+        if process.is_alive():
+            process.kill()
+        if process.pid is not None:
+            process.join(2)
+        receiver.close()

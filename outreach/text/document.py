@@ -20,10 +20,13 @@ _WORD = re.compile(r"\w+(?:['’\u00ad-]\w+)*")  # \u00ad: a soft hyphen from Wo
 _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2011": "-", "\u2010": "-"})
 # Web and mail addresses are not words: "mijn.aquanoord.nl" holds no "mijn" for a rule, and
 # "info@woonbronoost.nl" no uncommon word for the readability metrics.
+# Each alternative starts only at the start of a run of its characters (lookbehind) and takes a
+# run whole (possessive ++): a 200,000-character run of digits or dots is one linear scan, not
+# one scan per position.
 _ADDRESS = re.compile(
-    r"(?:https?://|www\.)[^\s<>()\[\]]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*)?",
+    r"(?:https?://|www\.)[^\s<>()\[\]]++"
+    r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
+    r"|(?<![\w@.-])[\w-]++(?:\.[\w-]++)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*+)?",
     re.IGNORECASE)
 _ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.txt"
 _LETTER_PARTS = Path(__file__).parent / "data" / "letter_parts.toml"
@@ -36,6 +39,7 @@ SOFT_WRAP_MIN_CHARS = 60  # a longer line without end punctuation is a wrapped l
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2043\u2219]|\d{1,2}[.)]|[a-z][.)]|o(?=\t))\s+")
 _CLAUSE_BREAK = frozenset(",;:()–—\"")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
+_NEXT_VISIBLE = re.compile(r"\s*+(\S)")
 
 
 class Token(NamedTuple):  # a tuple, not a dataclass: a letter has hundreds and they are built fast
@@ -268,6 +272,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # is followed by a line starting with a capital or a bullet ends one (headings, address
     # lines). A long line is a wrapped line of a paragraph: "... door Woningstichting\nOmnia".
     breaks: list[int] = []
+    break_set: set[int] = set()  # the same points, for a constant-time membership test
     markers: set[int] = set()  # periods that belong to a list marker ("1. Bel ons")
     for i, (s, e) in enumerate(line_spans):
         bullet = _BULLET.match(text[s:e])
@@ -280,8 +285,9 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             nxt = text[line_spans[i + 1][0]:line_spans[i + 1][1]].lstrip()
             heading_like = len(line) < SOFT_WRAP_MIN_CHARS and (nxt[:1].isupper() or nxt[:1].isdigit())
             if line and nxt and (line[-1] in ".!?:;" or heading_like or _BULLET.match(nxt)) \
-                    and line_spans[i + 1][0] not in breaks:
+                    and line_spans[i + 1][0] not in break_set:
                 breaks.append(line_spans[i + 1][0])
+                break_set.add(line_spans[i + 1][0])
     for match in re.finditer(r"[.!?…]+[\"'’”)\]]*(?=\s+|$)", text[start:end]):
         dot_end = start + match.end()
         punct = text[start + match.start()]
@@ -290,8 +296,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if punct == ".":
             abbreviation, may_end = _is_abbreviation(text, start + match.start())
             if abbreviation:
-                following = text[dot_end:end].lstrip()
-                if not may_end or not following[:1].isupper():
+                following = _NEXT_VISIBLE.match(text, dot_end, end)  # no copy of the rest of the text
+                if not may_end or not following or not following.group(1).isupper():
                     continue
         breaks.append(dot_end)
     for point in sorted(set(breaks)):

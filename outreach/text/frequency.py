@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import wordfreq
 
-from outreach.text.lemmas import lemma, separable_particles
+from outreach.text.lemmas import LONGEST_WORD, lemma, separable_particles
 
 UNCOMMON_BELOW = 3.0
 
@@ -57,6 +57,8 @@ def familiarity(word: str, lang: str = "nl") -> float:
     reader knows "huur" and "achterstand". A compound counts as familiar as its least common part.
     """
     lower = word.lower()
+    if len(lower) > LONGEST_WORD:
+        return 0.0  # not a word anyone reads as one (see LONGEST_WORD)
     # An inflected form is as familiar as its lemma: "invult" is rare in corpora, "invullen" is not.
     own = max(zipf(lower, lang), zipf(lemma(lower, lang), lang))
     if own >= UNCOMMON_BELOW:

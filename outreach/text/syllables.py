@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pyphen
 
+from outreach.text.lemmas import LONGEST_WORD
+
 _DATA = Path(__file__).parent / "data" / "syllable_exceptions.toml"
 _VOWELS = "aeiouyàáâäèéêëìíîïòóôöùúûü"
 _DIAERESIS = "äëïöü"
@@ -70,6 +72,8 @@ def syllables(word: str) -> int:
     lower = word.lower().strip("'’-")
     if not lower or not any(c.isalpha() for c in lower):
         return 0
+    if len(lower) > LONGEST_WORD:  # not a word (see LONGEST_WORD): vowel nuclei only, in linear time
+        return max(1, _nuclei(lower))
     exceptions = _exceptions()
     if lower in exceptions:
         return exceptions[lower]

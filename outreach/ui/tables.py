@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
+from outreach.formatting import spreadsheet_cell
 from outreach.rules.engine import Finding
 
 Translate = Callable[..., str]
@@ -13,7 +14,6 @@ SEVERITIES = ("error", "warning", "suggestion", "info")
 COLUMNS = ("nr", "dimension", "severity", "effect", "match", "message", "suggestion", "points", "rule",
            "start", "end")
 SHOWN = COLUMNS[:-2]  # the page leaves out the character offsets; the CSV keeps them
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
@@ -61,13 +61,6 @@ def labelled(frame: pd.DataFrame, titles: dict[str, str], t: Translate) -> pd.Da
     return shown.rename(columns={c: t(f"col_{c}") for c in COLUMNS})
 
 
-def _neutralise(value: object) -> object:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection): prefix a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 CSV_SEP = ";"
 
 
@@ -77,5 +70,5 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_neutralise)
+            safe[column] = safe[column].map(spreadsheet_cell)
     return safe.to_csv(index=False, sep=CSV_SEP, decimal=",").encode("utf-8-sig")

@@ -286,3 +286,15 @@ def test_a_letter_in_english_shows_a_warning_not_just_scores():
 
     at = type_letter(start(), ENGLISH)
     assert any("niet in het Nederlands" in w.value for w in at.warning)
+
+
+def test_a_template_that_fails_to_render_leaves_the_editor_for_the_next_run():
+    at = start()
+    at.toggle(key="a.template").set_value(True)
+    type_letter(at, "{{ 'x'.ljust(3000000000) }}\n")
+    assert any("te lange tekst" in e for e in errors(at))
+    assert at.text_area(key="a.text").value.startswith("{{")  # the editor is still there
+    type_letter(at, "{{ " + "(" * 3000 + " }}\n")
+    assert any("genest" in e for e in errors(at))
+    type_letter(at, letter("warm"))
+    assert not errors(at) and len(verdicts(at)) == 3
