@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One entry point for people and CI: sets up .venv from the pinned requirements, then runs.
 
-    python3 dev.py app      start the Streamlit app
+    python3 dev.py app      start the Streamlit app (local: only this computer, 127.0.0.1)
+    python3 dev.py app --shared   share it on the network, behind an access code
     python3 dev.py test     run the whole test suite
     python3 dev.py bench    run the benchmarks and print their figures
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
+import socket
 import subprocess
 import sys
 import venv
@@ -52,6 +55,36 @@ def ensure_env(command: str) -> None:
     marker.write_text(_stamp(files))
 
 
+def lan_address() -> str:
+    """This computer's address on the local network (a UDP 'connect' sends no packet), or ''."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the outgoing interface
+            address = probe.getsockname()[0]
+    except OSError:
+        return ""
+    return "" if address.startswith("127.") else address
+
+
+def app_mode(rest: list[str], env: dict[str, str]) -> list[str]:
+    """Streamlit flags and environment for local (default) or shared (--shared) mode.
+
+    Local binds 127.0.0.1. Shared binds the LAN address (OUTREACH_SHARED_ADDRESS overrides; a
+    specific address also keeps Streamlit from looking up the external IP on the internet) and
+    sets the access code: OUTREACH_ACCESS_CODE, or a random one printed here.
+    """
+    shared = "--shared" in rest
+    rest = [a for a in rest if a != "--shared"]
+    if not shared:
+        env["OUTREACH_MODE"] = "local"
+        return ["--server.address", "127.0.0.1", *rest]
+    code = env.get("OUTREACH_ACCESS_CODE", "").strip() or secrets.token_urlsafe(9)
+    address = env.get("OUTREACH_SHARED_ADDRESS", "").strip() or lan_address() or "0.0.0.0"
+    env.update(OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=code)
+    print(f"Shared mode on {address}; access code: {code}", flush=True)
+    return ["--server.address", address, *rest]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in FILES:
         print(__doc__)
@@ -60,7 +93,7 @@ def main(argv: list[str]) -> int:
     ensure_env(command)
     env = dict(os.environ, PYTHONPATH=str(ROOT), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     if command == "app":
-        args = [str(PY), "-m", "streamlit", "run", str(ROOT / "app.py"), *rest]
+        args = [str(PY), "-m", "streamlit", "run", str(ROOT / "app.py"), *app_mode(rest, env)]
     elif command == "test":
         args = [str(PY), "-m", "pytest", *(rest or ["-q"])]
     else:

@@ -22,29 +22,49 @@ API (for the app):
     ws = store.import_json(text)          -> a NEW workspace; ImportProblem (Dutch) and no change
                                              for malformed JSON, a wrong schema or a file > 2 MB
 
+Owners: every workspace belongs to one owner (LOCAL_OWNER in local mode; in shared mode a hash of
+the visitor's browser key). Methods take `owner=` (default LOCAL_OWNER for list/create/import,
+None = no check for load/save/delete); a workspace is visible to its owner and to owners it was
+shared with by link (`share_token` / `accept_share`). Names are unique per owner: create and import
+pick "Naam (2)" when the name is taken, a save that renames onto a taken name is refused.
+`open_for(owner, default_name)` returns the workspace to show a new session, creating the default
+one in the same transaction when the owner has none (concurrent first visits get one default).
+
+Degraded storage: when the data folder cannot be written (disk full, read-only) reads fall back to
+a read-only connection (`mode=ro`, then `immutable=1`) and writes raise StorageUnavailable (a
+StoreError) without touching anything; the next write simply tries again.
+
 `exercise` is None or a dict of free-form strings with the keys in EXERCISE_KEYS (the VSDT steps:
 problem, stakeholders, mechanism, design_question, conditions). Every error class derives from StoreError, whose
 message is Dutch and can be shown as is.
 
 Durability: WAL mode, a busy timeout, every write in one transaction (`BEGIN IMMEDIATE` inside
 `with conn:`), so a crash mid-save leaves the previous version. Each call opens its own
-connection, so one Store may be used from several threads and several processes.
+connection, so one Store may be used from several threads and several processes. Messages never
+show an absolute path ("de gegevensmap").
 The schema is created and migrated by this module (table `schema_version`, ordered MIGRATIONS).
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import logging
 import os
+import re
+import secrets
 import sqlite3
+import unicodedata
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from outreach.letters import MAX_CHARS
+
+log = logging.getLogger(__name__)
 
 REPO_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR_ENV = "OUTREACH_DATA_DIR"
@@ -59,6 +79,7 @@ MAX_IMPORT_BYTES = 2_000_000
 EXERCISE_KEYS = ("problem", "stakeholders", "mechanism", "design_question", "conditions")
 EXPORT_FORMAT = "outreach-workspace"
 EXPORT_SCHEMA = 1
+LOCAL_OWNER = "local"
 
 
 class StoreError(Exception):
@@ -76,6 +97,16 @@ class InvalidWorkspace(StoreError, ValueError):
 
 class ImportProblem(StoreError, ValueError):
     """An import that was refused; nothing was written."""
+
+
+class StorageUnavailable(StoreError):
+    """The data folder cannot be written now (disk full, read-only, gone); nothing was written."""
+
+
+STORAGE_UNAVAILABLE = ("De gegevensmap kan nu niet worden beschreven (de schijf is vol of alleen-lezen). "
+                       "Bekijken en exporteren werkt nog; wijzigingen worden bewaard zodra het weer kan.")
+_WRITE_FAILURES = ("disk is full", "readonly", "read-only", "unable to open", "disk i/o", "cannot open",
+                   "file is not a database", "no such table", "out of memory")
 
 
 class ConflictError(StoreError):
@@ -106,6 +137,7 @@ class Workspace:
     variants: tuple[Variant, ...]
     exercise: dict[str, str] | None
     updated_at: str
+    owner: str = LOCAL_OWNER
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +147,13 @@ class WorkspaceSummary:
     version: int
     variant_count: int
     updated_at: str
+    shared: bool = False  # shared with this owner by someone else (not their own)
 
 
 # --- schema and migrations ----------------------------------------------------------------------
 
 # Ordered: MIGRATIONS[i] brings the schema from version i to i + 1. Only ever append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
         """CREATE TABLE workspaces (
                id TEXT PRIMARY KEY,
@@ -140,8 +173,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE INDEX workspaces_updated ON workspaces(updated_at)",
     ),
+    (   # owners and sharing; existing workspaces belong to the local owner, names made unique
+        f"ALTER TABLE workspaces ADD COLUMN owner TEXT NOT NULL DEFAULT '{LOCAL_OWNER}'",
+        "ALTER TABLE workspaces ADD COLUMN share_token TEXT",
+        lambda conn: _dedupe_names(conn),
+        "CREATE UNIQUE INDEX workspaces_owner_name ON workspaces(owner, name)",
+        "CREATE UNIQUE INDEX workspaces_share ON workspaces(share_token)",
+        """CREATE TABLE access (
+               workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+               owner TEXT NOT NULL,
+               PRIMARY KEY (workspace_id, owner))""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _dedupe_names(conn: sqlite3.Connection) -> None:
+    """Migration 3: give later duplicates of a name (per owner) a free 'Naam (2)' name."""
+    rows = conn.execute("SELECT id, owner, name FROM workspaces ORDER BY created_at, rowid").fetchall()
+    taken: dict[str, set[str]] = {}
+    for workspace_id, owner, name in rows:
+        names = taken.setdefault(owner, set())
+        if name in names:
+            new = free_name(name, names)
+            conn.execute("UPDATE workspaces SET name = ? WHERE id = ?", (new, workspace_id))
+            name = new
+        names.add(name)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -158,7 +215,10 @@ def migrate(conn: sqlite3.Connection) -> int:
                          f"(schema {current}; deze versie kent tot {SCHEMA_VERSION}).")
     for number in range(current, SCHEMA_VERSION):
         for statement in MIGRATIONS[number]:
-            conn.execute(statement)
+            if callable(statement):
+                statement(conn)
+            else:
+                conn.execute(statement)
         conn.execute("DELETE FROM schema_version")
         conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number + 1,))
     return SCHEMA_VERSION
@@ -180,8 +240,14 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
-def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+def _open(path: Path, mode: str = "") -> sqlite3.Connection:
+    """A connection; mode "ro" (read-only) or "immutable" (read-only, no locks: a folder that
+    cannot be written at all) for reading when the normal open fails."""
+    if mode:
+        query = "mode=ro" if mode == "ro" else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
@@ -190,15 +256,55 @@ def _open(path: Path) -> sqlite3.Connection:
 
 # --- validation (shared by save and import) -----------------------------------------------------
 
+# Characters a name must not hold: they hide or reorder what is shown (bidi overrides and isolates,
+# zero-width characters) or cannot be stored (lone surrogates); control characters break lines.
+BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F,
+                                           0x061C])
+ZERO_WIDTH = frozenset(chr(c) for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E, 0x00AD))
+
+
+def invisible(char: str) -> bool:
+    """A character that has no place in a name (control, bidi, zero-width, surrogate, unassigned)."""
+    code = ord(char)
+    return (code < 32 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or char in BIDI_CONTROLS
+            or char in ZERO_WIDTH or unicodedata.category(char) in ("Cf", "Cs", "Co", "Cn"))
+
+
+def has_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+def clean_name(name: str) -> str:
+    """A typed name with line breaks and tabs as spaces, invisible characters removed, trimmed."""
+    spaced = re.sub(r"[\x00-\x1f\x7f-\x9f]+", " ", name)
+    return "".join(c for c in spaced if not invisible(c)).strip()
+
+
+def free_name(wanted: str, taken: Iterable[str]) -> str:
+    """`wanted`, or 'wanted (2)', 'wanted (3)' ... when taken (shortened to fit the name limit)."""
+    taken = set(taken)
+    name = wanted[:MAX_NAME_CHARS].rstrip()
+    number = 2
+    while name in taken:
+        suffix = f" ({number})"
+        name = wanted[:MAX_NAME_CHARS - len(suffix)].rstrip() + suffix
+        number += 1
+    return name
+
+
 def _check_name(value: object, what: str) -> str:
     if not isinstance(value, str):
         return f"{what} moet tekst zijn"
+    if has_surrogate(value):
+        return f"{what} bevat een ongeldig teken (een losse surrogaat)"
     if not value.strip():
         return f"{what} mag niet leeg zijn"
     if len(value) > MAX_NAME_CHARS:
         return f"{what} is te lang ({len(value)} tekens; maximaal {MAX_NAME_CHARS})"
-    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+    if any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in value):
         return f"{what} bevat onzichtbare stuurtekens"
+    if any(invisible(c) for c in value):
+        return f"{what} bevat onzichtbare of tekstrichting-tekens"
     return ""
 
 
@@ -211,6 +317,8 @@ def _check_variant(index: int, name: object, text: object) -> list[str]:
     elif len(text) > MAX_CHARS:
         problems.append(f"de tekst van variant {index + 1} is te lang ({len(text)} tekens; "
                         f"maximaal {MAX_CHARS})")
+    elif has_surrogate(text):
+        problems.append(f"de tekst van variant {index + 1} bevat een ongeldig teken (een losse surrogaat)")
     return problems
 
 
@@ -229,6 +337,8 @@ def _check_exercise(exercise: object) -> list[str]:
             problems.append(f"oefening '{key}' moet tekst zijn")
         elif key in EXERCISE_KEYS and len(value) > MAX_EXERCISE_CHARS:
             problems.append(f"oefening '{key}' is te lang (maximaal {MAX_EXERCISE_CHARS} tekens)")
+        elif key in EXERCISE_KEYS and has_surrogate(value):
+            problems.append(f"oefening '{key}' bevat een ongeldig teken (een losse surrogaat)")
     return problems
 
 
@@ -264,6 +374,7 @@ def _validated(name: object, variants: object, exercise: object) -> None:
 # --- import parsing -----------------------------------------------------------------------------
 
 def _refuse(message: str) -> ImportProblem:
+    message = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in message)  # printable
     return ImportProblem(f"Dit bestand kan niet worden geïmporteerd: {message}. Er is niets veranderd.")
 
 
@@ -336,15 +447,41 @@ def workspace_from_export(document: object) -> tuple[str, tuple[Variant, ...], d
 
 # --- rows ---------------------------------------------------------------------------------------
 
+_COLUMNS = "id, name, version, exercise, updated_at, owner"
+
+
+def _exercise_from(raw: object, workspace_id: str) -> dict[str, str] | None:
+    """The stored exercise, or None when the stored JSON is damaged (logged; the letters still open)."""
+    if raw is None:
+        return None
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError, RecursionError):
+        log.warning("workspace %s: the stored exercise is not valid JSON; shown empty", workspace_id)
+        return None
+    if not isinstance(value, dict):
+        log.warning("workspace %s: the stored exercise is not an object; shown empty", workspace_id)
+        return None
+    kept = {k: v for k, v in value.items() if k in EXERCISE_KEYS and isinstance(v, str)}
+    return kept or None
+
+
 def _read(conn: sqlite3.Connection, workspace_id: str) -> Workspace:
-    row = conn.execute("SELECT id, name, version, exercise, updated_at FROM workspaces WHERE id = ?",
-                       (workspace_id,)).fetchone()
+    row = conn.execute(f"SELECT {_COLUMNS} FROM workspaces WHERE id = ?", (workspace_id,)).fetchone()
     if row is None:
         raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer).")
     variants = conn.execute("SELECT name, text FROM variants WHERE workspace_id = ? ORDER BY position",
                             (workspace_id,)).fetchall()
-    exercise = json.loads(row[3]) if row[3] is not None else None
-    return Workspace(row[0], row[1], row[2], tuple(Variant(n, t) for n, t in variants), exercise, row[4])
+    return Workspace(row[0], row[1], row[2], tuple(Variant(n, t) for n, t in variants),
+                     _exercise_from(row[3], row[0]), row[4], row[5])
+
+
+def _may_see(conn: sqlite3.Connection, workspace_id: str, owner: str | None) -> bool:
+    if owner is None:
+        return True
+    return conn.execute("SELECT 1 FROM workspaces WHERE id = ? AND owner = ? UNION ALL "
+                        "SELECT 1 FROM access WHERE workspace_id = ? AND owner = ?",
+                        (workspace_id, owner, workspace_id, owner)).fetchone() is not None
 
 
 def _replace_variants(conn: sqlite3.Connection, workspace_id: str, variants: tuple[Variant, ...]) -> None:
@@ -357,13 +494,29 @@ def _exercise_json(exercise: dict[str, str] | None) -> str | None:
     return None if exercise is None else json.dumps(exercise, ensure_ascii=False, sort_keys=True)
 
 
+def _names_of(conn: sqlite3.Connection, owner: str, but: str = "") -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM workspaces WHERE owner = ? AND id != ?", (owner, but))}
+
+
 def _insert(conn: sqlite3.Connection, name: str, variants: tuple[Variant, ...],
-            exercise: dict[str, str] | None) -> str:
+            exercise: dict[str, str] | None, owner: str = LOCAL_OWNER) -> str:
+    """A new workspace under a name that is free for this owner ('Naam (2)' when taken)."""
     workspace_id, now = uuid.uuid4().hex, _now()
-    conn.execute("INSERT INTO workspaces (id, name, version, exercise, created_at, updated_at) "
-                 "VALUES (?, ?, 1, ?, ?, ?)", (workspace_id, name, _exercise_json(exercise), now, now))
+    name = free_name(name, _names_of(conn, owner))
+    conn.execute("INSERT INTO workspaces (id, name, version, exercise, created_at, updated_at, owner) "
+                 "VALUES (?, ?, 1, ?, ?, ?, ?)",
+                 (workspace_id, name, _exercise_json(exercise), now, now, owner))
     _replace_variants(conn, workspace_id, variants)
     return workspace_id
+
+
+def _opened_key(owner: str) -> str:
+    return "last_opened" if owner == LOCAL_OWNER else f"last_opened:{owner}"
+
+
+def owner_of_key(browser_key: str) -> str:
+    """The owner id stored for a browser key: a hash, so the database never holds the key itself."""
+    return "o:" + hashlib.sha256(browser_key.encode("utf-8")).hexdigest()[:32]
 
 
 # --- the store ----------------------------------------------------------------------------------
@@ -378,28 +531,47 @@ def workspace_json(ws: Workspace) -> str:
                       ensure_ascii=False, indent=2)
 
 
+def _is_write_failure(err: sqlite3.Error) -> bool:
+    text = str(err).lower()
+    return isinstance(err, sqlite3.OperationalError) and any(word in text for word in _WRITE_FAILURES)
+
+
 class Store:
     """Workspaces in one SQLite file; see the module docstring for the API."""
 
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_path()
+        self.read_only = False  # True while the last write attempt failed for lack of room or rights
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise StoreError(f"De map voor gegevens kan niet worden gemaakt: {self.path.parent} "
-                             f"({err.strerror}).") from None
-        with self._connect() as conn:
-            conn.execute("PRAGMA journal_mode = WAL")  # persistent: stored in the file
-        with self._write() as conn:
-            migrate(conn)
+            raise StoreError(f"De gegevensmap kan niet worden gemaakt ({err.strerror}).") from None
+        try:
+            with self._connect() as conn:
+                conn.execute("PRAGMA journal_mode = WAL")  # persistent: stored in the file
+            with self._write() as conn:
+                migrate(conn)
+        except StorageUnavailable:
+            # Cannot write: usable for reading if the file exists and has the current schema.
+            if self._read(schema_version) != SCHEMA_VERSION:
+                raise StoreError("De opslag kan niet worden geopend: de gegevensmap kan niet worden "
+                                 "beschreven en de gegevens zijn (nog) niet bruikbaar.") from None
+            self.read_only = True
+
+    # --- connections
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self, mode: str = "") -> Iterator[sqlite3.Connection]:
         try:
-            with closing(_open(self.path)) as conn:
+            with closing(_open(self.path, mode)) as conn:
                 yield conn
+        except StorageUnavailable:
+            raise
         except sqlite3.DatabaseError as err:  # includes OperationalError (locked, unreadable)
-            raise StoreError(f"De opslag is niet bruikbaar ({self.path.name}): {err}.") from None
+            if _is_write_failure(err):
+                self.read_only = True
+                raise StorageUnavailable(STORAGE_UNAVAILABLE) from None
+            raise StoreError(f"De opslag is nu niet bruikbaar ({_reason(err)}).") from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -408,70 +580,177 @@ class Store:
             with conn:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
+        self.read_only = False
 
-    def list_workspaces(self) -> list[WorkspaceSummary]:
-        with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT w.id, w.name, w.version, count(v.position), w.updated_at FROM workspaces w "
-                "LEFT JOIN variants v ON v.workspace_id = w.id GROUP BY w.id "
-                "ORDER BY w.updated_at DESC, w.rowid DESC").fetchall()
-        return [WorkspaceSummary(*row) for row in rows]
+    def _read(self, action: Callable[[sqlite3.Connection], object]):
+        """action(conn) on a normal connection; on a folder that cannot be written (no room for the
+        WAL index, read-only) on a read-only one, then on an immutable one."""
+        last: StoreError | None = None
+        for mode in ("", "ro", "immutable"):
+            try:
+                with self._connect(mode) as conn:
+                    return action(conn)
+            except StorageUnavailable as err:
+                last = err
+            except StoreError as err:
+                if mode:  # the fallbacks are only for folders that cannot be written
+                    raise
+                last = err
+                if "locked" in str(err) or "busy" in str(err):
+                    raise
+        raise last if last is not None else StoreError("De opslag is nu niet bruikbaar.")
+
+    # --- reading
+
+    def list_workspaces(self, owner: str = LOCAL_OWNER) -> list[WorkspaceSummary]:
+        def rows(conn):
+            return conn.execute(
+                "SELECT w.id, w.name, w.version, count(v.position), w.updated_at, w.owner != ? "
+                "FROM workspaces w LEFT JOIN variants v ON v.workspace_id = w.id "
+                "WHERE w.owner = ? OR w.id IN (SELECT workspace_id FROM access WHERE owner = ?) "
+                "GROUP BY w.id ORDER BY w.updated_at DESC, w.rowid DESC", (owner, owner, owner)).fetchall()
+        return [WorkspaceSummary(*row[:5], shared=bool(row[5])) for row in self._read(rows)]
+
+    def load(self, workspace_id: str, owner: str | None = None) -> Workspace:
+        """The workspace; WorkspaceNotFound when it does not exist or `owner` may not see it."""
+        def read(conn):
+            if not _may_see(conn, workspace_id, owner):
+                raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer).")
+            return _read(conn, workspace_id)
+        return self._read(read)
+
+    def last_opened(self, owner: str = LOCAL_OWNER) -> str | None:
+        """The id of the workspace this owner opened last, if it still exists and they may see it."""
+        def read(conn):
+            row = conn.execute("SELECT s.value FROM settings s JOIN workspaces w ON w.id = s.value "
+                               "WHERE s.key = ?", (_opened_key(owner),)).fetchone()
+            return row[0] if row and _may_see(conn, row[0], owner) else None
+        return self._read(read)
+
+    def export_json(self, workspace_id: str, owner: str | None = None) -> str:
+        return workspace_json(self.load(workspace_id, owner))
+
+    # --- writing
 
     def create_workspace(self, name: str, variants: tuple[Variant, ...] | list[Variant] | None = None,
-                         exercise: dict[str, str] | None = None) -> Workspace:
+                         exercise: dict[str, str] | None = None, owner: str = LOCAL_OWNER) -> Workspace:
+        """A new workspace; its name is made free for the owner ('Naam (2)') when taken."""
         variants = tuple(variants) if variants is not None else DEFAULT_VARIANTS
         _validated(name, variants, exercise)
         with self._write() as conn:
-            workspace_id = _insert(conn, name, variants, exercise)
-        return self.load(workspace_id)
-
-    def load(self, workspace_id: str) -> Workspace:
-        with self._connect() as conn:
+            workspace_id = _insert(conn, name, variants, exercise, owner)
             return _read(conn, workspace_id)
 
-    def save(self, workspace: Workspace, expected_version: int) -> int:
+    def open_for(self, owner: str, default_name: str, wanted: str | None = None) -> Workspace:
+        """The workspace a session of this owner opens: `wanted` (if they may see it), else the last
+        opened, else their newest, else a new default one; marked as opened. One transaction, so any
+        number of first visits at once make exactly one default workspace. Read-only storage: the
+        same choice without writing (StorageUnavailable only when a new one would be needed)."""
+        def choose(conn) -> str | None:
+            for candidate in (wanted, conn.execute(
+                    "SELECT value FROM settings WHERE key = ?", (_opened_key(owner),)).fetchone()):
+                candidate = candidate[0] if isinstance(candidate, tuple) else candidate
+                if candidate and conn.execute("SELECT 1 FROM workspaces WHERE id = ?", (candidate,)).fetchone() \
+                        and _may_see(conn, candidate, owner):
+                    return candidate
+            row = conn.execute("SELECT id FROM workspaces WHERE owner = ? OR id IN (SELECT workspace_id "
+                               "FROM access WHERE owner = ?) ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+                               (owner, owner)).fetchone()
+            return row[0] if row else None
+
+        try:
+            with self._write() as conn:
+                workspace_id = choose(conn) or _insert(conn, default_name, DEFAULT_VARIANTS, None, owner)
+                conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                             "SET value = excluded.value", (_opened_key(owner), workspace_id))
+                return _read(conn, workspace_id)
+        except StorageUnavailable:
+            workspace_id = self._read(choose)
+            if workspace_id is None:
+                raise
+            return self.load(workspace_id)
+
+    def save(self, workspace: Workspace, expected_version: int, owner: str | None = None) -> int:
         """Store the workspace if the stored version is still `expected_version`; the new version."""
         variants = tuple(workspace.variants) if isinstance(workspace.variants, list) else workspace.variants
         _validated(workspace.name, variants, workspace.exercise)
         with self._write() as conn:
-            stored = conn.execute("SELECT version FROM workspaces WHERE id = ?", (workspace.id,)).fetchone()
-            if stored is None:
+            stored = conn.execute("SELECT version, owner FROM workspaces WHERE id = ?",
+                                  (workspace.id,)).fetchone()
+            if stored is None or not _may_see(conn, workspace.id, owner):
                 raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer); sla haar op als nieuwe.")
             if stored[0] != expected_version:
                 mine = dataclasses.replace(workspace, variants=variants, version=expected_version)
                 raise ConflictError(mine, _read(conn, workspace.id))
+            if workspace.name in _names_of(conn, stored[1], but=workspace.id):
+                raise InvalidWorkspace(f"Er is al een werkruimte met de naam '{workspace.name}'; "
+                                       "kies een andere naam.")
             conn.execute("UPDATE workspaces SET name = ?, version = version + 1, exercise = ?, "
                          "updated_at = ? WHERE id = ?",
                          (workspace.name, _exercise_json(workspace.exercise), _now(), workspace.id))
             _replace_variants(conn, workspace.id, variants)
             return expected_version + 1
 
-    def delete(self, workspace_id: str) -> bool:
-        with self._write() as conn:
-            gone = conn.execute("DELETE FROM workspaces WHERE id = ?", (workspace_id,)).rowcount > 0
-            conn.execute("DELETE FROM settings WHERE key = 'last_opened' AND value = ?", (workspace_id,))
-        return gone
+    def name_taken(self, name: str, owner: str = LOCAL_OWNER, but: str = "") -> bool:
+        return self._read(lambda conn: name in _names_of(conn, owner, but))
 
-    def mark_opened(self, workspace_id: str) -> None:
+    def delete(self, workspace_id: str, owner: str | None = None) -> bool:
+        """Delete the workspace (its owner, or no owner given); for someone it was shared with, only
+        take it off their list. True if it existed for them."""
         with self._write() as conn:
-            if conn.execute("SELECT 1 FROM workspaces WHERE id = ?", (workspace_id,)).fetchone() is None:
+            row = conn.execute("SELECT owner FROM workspaces WHERE id = ?", (workspace_id,)).fetchone()
+            if row is None or not _may_see(conn, workspace_id, owner):
+                return False
+            if owner is not None and row[0] != owner:
+                conn.execute("DELETE FROM access WHERE workspace_id = ? AND owner = ?", (workspace_id, owner))
+                conn.execute("DELETE FROM settings WHERE key = ? AND value = ?", (_opened_key(owner), workspace_id))
+                return True
+            conn.execute("DELETE FROM workspaces WHERE id = ?", (workspace_id,))
+            conn.execute("DELETE FROM settings WHERE key LIKE 'last_opened%' AND value = ?", (workspace_id,))
+        return True
+
+    def mark_opened(self, workspace_id: str, owner: str = LOCAL_OWNER) -> None:
+        with self._write() as conn:
+            if not conn.execute("SELECT 1 FROM workspaces WHERE id = ?", (workspace_id,)).fetchone() \
+                    or not _may_see(conn, workspace_id, owner):
                 raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer).")
-            conn.execute("INSERT INTO settings (key, value) VALUES ('last_opened', ?) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (workspace_id,))
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_opened_key(owner), workspace_id))
 
-    def last_opened(self) -> str | None:
-        """The id of the workspace opened last, if it still exists."""
-        with self._connect() as conn:
-            row = conn.execute("SELECT s.value FROM settings s JOIN workspaces w ON w.id = s.value "
-                               "WHERE s.key = 'last_opened'").fetchone()
-        return row[0] if row else None
-
-    def export_json(self, workspace_id: str) -> str:
-        return workspace_json(self.load(workspace_id))
-
-    def import_json(self, data: str | bytes) -> Workspace:
-        """A new workspace from an export; ImportProblem (and no change) when it is not exactly right."""
+    def import_json(self, data: str | bytes, owner: str = LOCAL_OWNER) -> Workspace:
+        """A new workspace from an export; ImportProblem (and no change) when it is not exactly right.
+        The name is made free for the owner ('Naam (2)') when taken."""
         name, variants, exercise = workspace_from_export(_parse_import(data))
         with self._write() as conn:
-            workspace_id = _insert(conn, name, variants, exercise)
-        return self.load(workspace_id)
+            workspace_id = _insert(conn, name, variants, exercise, owner)
+            return _read(conn, workspace_id)
+
+    # --- sharing by link
+
+    def share_token(self, workspace_id: str, owner: str | None = None) -> str:
+        """The secret of this workspace's share link (made on first use); only its owner may ask."""
+        with self._write() as conn:
+            row = conn.execute("SELECT owner, share_token FROM workspaces WHERE id = ?", (workspace_id,)).fetchone()
+            if row is None or (owner is not None and row[0] != owner):
+                raise WorkspaceNotFound("Alleen de eigenaar kan deze werkruimte delen.")
+            if row[1]:
+                return row[1]
+            token = secrets.token_urlsafe(18)
+            conn.execute("UPDATE workspaces SET share_token = ? WHERE id = ?", (token, workspace_id))
+            return token
+
+    def accept_share(self, token: str, owner: str) -> Workspace:
+        """Add the workspace behind a share link to this owner's list; WorkspaceNotFound if unknown."""
+        with self._write() as conn:
+            row = conn.execute("SELECT id, owner FROM workspaces WHERE share_token = ?", (token,)).fetchone()
+            if row is None or not token:
+                raise WorkspaceNotFound("Deze deellink is ongeldig of de werkruimte bestaat niet meer.")
+            if row[1] != owner:
+                conn.execute("INSERT OR IGNORE INTO access (workspace_id, owner) VALUES (?, ?)", (row[0], owner))
+            return _read(conn, row[0])
+
+
+def _reason(err: sqlite3.Error) -> str:
+    """An SQLite error in words without paths."""
+    text = str(err)
+    return "de opslag is bezet; probeer het zo opnieuw" if "locked" in text or "busy" in text else text

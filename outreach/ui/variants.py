@@ -10,7 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from outreach.store import MAX_NAME_CHARS, MAX_VARIANTS, Variant
+from outreach.store import MAX_NAME_CHARS, MAX_VARIANTS, Variant, invisible
+from outreach.store import clean_name as _clean_name
 
 SLOTS = ("a", "b", "c", "d")
 LABELS = "ABCD"
@@ -68,7 +69,7 @@ def name_problem(name: str, others: Iterable[str]) -> str | None:
         return "name_empty"
     if len(name) > MAX_NAME_CHARS:
         return "name_too_long"
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+    if any(invisible(c) for c in name):
         return "name_control"
     if name in set(others):
         return "name_taken"
@@ -76,8 +77,9 @@ def name_problem(name: str, others: Iterable[str]) -> str | None:
 
 
 def clean_name(name: str) -> str:
-    """A typed name without surrounding spaces and with line breaks and tabs as spaces."""
-    return re.sub(r"[\x00-\x1f\x7f]+", " ", name).strip()
+    """A typed name without surrounding spaces, with line breaks and tabs as spaces, and without
+    invisible characters (control, bidi overrides, zero-width, lone surrogates)."""
+    return _clean_name(name)
 
 
 def merge_both(base: Sequence[Variant], theirs: Sequence[Variant], mine: Sequence[Variant],

@@ -27,7 +27,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import charts, comparison, resources, workshop, workspace
+from outreach.ui import access, charts, comparison, resources, workshop, workspace
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
@@ -198,6 +198,8 @@ def page_context() -> PageContext | None:
     t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
     st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
     st.html(CSS)
+    if not access.gate(t):  # shared mode: the access code first
+        return None
     sidebar_top = st.sidebar.container()
     try:
         book, model, catalogue = resources.rulebook(), resources.segment_model(), resources.catalogue()

@@ -9,8 +9,19 @@ How it keeps work safe:
   when they do not fit in four). Until then nothing is saved and nothing is taken over;
 - a new session (a browser refresh, a second tab, a restart) opens `store.last_opened()`.
 
-When the store cannot be used (a data folder that cannot be written, say) the page keeps working
-in memory and says so. Widget keys of a variant start with its slot ("a".."d", see variants.py).
+Workspaces are identified by id everywhere (the picker's options and its stored choice are ids;
+its labels are made unique even when two names are equal). The editors' widget keys start with a
+slot ("a".."d", see variants.py) and are reset whenever another workspace is adopted; before any
+switch (open, new, import, delete, demo) the current draft is saved first, so a pending edit goes
+into the workspace it was typed in, and typing after "Nieuw -> Maken" goes into the new one.
+
+Owners (access.py): every store call passes the session's owner, so in shared mode a person sees
+only their own workspaces and those shared with them by link.
+
+When the store cannot be used at all the page keeps working in memory and says so. When it can be
+read but not written (disk full, read-only folder), the page shows and exports as usual; edits stay
+in the session (PENDING), a notice stays up, and the draft is saved on the first rerun on which
+the store can be written again (a small fragment retries every few seconds).
 """
 from __future__ import annotations
 
@@ -22,10 +33,10 @@ import streamlit as st
 
 from outreach.compare import word_diff
 from outreach.store import (EXERCISE_KEYS, MAX_VARIANTS, MIN_VARIANTS, ConflictError, ImportProblem,
-                            InvalidWorkspace, StoreError, Variant, Workspace, WorkspaceNotFound,
-                            workspace_json)
+                            InvalidWorkspace, StorageUnavailable, StoreError, Variant, Workspace,
+                            WorkspaceNotFound, WorkspaceSummary, workspace_json)
 from outreach.templating import TemplateProblem
-from outreach.ui import resources
+from outreach.ui import access, resources
 from outreach.ui.strings import Strings, md_escape
 from outreach.ui.variants import (SLOTS, clean_name, copy_name, free_slot, merge_both, merge_exercise, name_problem,
                                   next_variant_name, normal_exercise, safe_filename, unique_name)
@@ -39,6 +50,8 @@ NAME = "ws.name"            # the workspace's name
 CONFLICT = "ws.conflict"    # the stored Workspace that a save ran into, until the user chooses
 MESSAGES = "ws.messages"    # [(kind, catalogue key, values)] shown once at the top of the page
 OFFLINE = "ws.offline"      # why the store cannot be used (Dutch), or absent
+PENDING = "ws.pending"      # True while edits wait for storage that cannot be written now
+SHARE_LINK = "ws.share_link"  # the share link made for the open workspace (id, link)
 SELECTED = "ui.variant"     # the slot shown in the editor (language-free)
 VIEW = "ui.view"            # write | compare | workshop
 IMPORT_ROUND = "ws.import_round"
@@ -159,19 +172,24 @@ def _offline_workspace(t: Strings) -> Workspace:
 
 
 def _open(store, workspace_id: str | None, t: Strings) -> Workspace:
-    """The workspace to show: the one asked for, else the last opened, else the newest, else a new one."""
-    for candidate in (workspace_id, store.last_opened()):
-        if candidate:
-            try:
-                ws = store.load(candidate)
-                break
-            except WorkspaceNotFound:
-                continue
-    else:
-        listed = store.list_workspaces()
-        ws = store.load(listed[0].id) if listed else store.create_workspace(t("ws_default_name"))
-    store.mark_opened(ws.id)
-    return ws
+    """The workspace to show: the one asked for, else the last opened, else the newest, else a new
+    one (one transaction in the store: simultaneous first visits make one default workspace)."""
+    return store.open_for(access.owner(), t("ws_default_name"), workspace_id)
+
+
+def _shared_link(store, t: Strings) -> str | None:
+    """The workspace behind a `?deel=` link in the address (added to this owner's list), or None."""
+    token = access.share_param()
+    if not token:
+        return None
+    access.drop_share_param()
+    try:
+        ws = store.accept_share(token, access.owner())
+    except WorkspaceNotFound as err:
+        say("error", "ws_action_failed", message=str(err))
+        return None
+    say("success", "ws_share_opened", name=ws.name)
+    return ws.id
 
 
 def sync(t: Strings) -> None:
@@ -182,32 +200,83 @@ def sync(t: Strings) -> None:
         ws = None
         if store is not None:
             try:
-                ws = _open(store, None, t)
+                ws = _open(store, _shared_link(store, t), t)
+            except StorageUnavailable:
+                state[PENDING] = True  # nothing to read yet and nothing can be written: in memory
             except StoreError as err:
                 state[OFFLINE] = str(err)
         adopt(ws or _offline_workspace(t))
         return
-    if store is None or state.get(CONFLICT) is not None or not state[BASE].id:
+    if store is None or state.get(CONFLICT) is not None:
         return
+    if not state[BASE].id:
+        _store_offline_work(store, t)
+        return
+    flush(store, t)
+
+
+def flush(store, t: Strings) -> bool:
+    """Save the draft if it differs from the base, or take over a newer stored version; True when
+    nothing of the page is left unsaved afterwards (no conflict, storage writable)."""
+    state = st.session_state
+    if state.get(CONFLICT) is not None:
+        return False
     base, mine = state[BASE], draft()
+    if not base.id:
+        return _store_offline_work(store, t)
     try:
         if _content(mine) == _content(base):
-            stored = store.load(base.id)
+            state.pop(PENDING, None)
+            stored = store.load(base.id, access.owner())
             if stored.version != base.version:
                 adopt(stored, keep_ui=True)
                 say("info", "ws_refreshed", version=stored.version)
-            return
-        if not _save(store, mine, base.version) and state.get(CONFLICT) is not None:
+            return True
+        if _save(store, mine, base.version):
+            state.pop(PENDING, None)
+            return True
+        if state.get(CONFLICT) is not None:
             st.toast(t("conflict_toast"), icon=":material/sync_problem:", duration="long")
+        return False
+    except StorageUnavailable:
+        state[PENDING] = True  # the draft stays in the session; saved on a later rerun
+        return False
     except WorkspaceNotFound:
         _deleted_elsewhere(store, mine, changed=_content(mine) != _content(base), t=t)
+        return True
     except StoreError as err:
         say("error", "ws_save_failed", message=str(err))
+        return False
+
+
+def _store_offline_work(store, t: Strings) -> bool:
+    """The page started while nothing could be stored: now that the store answers, keep what was
+    typed as a workspace (or open the usual one when nothing was typed)."""
+    state = st.session_state
+    mine, base = draft(), state[BASE]
+    try:
+        if _content(mine) == _content(base):
+            ws = _open(store, None, t)
+            adopt(ws)
+        else:
+            ws = store.create_workspace(mine.name, mine.variants, mine.exercise, owner=access.owner())
+            store.mark_opened(ws.id, access.owner())
+            adopt(ws, keep_ui=True)
+            say("success", "ws_pending_saved")
+    except StorageUnavailable:
+        state[PENDING] = True
+        return False
+    except StoreError as err:
+        state[OFFLINE] = str(err)
+        return False
+    state.pop(PENDING, None)
+    state.pop(OFFLINE, None)
+    return True
 
 
 def _save(store, mine: Workspace, expected: int) -> bool:
     try:
-        version = store.save(mine, expected_version=expected)
+        version = store.save(mine, expected_version=expected, owner=access.owner())
     except ConflictError as err:
         st.session_state[CONFLICT] = err.theirs
         return False
@@ -221,8 +290,8 @@ def _save(store, mine: Workspace, expected: int) -> bool:
 def _deleted_elsewhere(store, mine: Workspace, changed: bool, t: Strings) -> None:
     """Someone deleted the open workspace: keep our work as a new one, or move on to another."""
     if changed:
-        ws = store.create_workspace(mine.name, mine.variants, mine.exercise)
-        store.mark_opened(ws.id)
+        ws = store.create_workspace(mine.name, mine.variants, mine.exercise, owner=access.owner())
+        store.mark_opened(ws.id, access.owner())
         adopt(ws, keep_ui=True)
         say("warning", "ws_deleted_kept", name=ws.name)
     else:
@@ -246,10 +315,23 @@ def _guarded(action: Callable[..., None]) -> Callable[..., None]:
 
 # --- callbacks: workspaces ----------------------------------------------------------------------
 
+def _before_switch(store) -> bool:
+    """Save what is typed in the open workspace before another one is shown; False (with the reason
+    on the page) when that is not possible now, and then the switch does not happen."""
+    if flush(store, _t()):
+        return True
+    if st.session_state.get(PENDING):
+        say("warning", "ws_switch_pending")
+    return False
+
+
 @_guarded
 def open_workspace(pick_key: str) -> None:
     store, wanted = the_store(), st.session_state.get(pick_key)
     if store is None or not wanted or wanted == st.session_state[BASE].id:
+        return
+    if not _before_switch(store):
+        st.session_state[pick_key] = st.session_state[BASE].id
         return
     adopt(_open(store, wanted, _t()))
 
@@ -263,9 +345,10 @@ def new_workspace() -> None:
     if problem := name_problem(name, []):
         say("error", problem)
         return
-    name = unique_name(name, [w.name for w in store.list_workspaces()])
-    ws = store.create_workspace(name)
-    store.mark_opened(ws.id)
+    if not _before_switch(store):
+        return
+    ws = store.create_workspace(name, owner=access.owner())  # "Naam (2)" when the name is taken
+    store.mark_opened(ws.id, access.owner())
     adopt(ws)
     st.session_state[WS_NEW] = ""
     say("success", "ws_created", name=ws.name)
@@ -277,7 +360,13 @@ def rename_workspace() -> None:
     if problem := name_problem(name, []):
         say("error", problem)
         return
+    base, store = st.session_state[BASE], the_store()
+    if store is not None and base.id and store.name_taken(name, base.owner, but=base.id):
+        say("error", "ws_name_taken", name=name)
+        st.session_state[WS_RENAME] = st.session_state.get(NAME, base.name)
+        return
     st.session_state[NAME] = name  # saved by the next sync, like every other edit
+    st.session_state[WS_RENAME] = name
 
 
 @_guarded
@@ -286,7 +375,8 @@ def delete_workspace() -> None:
     if store is None:
         return
     gone = st.session_state[BASE]
-    store.delete(gone.id)
+    store.delete(gone.id, access.owner())
+    st.session_state.pop(PENDING, None)
     adopt(_open(store, None, _t()))
     say("success", "ws_deleted", name=gone.name)
 
@@ -298,13 +388,23 @@ def import_workspace(upload_key: str) -> None:
         return
     st.session_state[IMPORT_ROUND] = st.session_state.get(IMPORT_ROUND, 0) + 1  # an empty uploader next
     try:
-        ws = store.import_json(uploaded.getvalue())
+        ws = store.import_json(uploaded.getvalue(), owner=access.owner())
     except ImportProblem as err:
         say("error", "ws_import_failed", name=uploaded.name, message=str(err))
         return
-    store.mark_opened(ws.id)
-    adopt(ws)
+    if _before_switch(store):
+        store.mark_opened(ws.id, access.owner())
+        adopt(ws)
     say("success", "ws_imported", name=ws.name)
+
+
+@_guarded
+def make_share_link() -> None:
+    store, base = the_store(), st.session_state[BASE]
+    if store is None or not base.id:
+        return
+    token = store.share_token(base.id, access.owner())
+    st.session_state[SHARE_LINK] = (base.id, access.share_link(token))
 
 
 # --- callbacks: the conflict --------------------------------------------------------------------
@@ -314,7 +414,7 @@ def keep_mine() -> None:
     store = the_store()
     if store is None:
         return
-    mine, theirs = draft(), store.load(st.session_state[BASE].id)
+    mine, theirs = draft(), store.load(st.session_state[BASE].id, access.owner())
     st.session_state.pop(CONFLICT, None)
     if _save(store, mine, theirs.version):
         say("success", "conflict_kept_mine")
@@ -325,7 +425,7 @@ def take_theirs() -> None:
     store = the_store()
     if store is None:
         return
-    adopt(store.load(st.session_state[BASE].id), keep_ui=True)
+    adopt(store.load(st.session_state[BASE].id, access.owner()), keep_ui=True)
     say("success", "conflict_took_theirs")
 
 
@@ -335,7 +435,7 @@ def keep_both() -> None:
     if store is None:
         return
     base, mine = st.session_state[BASE], draft()
-    theirs = store.load(base.id)
+    theirs = store.load(base.id, access.owner())
     merged = merge_both(base.variants, theirs.variants, mine.variants, t("conflict_mine_suffix"))
     if merged is not None:
         exercise_both = merge_exercise(base.exercise, theirs.exercise, mine.exercise, EXERCISE_KEYS,
@@ -346,9 +446,8 @@ def keep_both() -> None:
             adopt(st.session_state[BASE], keep_ui=True)
             say("success", "conflict_kept_both")
         return
-    taken = [w.name for w in store.list_workspaces()]
-    copy = store.create_workspace(unique_name(f"{mine.name}{t('conflict_mine_suffix')}", taken),
-                                  mine.variants, mine.exercise)
+    copy = store.create_workspace(f"{mine.name}{t('conflict_mine_suffix')}", mine.variants, mine.exercise,
+                                  owner=access.owner())  # the store picks a free name
     adopt(theirs, keep_ui=True)
     say("success", "conflict_kept_copy", name=copy.name)
 
@@ -446,8 +545,10 @@ def load_before_after(scenario_id: str) -> None:
     if store is None:
         ws = dataclasses.replace(_offline_workspace(t), name=unique_name(title, []), variants=variants)
     else:
-        ws = store.create_workspace(unique_name(title, [w.name for w in store.list_workspaces()]), variants)
-        store.mark_opened(ws.id)
+        if not _before_switch(store):
+            return
+        ws = store.create_workspace(title, variants, owner=access.owner())  # a free name: "Titel (2)"
+        store.mark_opened(ws.id, access.owner())
     adopt(ws)
     st.session_state[VIEW] = "compare"
     say("success", "demo_loaded", name=ws.name)
@@ -488,12 +589,23 @@ def notices(t: Strings) -> None:
     state = st.session_state
     if state.get(OFFLINE):
         st.warning(t("ws_offline", message=md_escape(state[OFFLINE])), icon=":material/cloud_off:")
+    elif state.get(PENDING):
+        _pending(t)
     for kind, key, values in state.pop(MESSAGES, []):
         text = t(key, **{k: md_escape(v) for k, v in values.items()})
         getattr(st, kind)(text)
     theirs = state.get(CONFLICT)
     if theirs is not None:
         _conflict(t, theirs)
+
+
+@st.fragment(run_every=5)
+def _pending(t: Strings) -> None:
+    """The notice while edits wait for storage; retries every few seconds, the page reruns once saved."""
+    store = the_store()
+    if store is not None and BASE in st.session_state and flush(store, t):
+        st.rerun()
+    st.warning(t("ws_pending"), icon=":material/cloud_off:")
 
 
 def _conflict(t: Strings, theirs: Workspace) -> None:
@@ -549,6 +661,34 @@ def conflict_html(mine: Workspace, theirs: Workspace, t: Strings) -> str:
     return legend + "".join(rows)
 
 
+def option_labels(listed: list[WorkspaceSummary], t: Strings) -> dict[str, str]:
+    """Picker labels by workspace id, all different: the selectbox sends the chosen *label* back, so
+    two equal labels would open the wrong workspace. Names are plain text in a selectbox."""
+    labels: dict[str, str] = {}
+    for w in listed:
+        label = t("ws_option", name=w.name, count=w.variant_count)
+        if w.shared:
+            label += t("ws_shared_mark")
+        number = 2
+        unique = label
+        while unique in labels.values():
+            unique = f"{label} · {number}"
+            number += 1
+        labels[w.id] = unique
+    return labels
+
+
+def _share(t: Strings, base: Workspace, locked: bool) -> None:
+    """Shared mode: a link that adds this workspace to someone else's list."""
+    with st.popover(t("ws_share"), icon=":material/share:", disabled=locked or base.owner != access.owner(),
+                    width="stretch"):
+        st.caption(t("ws_share_help"))
+        st.button(t("ws_share_make"), key="ws.share", on_click=make_share_link)
+        made = st.session_state.get(SHARE_LINK)
+        if made and made[0] == base.id:
+            st.code(made[1], language=None)
+
+
 def sidebar(t: Strings) -> None:
     """The workspace picker: open, new, rename, delete, export and import."""
     state = st.session_state
@@ -560,21 +700,23 @@ def sidebar(t: Strings) -> None:
         return
     locked = state.get(CONFLICT) is not None
     try:
-        listed = store.list_workspaces()
+        listed = store.list_workspaces(access.owner())
         # What the database holds: our base after sync(), or theirs while a conflict is open.
         export = workspace_json(state.get(CONFLICT) or base)
     except StoreError as err:
         st.error(t("ws_action_failed", message=md_escape(str(err))))
         return
-    labels = {w.id: w.name for w in listed}
-    if base.id not in labels:
-        labels = {base.id: base.name, **labels}
-    counts = {w.id: w.variant_count for w in listed}
+    if base.id not in {w.id for w in listed}:
+        listed.insert(0, WorkspaceSummary(base.id, base.name, base.version, len(base.variants), ""))
+    labels = option_labels(listed, t)
     state["ws.pick"] = base.id  # the picker always shows the open workspace
     _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, disabled=locked,
-          format_func=lambda wid: t("ws_option", name=labels.get(wid, "?"), count=counts.get(wid, 2)),
+          format_func=lambda wid: labels.get(wid, "?"),
           on_change=lambda: open_workspace("ws.pick"), help=t("ws_pick_help"))
-    st.caption(t("ws_saved", version=base.version) if not locked else t("ws_locked"))
+    if state.get(PENDING):
+        st.caption(t("ws_pending_short"))
+    else:
+        st.caption(t("ws_saved", version=base.version) if not locked else t("ws_locked"))
     row = st.container(horizontal=True, gap="small")
     with row.popover(t("ws_new"), icon=":material/add:", disabled=locked):
         st.text_input(t("ws_new_label"), key=WS_NEW, max_chars=80, placeholder=t("ws_default_name"))
@@ -585,6 +727,8 @@ def sidebar(t: Strings) -> None:
     with row.popover(t("ws_delete"), icon=":material/delete:", disabled=locked):
         st.markdown(t("ws_delete_confirm", name=md_escape(base.name)))
         st.button(t("ws_delete_button"), key="ws.delete", on_click=delete_workspace, type="primary")
+    if access.shared():
+        _share(t, base, locked)
     st.download_button(t("ws_export"), data=export.encode("utf-8"), mime="application/json",
                        file_name=safe_filename(base.name, "json"), key="ws.export", on_click="ignore",
                        icon=":material/download:", help=t("ws_export_help"), width="stretch")
