@@ -5,7 +5,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from outreach.rules.loader import Language, RuleBook
+from outreach.rules.loader import FACT_NAME, Language, RuleBook
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
 from outreach.text.address import address_form, to_je
@@ -255,7 +255,7 @@ class Context:
         return fact.placeholder
 
     def fill(self, text: str) -> str:
-        return _FACT.sub(lambda m: self.fact(m.group(1)), text) if "{" in text else text
+        return FACT_NAME.sub(lambda m: self.fact(m.group(1)), text) if "{" in text else text
 
     def excepted(self, start: int, end: int, exceptions: Matcher) -> bool:
         """Does [start, end) lie inside one of the exception phrases?"""
@@ -268,7 +268,6 @@ def _format(template: str, match: str = "", suggestions: tuple[str, ...] = (), v
             .replace("{suggestions}", " / ".join(suggestions)).replace("{value}", value))
 
 
-_FACT = re.compile(r"\{([a-z_]+)\}")
 _QUOTED = re.compile(r"'([^']*)'")  # quote pairs in order, so text between two quotes stays as is
 
 

@@ -129,6 +129,17 @@ def _check_matchers(rule: Rule, path: str) -> None:
         raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
 
 
+def _compile_all(terms, patterns, where: str) -> None:
+    """Compile terms and patterns of a data file now, so a bad one is reported with its place."""
+    try:
+        for term in terms:
+            compile_term(term)
+        for pattern in patterns:
+            compile_pattern(pattern)
+    except TermError as err:
+        raise RulePackError(f"{where}: {err}") from None
+
+
 _NAMED = re.compile(r"@[a-z_]+")
 
 
@@ -265,13 +276,7 @@ def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
         terms, patterns = raw.get("terms", []), raw.get("patterns", [])
         if not isinstance(terms, list) or not isinstance(patterns, list) or not all(isinstance(x, str) and x.strip() for x in [*terms, *patterns]):
             raise RulePackError(f"{path}: '{key}': termen en patronen moeten niet-lege teksten zijn")
-        try:
-            for term in terms:
-                compile_term(term)
-            for pattern in patterns:
-                compile_pattern(pattern)
-        except TermError as err:
-            raise RulePackError(f"{path}: '{key}': {err}") from None
+        _compile_all(terms, patterns, f"{path}: '{key}'")
         matchers[key] = Matcher(tuple(terms), tuple(patterns))
     rules = {rule.id: rule for pack in packs.values() for rule in pack.rules}
     sanction = matchers["sanction"]
@@ -290,7 +295,7 @@ def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
 
 
 _FACT_KEYS = {"variables", "patterns", "placeholder"}
-_FACT_NAME = re.compile(r"\{([a-z_]+)\}")
+FACT_NAME = re.compile(r"\{([a-z_]+)\}")  # {telefoon} in a suggestion; filled by the engine
 
 
 def load_facts(path: Path, named: dict[str, tuple[str, ...]]) -> dict[str, Fact]:
@@ -307,11 +312,7 @@ def load_facts(path: Path, named: dict[str, tuple[str, ...]]) -> dict[str, Fact]
         if not isinstance(raw["placeholder"], str) or not raw["placeholder"].strip():
             raise RulePackError(f"{path}: '{name}': 'placeholder' moet een niet-lege tekst zijn")
         patterns = _expand({"id": name, "patterns": raw["patterns"]}, named, path)["patterns"]
-        for pattern in patterns:
-            try:
-                compile_pattern(pattern)
-            except TermError as err:
-                raise RulePackError(f"{path}: '{name}': {err}") from None
+        _compile_all((), patterns, f"{path}: '{name}'")
         facts[name] = Fact(tuple(raw["variables"]), tuple(patterns), raw["placeholder"])
     return facts
 
@@ -321,7 +322,7 @@ def _check_fact_names(packs: dict[str, Pack], facts: dict[str, Fact]) -> None:
     for pack in packs.values():
         for rule in pack.rules:
             texts = list(rule.suggestions) + [a for _, alts in rule.swap for a in alts]
-            for name in (n for text in texts for n in _FACT_NAME.findall(text)):
+            for name in (n for text in texts for n in FACT_NAME.findall(text)):
                 if name not in facts:
                     known = ", ".join("{" + n + "}" for n in sorted(facts)) or "geen"
                     raise RulePackError(f"{pack.path}: regel '{rule.id}': onbekend feit '{{{name}}}' in een "
