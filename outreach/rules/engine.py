@@ -103,6 +103,14 @@ class Context:
             self._term_hits = self._index.find_all(tokens)
         return [hit for term in terms for hit in self._term_hits.get(term, ())]
 
+    def occurs(self, term: str) -> bool:
+        """Does this term of the rule book match anywhere in the letter (before any filter)?"""
+        if self._index is None:
+            return True
+        if self._term_hits is None:
+            self._term_hits = self._index.find_all(self.doc.tokens)
+        return term in self._term_hits
+
     def negated(self, hit: Hit) -> bool:
         """Does a negator reach the match? Near it in the same clause, in a gap inside it, or a
         sentence-wide negation before it ("niets te maken met ..."). See language.toml."""
@@ -317,6 +325,8 @@ def _existence(rule: Rule, ctx: Context) -> list[Finding]:
 def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
     hits: list[tuple[Hit, tuple[str, ...]]] = []
     for term, alternatives in rule.swap:
+        if not ctx.occurs(term):  # most swap keys are not in a letter: one index lookup each
+            continue
         for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
             hits.append((hit, alternatives))
     kept = set(dedupe([h for h, _ in hits]))
@@ -394,9 +404,14 @@ def _metric(rule: Rule, ctx: Context) -> list[Finding]:
             hit = Hit(sentence.start, sentence.end, sentence.tokens[0].index, sentence.tokens[-1].index)
             found.append(_band_finding(rule, ctx, float(value), hit))
         return [f for f in found if f]
+    # Word scope: most words fall in no band, so the band of each distinct value is looked up once
+    # and only the words in a band become findings.
+    banded: dict[float, bool] = {}
     for token, value in ctx.word_values(rule.metric, rule.parts):
-        hit = Hit(token.start, token.end, token.index, token.index)
-        found.append(_band_finding(rule, ctx, value, hit))
+        if value not in banded:
+            banded[value] = any(band.holds(value) for band in rule.bands)
+        if banded[value]:
+            found.append(_band_finding(rule, ctx, value, Hit(token.start, token.end, token.index, token.index)))
     return [f for f in found if f]
 
 

@@ -82,24 +82,23 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
     cap: Reason | None = None
     totals: dict[str, float] = {}
     for index, finding in enumerate(findings):
-        for trigger in segment.triggers:
-            if not trigger.applies(finding.rule, finding.effect):
-                continue
-            points = round(trigger.factor * finding.points, 2)
-            if trigger.max_points is not None:
-                room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
-                points = max(-room, min(room, points))
-            totals[trigger.id] = totals.get(trigger.id, 0.0) + points
-            where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
-            if points:
-                reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
-                                      f"trigger:{trigger.id}", trigger.reaction))
-            # Caps come only from confident findings: one uncertain reading never decides a verdict.
-            if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
-                    cap is None or trigger.cap < cap.points):
-                # points holds the cap value here; receive_segment turns it into the difference
-                cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
-            break  # one trigger per finding: the first that applies
+        trigger = segment.trigger_for(finding.rule, finding.effect)  # the first trigger that applies
+        if trigger is None:
+            continue
+        points = round(trigger.factor * finding.points, 2)
+        if trigger.max_points is not None:
+            room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
+            points = max(-room, min(room, points))
+        totals[trigger.id] = totals.get(trigger.id, 0.0) + points
+        where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
+        if points:
+            reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
+                                  f"trigger:{trigger.id}", trigger.reaction))
+        # Caps come only from confident findings: one uncertain reading never decides a verdict.
+        if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
+                cap is None or trigger.cap < cap.points):
+            # points holds the cap value here; receive_segment turns it into the difference
+            cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
     return reasons, cap
 
 

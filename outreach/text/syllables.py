@@ -41,6 +41,17 @@ def _exceptions() -> dict[str, int]:
         return {k.lower(): int(v) for k, v in tomllib.load(handle)["syllables"].items()}
 
 
+@lru_cache(maxsize=1)
+def _order() -> dict[str, int]:
+    return {key: i for i, key in enumerate(_exceptions())}
+
+
+@lru_cache(maxsize=1)
+def _affix_sizes() -> tuple[int, ...]:
+    """Lengths of the exceptions that may start or end a longer word (4 letters or more), shortest first."""
+    return tuple(sorted({len(key) for key in _exceptions() if len(key) >= 4}))
+
+
 def _nuclei(chunk: str) -> int:
     """Count vowel nuclei in a chunk: runs of vowels split into known Dutch vowel spellings."""
     count = 0
@@ -77,12 +88,21 @@ def syllables(word: str) -> int:
     exceptions = _exceptions()
     if lower in exceptions:
         return exceptions[lower]
-    for key, count in exceptions.items():
-        if len(key) >= 4 and len(lower) - len(key) >= 3:
-            if lower.startswith(key):
-                return count + syllables(lower[len(key):])
-            if lower.endswith(key):
-                return syllables(lower[: -len(key)]) + count
+    # The first exception (in file order) of 4+ letters that starts or ends the word, leaving 3+
+    # letters: looked up by length instead of tried one by one.
+    found = None
+    for size in _affix_sizes():
+        if len(lower) - size < 3:
+            break
+        for at_start, affix in ((True, lower[:size]), (False, lower[-size:])):
+            if affix in exceptions:
+                order = _order()[affix]
+                if found is None or (order, not at_start) < found[:2]:
+                    found = (order, not at_start, affix)
+    if found is not None:
+        _, at_end, key = found
+        count = exceptions[key]
+        return syllables(lower[: -len(key)]) + count if at_end else count + syllables(lower[len(key):])
     total = 0
     for part in re.split(r"[-'’]+", lower):
         for chunk in _hyphenator().inserted(part).split("-"):
