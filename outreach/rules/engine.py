@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from outreach.rules.loader import FACT_NAME, Language, RuleBook
+from outreach.rules.prefilter import pattern_set
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
 from outreach.text.address import address_form, to_je
@@ -55,6 +56,9 @@ class Context:
         self._metrics: dict[str, float] | None = None
         # One pass over the tokens finds every term of every rule (or of one rule, for examples).
         self._index = term_set(book.terms) if book is not None else None
+        # One pass of google-re2 tells which of the book's patterns can match this letter at all.
+        self._prefilter = pattern_set(book.patterns) if book is not None else None
+        self._candidates: frozenset[str] | None = None
         self._term_hits: dict[str, list[Hit]] | None = None
         self._cache: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
@@ -201,7 +205,13 @@ class Context:
         if parts:
             hits = [h for h in hits if any(lo <= h.start and h.end <= hi for lo, hi in ranges)]
         if matcher.patterns:
-            hits += find_patterns(matcher.patterns, self.doc, ranges, self.lowered, self._pattern_cache)
+            patterns = matcher.patterns
+            if self._prefilter is not None:
+                if self._candidates is None:
+                    self._candidates = self._prefilter.candidates(self.doc.plain)
+                patterns = tuple(p for p in patterns if self._prefilter.may_match(p, self._candidates))
+            if patterns:
+                hits += find_patterns(patterns, self.doc, ranges, self.lowered, self._pattern_cache)
         hits = dedupe(hits)
         if negation == "skip":
             hits = [h for h in hits if not self.negated(h)]

@@ -90,6 +90,7 @@ class RuleBook:
     elements: tuple[Element, ...] = ()
     rules: tuple[Rule, ...] = field(init=False)
     terms: tuple[str, ...] = field(init=False)  # every term of every rule: one index per letter
+    patterns: tuple[str, ...] = field(init=False)  # every pattern: one prefilter pass per letter
 
     def __post_init__(self) -> None:
         rules = tuple(rule for dim in DIMENSIONS for rule in self.packs[dim].rules)
@@ -97,8 +98,14 @@ class RuleBook:
         terms.extend(self.language.sentence_negations)  # found in the same pass over the tokens
         if self.language.consequences is not None:
             terms.extend(self.language.consequences.terms)
+        patterns = [p for rule in rules for matcher in rule.matchers for p in matcher.patterns]
+        if self.language.consequences is not None:
+            consequences = self.language.consequences
+            patterns.extend(consequences.sanction.patterns + consequences.harmless.patterns)
+        patterns.extend(p for fact in self.language.facts.values() for p in fact.patterns)
         object.__setattr__(self, "rules", rules)
         object.__setattr__(self, "terms", tuple(dict.fromkeys(terms)))
+        object.__setattr__(self, "patterns", tuple(dict.fromkeys(patterns)))
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
