@@ -217,12 +217,16 @@ class TermSet:
         self.scan: list[Term] = []
         self.key_bits: dict[str, int] = {}  # token key -> bits of the word positions it satisfies
         self.term_bits: dict[str, int] = {}  # term text -> bits of its fixed word positions
+        # term text -> the bit of its second word position, or 0 (a gap or wildcard there): a
+        # token whose keys lack that bit cannot be followed by the rest of the term
+        self.second_bit: dict[str, int] = {}
+        self._raw: dict[tuple[str, str], tuple[tuple[Term, int, int], ...]] = {}  # see _candidates
         bit_of: dict[frozenset[str], int] = {}
         for text in dict.fromkeys(terms):
             term = compile_term(text)
             self._index(term)
             bits = 0
-            for test in term.tests:
+            for position, test in enumerate(term.tests):
                 if test is None or test.wild:  # a gap or a wildcard: cannot tell from keys
                     continue
                 keys = test.forms | test.lemmas
@@ -231,6 +235,8 @@ class TermSet:
                     for key in keys:
                         self.key_bits[key] = self.key_bits.get(key, 0) | bit_of[keys]
                 bits |= bit_of[keys]
+                if position == 1:
+                    self.second_bit[text] = bit_of[keys]
             self.term_bits[text] = bits
 
     def _index(self, term: Term) -> None:
@@ -248,30 +254,42 @@ class TermSet:
                 for key in {word.form, word.lemma}:
                     self.by_key.setdefault(key, []).append(term)
 
-    def _candidates(self, token: Token, present: int) -> list[Term]:
-        """Terms that may start at this token and whose fixed words all occur in the letter."""
-        lower, get = token.lower, self.by_key.get
-        found = get(lower, []) + get(token.lemma, []) if token.lemma != lower else list(get(lower, ()))
-        if self.by_prefix:
-            found += self.by_prefix.get(lower[:3], ())
-        if self.by_suffix:
-            found += self.by_suffix.get(lower[-3:], ())
-        found += self.scan
-        bits, unique = self.term_bits, {t.text: t for t in found}  # by text: hashing a Term is slow
-        return [t for text, t in unique.items() if not bits[text] & ~present]
+    def _candidates(self, token: Token, present: int) -> list[tuple[Term, int]]:
+        """Terms that may start at this token and whose fixed words all occur in the letter, each
+        with the bit its second word needs (0: no such test)."""
+        key = (token.lower, token.lemma)
+        raw = self._raw.get(key)
+        if raw is None:  # the same for every letter: kept (a few thousand word forms at most)
+            lower, get = token.lower, self.by_key.get
+            found = get(lower, []) + get(token.lemma, []) if token.lemma != lower else list(get(lower, ()))
+            if self.by_prefix:
+                found += self.by_prefix.get(lower[:3], ())
+            if self.by_suffix:
+                found += self.by_suffix.get(lower[-3:], ())
+            found += self.scan
+            unique = {t.text: t for t in found}  # by text: hashing a Term is slow
+            raw = tuple((t, self.term_bits[text], self.second_bit.get(text, 0)) for text, t in unique.items())
+            if len(self._raw) < 100_000:
+                self._raw[key] = raw
+        return [(term, second) for term, bits, second in raw if not bits & ~present]
 
     def find_all(self, tokens: list[Token]) -> dict[str, list[Hit]]:
         """Every match of every term, on whole tokens, by term text."""
         present, key_bits = 0, self.key_bits
-        for key in {t.lower for t in tokens} | {t.lemma for t in tokens}:
-            present |= key_bits.get(key, 0)
-        candidates: dict[str, list[Term]] = {}  # by token form: a letter repeats its words
+        token_bits = [key_bits.get(t.lower, 0) | key_bits.get(t.lemma, 0) for t in tokens]
+        for bits in token_bits:
+            present |= bits
+        candidates: dict[str, list[tuple[Term, int]]] = {}  # by token form: a letter repeats its words
         hits: dict[str, list[Hit]] = {}
+        count = len(tokens)
         for i, token in enumerate(tokens):
             terms = candidates.get(token.lower)
             if terms is None:
                 terms = candidates[token.lower] = self._candidates(token, present)
-            for term in terms:
+            following = token_bits[i + 1] if i + 1 < count else 0
+            for term, second in terms:
+                if second and not following & second:
+                    continue  # the next token cannot be the term's second word
                 gaps: list[int] = []
                 last = _match_from(term, tokens, i, 0, gaps)
                 if last is not None:
