@@ -61,6 +61,7 @@ class Context:
         self._candidates: frozenset[str] | None = None
         self._term_hits: dict[str, list[Hit]] | None = None
         self._cache: dict[tuple, list[Hit]] = {}
+        self._matches: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._sentence_negations: list[Hit] | None = None
@@ -194,12 +195,11 @@ class Context:
                 return True
         return False
 
-    def find(self, matcher: Matcher, parts: frozenset[str], negation: str,
-             exceptions: Matcher = Matcher()) -> list[Hit]:
-        """Hits of a matcher in these parts, after negation, outside the exception phrases."""
-        key = (matcher, parts, negation, exceptions)
-        if key in self._cache:
-            return self._cache[key]
+    def matches(self, matcher: Matcher, parts: frozenset[str]) -> list[Hit]:
+        """Hits of a matcher in these parts, deduplicated, before negation and exceptions."""
+        key = (matcher, parts)
+        if key in self._matches:
+            return self._matches[key]
         ranges = self.ranges(parts)
         hits = self._terms(matcher.terms) if matcher.terms else []
         if parts:
@@ -212,15 +212,33 @@ class Context:
                 patterns = tuple(p for p in patterns if self._prefilter.may_match(p, self._candidates))
             if patterns:
                 hits += find_patterns(patterns, self.doc, ranges, self.lowered, self._pattern_cache)
-        hits = dedupe(hits)
-        if negation == "skip":
-            hits = [h for h in hits if not self.negated(h)]
-        elif negation == "require":
-            hits = [h for h in hits if self.negated(h)]
-        if exceptions and hits:  # look for exception phrases only when there is something to drop
-            hits = [h for h in hits if not self.excepted(h.start, h.end, exceptions)]
-        self._cache[key] = hits
+        hits = self._matches[key] = dedupe(hits)
         return hits
+
+    def _keeps(self, hit: Hit, negation: str, exceptions: Matcher) -> bool:
+        """Does a hit survive the negation setting and lie outside the exception phrases?"""
+        if negation == "skip" and self.negated(hit):
+            return False
+        if negation == "require" and not self.negated(hit):
+            return False
+        return not (exceptions and self.excepted(hit.start, hit.end, exceptions))
+
+    def find(self, matcher: Matcher, parts: frozenset[str], negation: str,
+             exceptions: Matcher = Matcher()) -> list[Hit]:
+        """Hits of a matcher in these parts, after negation, outside the exception phrases."""
+        key = (matcher, parts, negation, exceptions)
+        if key not in self._cache:
+            self._cache[key] = [h for h in self.matches(matcher, parts) if self._keeps(h, negation, exceptions)]
+        return self._cache[key]
+
+    def first(self, matcher: Matcher, parts: frozenset[str], negation: str,
+              exceptions: Matcher = Matcher()) -> Hit | None:
+        """find(...)[0], or None: negation and exceptions are checked only up to the first hit kept."""
+        key = (matcher, parts, negation, exceptions)
+        if key in self._cache:
+            found = self._cache[key]
+            return found[0] if found else None
+        return next((h for h in self.matches(matcher, parts) if self._keeps(h, negation, exceptions)), None)
 
     def consequence(self, hit: Hit) -> str:
         """"sanction", "harmless" or "unclear": what the rest of the condition's sentence says
@@ -349,29 +367,29 @@ def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 def _required(rule: Rule, ctx: Context) -> list[Finding]:
-    hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
-    if hits:
-        return [_finding(rule, ctx, hits[0], rule.points, message=rule.found_message)] if rule.points else []
+    hit = ctx.first(rule.match, rule.parts, rule.negation, rule.exceptions)
+    if hit is not None:
+        return [_finding(rule, ctx, hit, rule.points, message=rule.found_message)] if rule.points else []
     return [_finding(rule, ctx, None, rule.missing_points)]
 
 
 def _conditional(rule: Rule, ctx: Context) -> list[Finding]:
-    when = ctx.find(rule.when, rule.parts, rule.negation, rule.exceptions)
-    if not when:
+    when = ctx.first(rule.when, rule.parts, rule.negation, rule.exceptions)
+    if when is None:
         return []
     if rule.require:
-        required = ctx.find(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore",
-                            rule.exceptions)
-        if not required:
-            return [_finding(rule, ctx, when[0], rule.points)]
+        required = ctx.first(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore",
+                             rule.exceptions)
+        if required is None:
+            return [_finding(rule, ctx, when, rule.points)]
         if rule.kept_points:
-            return [_finding(rule, ctx, required[0], rule.kept_points, message=rule.found_message)]
+            return [_finding(rule, ctx, required, rule.kept_points, message=rule.found_message)]
         return []
-    forbidden = ctx.find(rule.forbid, rule.parts, rule.negation, rule.exceptions)
-    if forbidden:
-        return [_finding(rule, ctx, forbidden[0], rule.points)]
+    forbidden = ctx.first(rule.forbid, rule.parts, rule.negation, rule.exceptions)
+    if forbidden is not None:
+        return [_finding(rule, ctx, forbidden, rule.points)]
     if rule.kept_points:
-        return [_finding(rule, ctx, when[0], rule.kept_points, message=rule.found_message)]
+        return [_finding(rule, ctx, when, rule.kept_points, message=rule.found_message)]
     return []
 
 

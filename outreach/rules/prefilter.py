@@ -157,10 +157,9 @@ def to_re2(pattern: str) -> str:
         elif c in "^$":
             i += 1  # anchors: dropped (Python's $ also matches before a final newline)
         elif c == "{" and (bounds := _REPEAT.match(pattern, i)):
-            # X{m,n} becomes X* or X+: looser, and a smaller automaton (a counted repeat is a copy
-            # of X per count)
-            low = int(bounds.group(1) or 0)
-            out.append("*" if low == 0 else "+")
+            # X{m,n} becomes X{m,}: looser, and a smaller automaton (RE2 makes a copy of X per
+            # count up to n; "[^\n]{0,100}" would be a hundred)
+            out.append("{" + str(int(bounds.group(1) or 0)) + ",}")
             i = bounds.end()
         elif c in "*+?}" and i + 1 < n and pattern[i + 1] == "+":
             raise Untranslatable("possessive quantifier")

@@ -52,29 +52,15 @@ def _affix_sizes() -> tuple[int, ...]:
     return tuple(sorted({len(key) for key in _exceptions() if len(key) >= 4}))
 
 
+# A vowel nucleus: the ij digraph, a known multi-letter vowel (longest first, as alternation tries
+# them in order) or one vowel. Every multi-letter vowel is plain ASCII, so a diaeresis ("ë")
+# always starts a nucleus of its own.
+_NUCLEUS = re.compile("ĳ|" + "|".join(_NUCLEI) + "|[" + _VOWELS + "]")
+
+
 def _nuclei(chunk: str) -> int:
     """Count vowel nuclei in a chunk: runs of vowels split into known Dutch vowel spellings."""
-    count = 0
-    i = 0
-    text = chunk.replace("ij", "ĳ")  # the ij digraph is a vowel; give it one character
-    while i < len(text):
-        ch = text[i]
-        if ch == "ĳ":
-            count += 1
-            i += 1
-            continue
-        if ch not in _VOWELS:
-            i += 1
-            continue
-        # A vowel run: consume nuclei greedily; a diaeresis always starts a new one.
-        for nucleus in _NUCLEI:
-            if text.startswith(nucleus, i) and not any(c in _DIAERESIS for c in nucleus[1:]):
-                i += len(nucleus)
-                break
-        else:
-            i += 1
-        count += 1
-    return count
+    return len(_NUCLEUS.findall(chunk.replace("ij", "ĳ")))  # the ij digraph: one character
 
 
 @lru_cache(maxsize=65536)
