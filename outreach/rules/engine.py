@@ -64,6 +64,7 @@ class Context:
         self._matches: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
+        self._plain_words: dict[frozenset[str], list[Token]] = {}
         self._sentence_negations: list[Hit] | None = None
         self._form: str | None = None
 
@@ -89,10 +90,11 @@ class Context:
         """(word, value) for every plain word in these parts; shared by rules on one metric."""
         key = (metric, parts)
         if key not in self._word_values:
-            self._word_values[key] = [
-                (token, word_metric(metric, token))
-                for sentence in self.sentences(parts)
-                for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
+            if parts not in self._plain_words:  # one pass over the words for all word metrics
+                self._plain_words[parts] = [
+                    token for sentence in self.sentences(parts)
+                    for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
+            self._word_values[key] = [(token, word_metric(metric, token)) for token in self._plain_words[parts]]
         return self._word_values[key]
 
     def ranges(self, parts: frozenset[str]) -> list[tuple[int, int]]:
