@@ -15,6 +15,7 @@ except ImportError:  # pragma: no cover
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from outreach.text.document import Document, Token
 from outreach.text.lemmas import lemma
@@ -89,8 +90,7 @@ class Term:
     gap_limits: tuple[tuple[int, bool] | None, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple, not a frozen dataclass: a letter makes hundreds, hashed and sorted
     start: int
     end: int
     first: int  # index of the first token of the match (or the token at start)
@@ -272,6 +272,10 @@ class TermSet:
             if len(self._raw) < 100_000:
                 self._raw[key] = raw
         return [(term, second) for term, bits, second in raw if not bits & ~present]
+
+    def clear_word_cache(self) -> None:
+        """Forget the candidates kept per word form (for benchmarks with cold caches)."""
+        self._raw.clear()
 
     def find_all(self, tokens: list[Token]) -> dict[str, list[Hit]]:
         """Every match of every term, on whole tokens, by term text."""
