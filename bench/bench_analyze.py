@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import outreach  # noqa: E402
-from bench.corpus import english_letters, real_letters  # noqa: E402
+from bench.corpus import english_letter, real_letters  # noqa: E402
 
 COUNT = 200
 WORDS = 320
@@ -61,7 +61,8 @@ def _summary(times: list[float]) -> tuple[float, float]:
 
 def main(count: int = COUNT) -> dict[str, float]:
     lint = proselint_linter()
-    dutch, english = real_letters(count, WORDS), english_letters(count, WORDS)
+    dutch = real_letters(count, WORDS)
+    english = [english_letter(i, len(text.split())) for i, text in enumerate(dutch)]  # same length, pairwise
     outreach.analyze(dutch[-1])  # loads rule packs, segment model, word data
     lint(english[-1])
     clear_word_caches()

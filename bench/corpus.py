@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 NAMES = ["Jansen", "De Vries", "Bakker", "Visser", "Smit", "Meijer", "El Amrani", "Yilmaz", "Mulder", "Bos"]
 SENDERS = ["Anna de Boer", "Mohamed Ouali", "Petra Kok", "Sanne Vermeulen", "Ruud Hendriks"]
@@ -79,6 +80,11 @@ def _body(paragraph: str) -> bool:
             and all(line.lstrip()[:1] in "-•" for line in lines[1:]))
 
 
+@lru_cache(maxsize=1)
+def _pool() -> tuple[str, ...]:
+    return tuple(_project_letters())
+
+
 def real_letter(seed: int, words: int = 320) -> str:
     """A letter of about `words` words: one of the project's letters, topped up (or cut) with whole
     paragraphs of others, every digit drawn anew (dates, amounts, phone numbers, postcodes).
@@ -87,7 +93,7 @@ def real_letter(seed: int, words: int = 320) -> str:
     its own vocabulary, unlike letter() above, which recombines 24 sentences.
     """
     rng = random.Random(seed)
-    pool = _project_letters()
+    pool = _pool()
     paragraphs = list(_paragraphs(rng.choice(pool)))
     while sum(len(p.split()) for p in paragraphs) < words:
         # a body paragraph of another letter (not its address, salutation or signature), before
@@ -152,12 +158,14 @@ def english_letter(seed: int, words: int = 320) -> str:
     rng = random.Random(seed)
     fill = dict(month=rng.choice(ENGLISH_MONTHS), sender=rng.choice(ENGLISH_SENDERS), day=rng.choice(ENGLISH_DAYS),
                 number=f"{rng.randint(10, 99)} {rng.randint(10, 99)}", street=rng.choice(ENGLISH_STREETS))
+    head = f"Re: help with your finances\n\nDear Mr {rng.choice(ENGLISH_NAMES)},\n\n"
+    tail = f"\n\nKind regards,\n\n{fill['sender']}\nMoney Matters Team\n"
     body: list[str] = []
-    while sum(len(s.split()) for s in body) < words - 20:
+    room = words - len(head.split()) - len(tail.split())
+    while sum(len(s.split()) for s in body) < room:
         body.append(rng.choice(ENGLISH).format(**fill))
     paragraphs = [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
-    return (f"Re: help with your finances\n\nDear Mr {rng.choice(ENGLISH_NAMES)},\n\n" + "\n\n".join(paragraphs)
-            + f"\n\nKind regards,\n\n{fill['sender']}\nMoney Matters Team\n")
+    return head + "\n\n".join(paragraphs) + tail
 
 
 def english_letters(count: int, words: int = 320, seed: int = 1) -> list[str]:

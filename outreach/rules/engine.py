@@ -65,6 +65,7 @@ class Context:
         self._pattern_cache: dict = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._plain_words: dict[frozenset[str], list[Token]] = {}
+        self._filled: dict[str, str] = {}
         self._sentence_negations: list[Hit] | None = None
         self._form: str | None = None
 
@@ -293,7 +294,11 @@ class Context:
         return fact.placeholder
 
     def fill(self, text: str) -> str:
-        return FACT_NAME.sub(lambda m: self.fact(m.group(1)), text) if "{" in text else text
+        if "{" not in text:
+            return text
+        if text not in self._filled:  # many findings share a suggestion: fill it once per letter
+            self._filled[text] = FACT_NAME.sub(lambda m: self.fact(m.group(1)), text)
+        return self._filled[text]
 
     def excepted(self, start: int, end: int, exceptions: Matcher) -> bool:
         """Does [start, end) lie inside one of the exception phrases?"""
