@@ -15,6 +15,9 @@ from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
 
+ON_DEMAND_FILES = 2  # up to this many letters, word tables are not loaded whole (outreach/cache.py)
+
+
 class UsageError(Exception):
     pass
 
@@ -105,6 +108,10 @@ def _check(args: argparse.Namespace) -> int:
     from outreach.segments import load_model, parse_shares
 
     _check_all(args.files)
+    if len(args.files) <= ON_DEMAND_FILES:
+        from outreach.cache import on_demand
+
+        on_demand()  # a few letters: look words up one by one rather than load whole word tables
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     below: list[str] = []
     collected: list[dict] = []

@@ -7,6 +7,7 @@ matched text again, so a phrase that occurs twice is reported at both places.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 try:  # Python 3.11+: the regex parser lives in re._parser
     from re import _parser as _sre_parse
@@ -17,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from outreach.cache import cached, package_digest
 from outreach.text.document import Document, Token
 from outreach.text.lemmas import lemma
 
@@ -304,7 +306,12 @@ class TermSet:
 
 @lru_cache(maxsize=4096)
 def term_set(terms: tuple[str, ...]) -> TermSet:
-    return TermSet(terms)
+    if len(terms) < 100:  # a rule's own terms (examples, tests): quicker to build than to look up
+        return TermSet(terms)
+    # A rule book's index: kept in the cache folder (outreach/cache.py), keyed on the terms and
+    # on the package's code (which decides what compile_term makes of them).
+    key = package_digest() + hashlib.sha256("\n".join(terms).encode()).hexdigest()
+    return cached("terms", key, lambda: TermSet(terms))
 
 
 def find_terms(terms: tuple[str, ...], tokens: list[Token]) -> list[Hit]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyphen
 
+from outreach.cache import cached
 from outreach.text.lemmas import LONGEST_WORD
 
 _DATA = Path(__file__).parent / "data" / "syllable_exceptions.toml"
@@ -32,7 +33,8 @@ _NUCLEI = [n for n in _NUCLEI if n != "uw"]  # w is a consonant; kept out explic
 
 @lru_cache(maxsize=1)
 def _hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="nl_NL")
+    # Reading the hyphenation dictionary takes 60 ms a start; its pickle, 5 (outreach/cache.py).
+    return cached("pyphen-nl_NL", f"pyphen {pyphen.__version__} nl_NL", lambda: pyphen.Pyphen(lang="nl_NL"))
 
 
 @lru_cache(maxsize=1)
