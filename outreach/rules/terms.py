@@ -240,6 +240,14 @@ class TermSet:
                 if position == 1:
                     self.second_bit[text] = bit_of[keys]
             self.term_bits[text] = bits
+        # Per index key: its terms once each, with their bits (see _candidates)
+        self._entries = [{key: self._entry(terms) for key, terms in index.items()}
+                         for index in (self.by_key, self.by_prefix, self.by_suffix)]
+        self._scan_entries = self._entry(self.scan)
+
+    def _entry(self, terms: list[Term]) -> tuple[tuple[Term, int, int], ...]:
+        unique = {t.text: t for t in terms}  # by text: hashing a Term is slow
+        return tuple((t, self.term_bits[text], self.second_bit.get(text, 0)) for text, t in unique.items())
 
     def _index(self, term: Term) -> None:
         for word in term.slots[0] or ():
@@ -262,15 +270,15 @@ class TermSet:
         key = (token.lower, token.lemma)
         raw = self._raw.get(key)
         if raw is None:  # the same for every letter: kept (a few thousand word forms at most)
-            lower, get = token.lower, self.by_key.get
-            found = get(lower, []) + get(token.lemma, []) if token.lemma != lower else list(get(lower, ()))
-            if self.by_prefix:
-                found += self.by_prefix.get(lower[:3], ())
-            if self.by_suffix:
-                found += self.by_suffix.get(lower[-3:], ())
-            found += self.scan
-            unique = {t.text: t for t in found}  # by text: hashing a Term is slow
-            raw = tuple((t, self.term_bits[text], self.second_bit.get(text, 0)) for text, t in unique.items())
+            lower = token.lower
+            by_key, by_prefix, by_suffix = self._entries
+            groups = [by_key.get(lower), by_key.get(token.lemma) if token.lemma != lower else None,
+                      by_prefix.get(lower[:3]), by_suffix.get(lower[-3:]), self._scan_entries]
+            groups = [g for g in groups if g]
+            if len(groups) <= 1:  # most words: one group, already without repeats
+                raw = groups[0] if groups else ()
+            else:  # a term may start both at the word's form and its lemma: once
+                raw = tuple({entry[0].text: entry for group in groups for entry in group}.values())
             if len(self._raw) < 100_000:
                 self._raw[key] = raw
         return [(term, second) for term, bits, second in raw if not bits & ~present]
