@@ -12,6 +12,7 @@ Target (issue 15): ratio <= 1.0, stretch 0.75.
 """
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -60,6 +61,7 @@ def _summary(times: list[float]) -> tuple[float, float]:
 
 
 def main(count: int = COUNT) -> dict[str, float]:
+    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work on the machine slows both sides)")
     lint = proselint_linter()
     dutch = real_letters(count, WORDS)
     english = [english_letter(i, len(text.split())) for i, text in enumerate(dutch)]  # same length, pairwise

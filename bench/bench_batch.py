@@ -44,6 +44,8 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
 
 def main(count: int = LETTERS) -> dict[str, float]:
     result: dict[str, float] = {"letters": count, "cores": len(os.sched_getaffinity(0))}
+    print(f"(load average {os.getloadavg()[0]:.1f} on {result['cores']} cores: other work on the machine "
+          "takes cores from the batch)")
     with tempfile.TemporaryDirectory(prefix="outreach-batch-") as folder:
         env = dict(os.environ, PYTHONPATH=str(ROOT), OUTREACH_CACHE_DIR=str(Path(folder) / "cache"))
         paths = []
