@@ -55,9 +55,10 @@ def main(count: int = LETTERS) -> dict[str, float]:
             paths.append(str(path))
         one = paths[0]
         first, _, _ = _run(["check", "--format", "json", one], env)  # fills the cache folder
-        starts = [_run(["check", "--format", "json", one], env)[0] for _ in range(STARTS)]
+        starts = [_run(["check", "--format", "json", one], env)[:2] for _ in range(STARTS)]
         result["cold_start_empty_cache_s"] = first
-        result["cold_start_s"] = statistics.median(starts)
+        result["cold_start_s"] = statistics.median(wall for wall, _ in starts)
+        result["cold_start_cpu_s"] = statistics.median(cpu for _, cpu in starts)
         for label, extra in (("all_cores", []), ("one_job", ["--jobs", "1"])):
             wall, cpu, out = _run(["check", "--format", "jsonl", *extra, *paths], env)
             assert out.count("\n") == count, "one line per letter"
@@ -72,8 +73,9 @@ def main(count: int = LETTERS) -> dict[str, float]:
     print(f"  --jobs 1:                   {result['one_job_s']:.1f} s, "
           f"{result['one_job_letters_per_s']:.0f} letters/s, {result['one_job_busy_cores']:.2f} cores busy")
     print(f"  cold start, one letter:     median {result['cold_start_s']:.2f} s of {STARTS} "
-          f"(target <= 0.5 s: {'MET' if result['cold_start_s'] <= 0.5 else 'NOT MET'}); "
-          f"{result['cold_start_empty_cache_s']:.2f} s with an empty cache folder")
+          f"(target <= 0.5 s: {'MET' if result['cold_start_s'] <= 0.5 else 'NOT MET'}), "
+          f"{result['cold_start_cpu_s']:.2f} s of CPU; {result['cold_start_empty_cache_s']:.2f} s with an "
+          "empty cache folder")
     return result
 
 
