@@ -43,15 +43,22 @@ def directory() -> Path | None:
     return Path(base) / "outreach"
 
 
-@lru_cache(maxsize=1)
-def package_digest() -> str:
-    """A digest of every file of the outreach package (code and data) and of Python's version."""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sorted(PACKAGE.rglob("*")):
+def files_digest(folder: Path) -> str:
+    """A digest of the code and data files below a folder (names and contents), read now."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".toml", ".txt", ".j2"):
-            digest.update(str(path.relative_to(PACKAGE)).encode())
+            digest.update(str(path.relative_to(folder)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """A digest of every file of the outreach package (code and data) and of Python's version, as
+    they were when this process first asked (code does not change under a running process; data
+    that may, such as the rule packs, is digested again where it is loaded)."""
+    return hashlib.sha256((sys.version + files_digest(PACKAGE)).encode()).hexdigest()
 
 
 def cached(name: str, key: str, build: Callable[[], T]) -> T:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from outreach.cache import cached, package_digest
+from outreach.cache import cached, files_digest, package_digest
 from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
@@ -386,5 +386,8 @@ def load_rulebook(lang: str = "nl") -> RuleBook:
     """The shipped rule packs of a language, loaded once per process."""
     if not lang.isalpha():
         raise RulePackError(f"onbekende taal '{lang}'")
-    # Checked and compiled once, then loaded from the cache until any file of the package changes.
-    return cached(f"rulebook-{lang}", f"{package_digest()} {lang}", lambda: load_rulebook_from(RULES_DIR / lang, lang))
+    # Checked and compiled once, then loaded from the cache until the code or a rule file changes
+    # (the rule files are digested on every load: they may be edited while the app runs).
+    directory = RULES_DIR / lang
+    key = f"{package_digest()} {files_digest(directory) if directory.is_dir() else ''} {directory} {lang}"
+    return cached(f"rulebook-{lang}", key, lambda: load_rulebook_from(directory, lang))
