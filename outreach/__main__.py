@@ -108,14 +108,16 @@ def _check(args: argparse.Namespace) -> int:
     from outreach.segments import load_model, parse_shares
 
     _check_all(args.files)
+    jobs = args.jobs or default_jobs()
     if len(args.files) <= ON_DEMAND_FILES:
         from outreach.cache import on_demand
 
         on_demand()  # a few letters: look words up one by one rather than load whole word tables
+        jobs = 1  # and in this process: a worker would start no faster (nor share an SQLite handle)
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     below: list[str] = []
     collected: list[dict] = []
-    results = analyse_all(args.files, Job(args.lang, shares, args.format), args.jobs or default_jobs())
+    results = analyse_all(args.files, Job(args.lang, shares, args.format), jobs)
     for i, result in enumerate(results):
         if args.fail_under is not None and result.reach < args.fail_under:
             below.append(result.file)
