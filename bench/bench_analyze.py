@@ -32,10 +32,10 @@ def clear_word_caches() -> None:
     """Empty every per-word cache of the engine: the next letter starts with no word seen."""
     from outreach.rules.loader import load_rulebook
     from outreach.rules.terms import term_set
-    from outreach.text import document, frequency, language, lemmas, syllables
+    from outreach.text import document, frequency, language, lemmas, metrics, syllables
 
     for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, language._foreign,
-                   document._word_info):
+                   document._word_info, metrics.is_participle):
         cached.cache_clear()
     term_set(load_rulebook("nl").terms).clear_word_cache()
 
@@ -89,9 +89,11 @@ def main(count: int = COUNT) -> dict[str, float]:
           f"(mean {result['analyze_cold_mean_ms']:.2f})")
     print(f"  analyze, warm (same letter again): median {result['analyze_warm_ms']:.2f} ms "
           f"(mean {result['analyze_warm_mean_ms']:.2f})")
-    verdict = "MET" if result["ratio_cold"] <= TARGET else "NOT MET"
-    print(f"  ratio analyze/proselint: cold {result['ratio_cold']:.2f}, warm {result['ratio_warm']:.2f} "
-          f"(target <= {TARGET:.2f} cold: {verdict})")
+    def verdict(ratio: float) -> str:
+        return "met" if ratio <= TARGET else "not met"
+
+    print(f"  ratio analyze/proselint: warm {result['ratio_warm']:.2f} ({verdict(result['ratio_warm'])}), "
+          f"cold {result['ratio_cold']:.2f} ({verdict(result['ratio_cold'])}); target <= {TARGET:.2f}")
     return result
 
 

@@ -36,6 +36,7 @@ def _passive_data() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items()}
 
 
+@lru_cache(maxsize=65536)  # a word is a participle or not, in every letter
 def is_participle(word: str) -> bool:
     """Heuristic: does this word look like a Dutch past participle?"""
     data = _passive_data()
