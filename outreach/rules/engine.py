@@ -11,6 +11,7 @@ from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_se
 from outreach.text.address import address_form, to_je
 from outreach.text.document import Document, Sentence, Token
 from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
+from outreach.text.spans import find_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,16 @@ class Context:
         self._term_hits: dict[str, list[Hit]] | None = None
         self._cache: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
+        self._spans: dict[str, list[tuple[int, int]]] = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._sentence_negations: list[Hit] | None = None
         self._form: str | None = None
+
+    def spans(self, kind: str) -> list[tuple[int, int]]:
+        """Names or amount lines of the letter (outreach/text/spans.py), found once."""
+        if kind not in self._spans:
+            self._spans[kind] = find_spans(self.doc, kind)
+        return self._spans[kind]
 
     @property
     def form(self) -> str:
@@ -429,16 +437,31 @@ def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> li
     return [f for f in findings if f.start is None or not ctx.excepted(f.start, f.end, rule.exceptions)]
 
 
+def _outside_spans(findings: list[Finding], rule: Rule, ctx: Context) -> list[Finding]:
+    """Drop findings inside the stretches the rule ignores (names, amount lines)."""
+    if not rule.ignore_in or not findings:
+        return findings
+    spans = [span for kind in sorted(rule.ignore_in) for span in ctx.spans(kind)]
+    return [f for f in findings if f.start is None
+            or not any(lo <= f.start and f.end <= hi for lo, hi in spans)]
+
+
 def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
-    return cap(_outside_exceptions(_KINDS[rule.kind](rule, ctx), rule, ctx), rule)
+    found = _outside_spans(_KINDS[rule.kind](rule, ctx), rule, ctx)
+    return cap(_outside_exceptions(found, rule, ctx), rule)
 
 
 def consistent(findings: list[Finding], book: RuleBook) -> list[Finding]:
     """Drop "the letter lacks X" where another rule found X (elements.toml): a letter that names
-    its source never also hears that it does not say where the information came from."""
+    its source never also hears that it does not say where the information came from. A problem
+    the element eases (legally required sharing, explained) stays at half its points, like an
+    unclear consequence, and no longer caps a segment."""
     present = {f.rule for f in findings if f.effect == "helps"}
     lacking = {rule for e in book.elements if e.has & present for rule in e.lacks}
-    return [f for f in findings if f.effect == "helps" or f.rule not in lacking]
+    eased = {rule for e in book.elements if e.has & present for rule in e.eases}
+    return [dataclasses.replace(f, confident=False, points=round(f.points / 2, 2))
+            if f.rule in eased and f.effect == "hurts" else f
+            for f in findings if f.effect == "helps" or f.rule not in lacking]
 
 
 def run(book: RuleBook, ctx: Context) -> list[Finding]:

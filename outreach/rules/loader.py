@@ -79,7 +79,8 @@ class Element:
     """Something a letter has or lacks that several rules speak about (elements.toml)."""
     name: str
     has: frozenset[str]
-    lacks: frozenset[str]
+    lacks: frozenset[str] = frozenset()
+    eases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,15 +337,17 @@ def load_elements(path: Path, packs: dict[str, Pack]) -> tuple[Element, ...]:
     ids = {rule.id for pack in packs.values() for rule in pack.rules}
     elements = []
     for name, raw in _read_toml(path).items():
-        if not isinstance(raw, dict) or set(raw) != {"has", "lacks"}:
-            raise RulePackError(f"{path}: '{name}': een element is een tabel met precies 'has' en 'lacks'")
-        for key in ("has", "lacks"):
+        if not isinstance(raw, dict) or "has" not in raw or not set(raw) - {"has"} \
+                or not set(raw) <= {"has", "lacks", "eases"}:
+            raise RulePackError(f"{path}: '{name}': een element is een tabel met 'has' en 'lacks' en/of 'eases'")
+        for key in raw:
             if not isinstance(raw[key], list) or not raw[key]:
                 raise RulePackError(f"{path}: '{name}': '{key}' moet een niet-lege lijst van regel-id's zijn")
             unknown = [r for r in raw[key] if r not in ids]
             if unknown:
                 raise RulePackError(f"{path}: '{name}': onbekende regel '{unknown[0]}' in '{key}'")
-        elements.append(Element(name, frozenset(raw["has"]), frozenset(raw["lacks"])))
+        elements.append(Element(name, frozenset(raw["has"]), frozenset(raw.get("lacks", ())),
+                                frozenset(raw.get("eases", ()))))
     return tuple(elements)
 
 

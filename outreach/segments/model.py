@@ -15,6 +15,7 @@ TRAITS = ("trust", "competence", "privacy_need", "autonomy_need", "help_need", "
 VERDICTS = ("lands_well", "doubtful", "turns_away")
 _TOP = {"lang", "base", "verdicts", "labels", "short", "segment"}
 _SEGMENT = {"id", "name", "share", "summary", "traits", "quotes", "weights", "trigger", "reactions"}
+_SEGMENT_OPTIONAL = {"base", "base_reason"}
 _TRIGGER = {"id", "rules", "factor", "max_points", "cap", "effect", "reason", "reaction"}
 
 
@@ -67,6 +68,10 @@ class Segment:
     weights: dict[str, float]
     triggers: tuple[Trigger, ...]
     reactions: dict[str, str]
+    # Where a neutral letter starts for this segment when it differs from the model's base
+    # (basic trust in government), with the research reason shown beside the number.
+    base: float | None = None
+    base_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +150,7 @@ def _segment(raw: object, path: str, index: int) -> Segment:
     raw = _table(raw, path, f"segment {index + 1}")
     sid = raw.get("id", f"#{index + 1}")
     where = f"segment '{sid}'"
-    unknown = set(raw) - _SEGMENT
+    unknown = set(raw) - _SEGMENT - _SEGMENT_OPTIONAL
     if unknown:
         raise _error(path, where, f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
     missing = _SEGMENT - {"trigger"} - set(raw)
@@ -183,11 +188,17 @@ def _segment(raw: object, path: str, index: int) -> Segment:
     share = _number(raw["share"], path, f"{where}.share")
     if share < 0:
         raise _error(path, f"{where}.share", "moet 0 of meer zijn")
+    base = None
+    if "base" in raw or "base_reason" in raw:
+        base = _number(raw.get("base"), path, f"{where}.base")
+        if not 0 <= base <= 100:
+            raise _error(path, f"{where}.base", "moet tussen 0 en 100 liggen")
     return Segment(
         id=_text(sid, path, f"{where}.id"), name=_text(raw["name"], path, f"{where}.name"),
         share=share, summary=_text(raw["summary"], path, f"{where}.summary"), traits=traits,
         quotes=quotes, weights=weights, triggers=triggers,
         reactions={k: _text(v, path, f"{where}.reactions.{k}") for k, v in reactions.items()},
+        base=base, base_reason=_text(raw.get("base_reason"), path, f"{where}.base_reason") if base is not None else "",
     )
 
 

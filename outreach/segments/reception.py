@@ -76,16 +76,38 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
     return reasons
 
 
+def _shadowed(segment: Segment, findings: tuple[Finding, ...]) -> set[int]:
+    """Findings whose words another, heavier problem finding of a different trigger already
+    counts for this segment: one phrase ("U moet") is one reason to turn away, not two
+    ("pressure" and "decided for them"). The dimensions still see both."""
+    weighed = []
+    for index, finding in enumerate(findings):
+        if finding.effect != "hurts" or finding.start is None:
+            continue
+        trigger = next((t for t in segment.triggers if t.applies(finding.rule, finding.effect)), None)
+        if trigger is not None:
+            weighed.append((index, finding, trigger.id, abs(trigger.factor * finding.points)))
+    shadowed = set()
+    for a, (i, fi, ti, wi) in enumerate(weighed):
+        for j, fj, tj, wj in weighed[a + 1:]:
+            if fj.start >= fi.end:
+                break  # findings come sorted by start
+            if ti != tj and fj.start < fi.end:
+                shadowed.add(j if wj <= wi else i)
+    return shadowed
+
+
 def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[list[Reason], Reason | None]:
     """Reasons from triggered findings, and the lowest cap any of them sets (as a Reason)."""
     reasons: list[Reason] = []
     cap: Reason | None = None
     totals: dict[str, float] = {}
+    shadowed = _shadowed(segment, findings)
     for index, finding in enumerate(findings):
         for trigger in segment.triggers:
             if not trigger.applies(finding.rule, finding.effect):
                 continue
-            points = round(trigger.factor * finding.points, 2)
+            points = 0.0 if index in shadowed else round(trigger.factor * finding.points, 2)
             if trigger.max_points is not None:
                 room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
                 points = max(-room, min(room, points))
@@ -136,7 +158,11 @@ def _distinct(reasons: list[Reason]) -> list[Reason]:
 
 def receive_segment(model: SegmentModel, segment: Segment, share: float,
                     dimensions: dict[str, DimensionScore], findings: tuple[Finding, ...]) -> Reception:
-    contributions = [Reason("Startpunt: een neutrale brief", model.base, None, None, "base")]
+    if segment.base is None:
+        contributions = [Reason("Startpunt: een neutrale brief", model.base, None, None, "base")]
+    else:
+        contributions = [Reason(f"Startpunt: een neutrale brief ({segment.base_reason})", segment.base,
+                                None, None, "base")]
     contributions += _dimension_reasons(segment, dimensions)
     triggered, cap = _trigger_reasons(segment, findings)
     contributions += triggered

@@ -238,3 +238,25 @@ def test_docs_list_every_weight_and_trigger_of_the_data_file():
         cells = [c.strip() for c in line.strip("|").split("|")][1:]
         assert [float(c) for c in cells] == [s.weights[dimension] for s in model.segments], line
     assert f"≥ {model.lands_well:g}" in doc and f"< {model.turns_away:g}" in doc
+
+
+def test_passing_data_on_without_consent_turns_the_careful_away_and_unsettles_the_cautious():
+    shared = letter(extra="Wij geven uw achterstand door aan uw verhuurder en aan de afdeling Werk en Inkomen.\n")
+    before, after = outreach.analyze(letter()).segments, outreach.analyze(shared).segments
+    assert after[ZZ].verdict == "turns_away" and after[ZZ].score < before[ZZ].score
+    assert after[VB].verdict != "lands_well" and after[VB].score < before[VB].score
+    assert "vlag achter mijn naam" in after[ZZ].reaction
+
+
+def test_one_phrase_is_one_reason_per_segment():
+    text = letter(extra="U moet het formulier invullen.\n")
+    reception = outreach.analyze(text).segments[ZZ]
+    must = [r for r in reception.contributions if r.source.startswith("trigger:") and "'U moet'" in r.text]
+    assert len([r for r in must if r.points]) == 1, [(r.source, r.points) for r in must]
+
+
+def test_trusting_readers_start_higher_and_say_why():
+    result = outreach.analyze(letter())
+    base = {s: result.segments[s].contributions[0] for s in (VV, ZZ, VB)}
+    assert base[VV].points > base[ZZ].points == base[VB].points
+    assert "basisvertrouwen" in base[VV].text
