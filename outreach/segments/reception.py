@@ -13,10 +13,11 @@ from outreach.dimensions import DimensionScore
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
 from outreach.scale import adjustment, to_score
-from outreach.segments.model import Segment, SegmentModel, SegmentModelError, check_shares
+from outreach.segments.model import Segment, SegmentModel, SegmentModelError, Trigger, check_shares
 from outreach.segments.reactions import render_reaction
 
 TOP_REASONS = 4
+PHRASE_CHARS = 120  # findings up to this long are phrases that can shadow each other
 NEUTRAL = 50.0
 
 
@@ -76,23 +77,36 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
     return reasons
 
 
-def _shadowed(segment: Segment, findings: tuple[Finding, ...]) -> set[int]:
+def _first_triggers(segment: Segment, findings: tuple[Finding, ...]) -> list[Trigger | None]:
+    """Per finding the segment's first trigger that applies (one per finding), found once per rule."""
+    known: dict[tuple[str, str], Trigger | None] = {}
+    out = []
+    for finding in findings:
+        key = (finding.rule, finding.effect)
+        if key not in known:
+            known[key] = next((t for t in segment.triggers if t.applies(*key)), None)
+        out.append(known[key])
+    return out
+
+
+def _shadowed(findings: tuple[Finding, ...], triggers: list[Trigger | None]) -> set[int]:
     """Findings whose words another, heavier problem finding of a different trigger already
     counts for this segment: one phrase ("U moet") is one reason to turn away, not two
     ("pressure" and "decided for them"). The dimensions still see both."""
     weighed = []
-    for index, finding in enumerate(findings):
-        if finding.effect != "hurts" or finding.start is None:
+    for index, (finding, trigger) in enumerate(zip(findings, triggers)):
+        # Phrases only: a finding about a whole long sentence shares words with everything in it.
+        if finding.effect != "hurts" or finding.start is None or finding.end - finding.start > PHRASE_CHARS:
             continue
-        trigger = next((t for t in segment.triggers if t.applies(finding.rule, finding.effect)), None)
         if trigger is not None:
             weighed.append((index, finding, trigger.id, abs(trigger.factor * finding.points)))
     shadowed = set()
     for a, (i, fi, ti, wi) in enumerate(weighed):
-        for j, fj, tj, wj in weighed[a + 1:]:
+        for b in range(a + 1, len(weighed)):
+            j, fj, tj, wj = weighed[b]
             if fj.start >= fi.end:
                 break  # findings come sorted by start
-            if ti != tj and fj.start < fi.end:
+            if ti != tj:
                 shadowed.add(j if wj <= wi else i)
     return shadowed
 
@@ -102,11 +116,10 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
     reasons: list[Reason] = []
     cap: Reason | None = None
     totals: dict[str, float] = {}
-    shadowed = _shadowed(segment, findings)
-    for index, finding in enumerate(findings):
-        for trigger in segment.triggers:
-            if not trigger.applies(finding.rule, finding.effect):
-                continue
+    triggers = _first_triggers(segment, findings)
+    shadowed = _shadowed(findings, triggers)
+    for index, (finding, trigger) in enumerate(zip(findings, triggers)):
+        if trigger is not None:
             points = 0.0 if index in shadowed else round(trigger.factor * finding.points, 2)
             if trigger.max_points is not None:
                 room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
@@ -121,7 +134,6 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
                     cap is None or trigger.cap < cap.points):
                 # points holds the cap value here; receive_segment turns it into the difference
                 cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
-            break  # one trigger per finding: the first that applies
     return reasons, cap
 
 
