@@ -11,22 +11,9 @@ def test_corpus_is_large_enough():
     assert len(JUDGMENTS) >= 150
 
 
-# Pairwise judgments the model does not meet yet; may only shrink. Both letters of this one lie
-# deep under the soft floor (reach ~14): the stiff letter's long sentences weigh as much for
-# Vertrouwende Volgers as the other's fear appeals once their threat budget is spent.
-KNOWN_PAIRWISE = {("overall", "b_incasso_veertiendagenbrief", "b_incasso_sommatie_angst")}
-
-
-def test_most_blind_judgments_hold():
-    assert len(KNOWN_PAIRWISE) / len(JUDGMENTS) <= 0.02
-
-
 @pytest.mark.parametrize("judgment", JUDGMENTS, ids=[f"{j.on}:{j.better}>{j.worse}" for j in JUDGMENTS])
 def test_blind_judgment_holds(judgment):
     better, worse = score(analysis(judgment.better), judgment.on), score(analysis(judgment.worse), judgment.on)
-    if (judgment.on, judgment.better, judgment.worse) in KNOWN_PAIRWISE:
-        assert not agrees(judgment), "now holds: take it off KNOWN_PAIRWISE"
-        pytest.xfail(f"known disagreement ({better:.1f} <= {worse:.1f}): {judgment.reason}")
     assert agrees(judgment), f"{judgment.better} {better} <= {judgment.worse} {worse}: {judgment.reason}"
 
 
@@ -39,7 +26,6 @@ KNOWN_DISAGREEMENTS = {
     ("a_corporatie_huurachterstand_regeling", "zorgvuldige_zelfredzamen"),
     ("a_corporatie_huurachterstand_regeling", "voorzichtige_verbinders"),
     ("a_energie_achterstand", "vertrouwende_volgers"),
-    ("a_energie_achterstand_doorgeven", "vertrouwende_volgers"),
     ("a_gemeente_signaal_wgs", "vertrouwende_volgers"),
     ("a_waterbedrijf_herinnering", "zorgvuldige_zelfredzamen"),
     ("a_waterbedrijf_herinnering_dreiging", "vertrouwende_volgers"),
