@@ -181,7 +181,8 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
     raw = round(sum(r.points for r in contributions), 2)
     if cap is not None and raw > cap.points:
         contributions.append(Reason(
-            f"Plafond {cap.points:g}: één dreigende zin maakt het hele aanbod onveilig. {cap.text}",
+            f"Plafond {cap.points:g}: zolang dit in de brief staat, komt hij bij deze groep niet "
+            f"hoger uit. {cap.text}",
             round(cap.points - raw, 2), cap.dimension, cap.finding, "cap", cap.reaction))
         raw = cap.points
     score = to_score(raw)

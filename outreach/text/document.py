@@ -23,7 +23,7 @@ _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2011": "
 # Each alternative starts only at the start of a run of its characters (lookbehind) and takes a
 # run whole (possessive ++): a 200,000-character run of digits or dots is one linear scan, not
 # one scan per position.
-_ADDRESS = re.compile(
+ADDRESS = re.compile(  # web and mail addresses: not words
     r"(?:https?://|www\.)[^\s<>()\[\]]++"
     r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
     r"|(?<![\w@.-])[\w-]++(?:\.[\w-]++)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*+)?",
@@ -331,7 +331,7 @@ def parse(text: str) -> Document:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     clause = 0
-    addresses = [m.span() for m in _ADDRESS.finditer(text)]
+    addresses = [m.span() for m in ADDRESS.finditer(text)]
     address_starts = [a for a, _ in addresses]
     for index, (s, e, part_name) in enumerate(sentence_spans):
         sentence_tokens = []

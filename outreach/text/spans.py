@@ -1,16 +1,19 @@
-"""Stretches of a letter that name or list things rather than say them: proper names and amount lines.
+"""Stretches of a letter that name, list or point at things rather than say them: proper names,
+amount lines, web and mail addresses, and acronyms in brackets after the words they stand for.
 
 A rule may ignore its matches inside these (`ignore_in` in a rule pack): "Centraal Inningsbureau
 Boetes" is who sends the letter and "Incassokosten  € 40,00" is a line of an account; neither
-threatens the reader, whereas "dan komen er incassokosten bij" does.
+threatens the reader, whereas "dan komen er incassokosten bij" does. "www.zandhorst.nl/
+schuldhulpverlening" is an address, not jargon; "(Wgs)" after "Wet gemeentelijke
+schuldhulpverlening" is explained, not an unexplained abbreviation.
 """
 from __future__ import annotations
 
 import re
 
-from outreach.text.document import Document, Token
+from outreach.text.document import ADDRESS, Document, Token
 
-SPAN_KINDS = ("names", "amount_lines")
+SPAN_KINDS = ("names", "amount_lines", "addresses", "explained_acronyms")
 
 # Lower-case words that may stand inside a name between two capitalised words
 # ("Handhaving en Terugvordering", "Van Dijk & Partners", "Bureau van de Gemeente").
@@ -82,9 +85,36 @@ def amount_lines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _AMOUNT_LINE.finditer(text)]
 
 
+# "(Wgs)" or "( WSNP )" right after the words it stands for.
+_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z]{1,6})\s*\)")
+_WORD = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = frozenset({"de", "het", "van", "op", "voor", "en", "der", "in", "tot"})
+
+
+def _initials_before(text: str, end: int, count: int) -> str:
+    """Initials of the `count` words before `end`, skipping small words ("Wet op de ...")."""
+    words = [w for w in _WORD.findall(text[max(0, end - 200):end]) if w.lower() not in _SMALL_WORDS]
+    return "".join(w[0] for w in words[-count:]).lower()
+
+
+def explained_acronyms(text: str) -> list[tuple[int, int]]:
+    """Acronyms in brackets whose letters are the initials of the words just before them:
+    "Wet gemeentelijke schuldhulpverlening (Wgs)", "Centraal Inningsbureau Boetes (CIB)"."""
+    found = []
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = m.group(1)
+        if _initials_before(text, m.start(), len(acronym)) == acronym.lower():
+            found.append(m.span(1))
+    return found
+
+
 def find_spans(doc: Document, kind: str) -> list[tuple[int, int]]:
     if kind == "names":
         return name_spans(doc)
     if kind == "amount_lines":
         return amount_lines(doc.text)
+    if kind == "addresses":
+        return [m.span() for m in ADDRESS.finditer(doc.text)]
+    if kind == "explained_acronyms":
+        return explained_acronyms(doc.text)
     raise ValueError(f"unknown span kind {kind!r}; known: {', '.join(SPAN_KINDS)}")
