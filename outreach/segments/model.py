@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from outreach.rules.schema import DIMENSIONS
+from outreach.rules.loader import load_rulebook
+from outreach.rules.schema import DIMENSIONS, RulePackError
 
 SEGMENTS_DIR = Path(__file__).parent
 TRAITS = ("trust", "competence", "privacy_need", "autonomy_need", "help_need", "digital_skills")
@@ -16,6 +17,9 @@ VERDICTS = ("lands_well", "doubtful", "turns_away")
 _TOP = {"lang", "base", "verdicts", "labels", "short", "segment"}
 _SEGMENT = {"id", "name", "share", "summary", "traits", "quotes", "weights", "trigger", "reactions"}
 _TRIGGER = {"id", "rules", "factor", "max_points", "cap", "effect", "reason", "reaction"}
+# Rule ids this layer's code names, with where: checked on load like the ids in the data file.
+DIGITAL_ROUTE_RULE = "contact.route.digital"
+CODE_RULE_REFERENCES = {DIGITAL_ROUTE_RULE: "outreach/segments/reception.py (reactie 'lands_well': digital)"}
 
 
 class SegmentModelError(ValueError):
@@ -191,6 +195,22 @@ def _segment(raw: object, path: str, index: int) -> Segment:
     )
 
 
+def check_rule_references(model: SegmentModel, rule_ids: tuple[str, ...]) -> None:
+    """Every rule id or pattern the model file and this layer's code name matches a rule.
+
+    A misspelt id would otherwise make a trigger (or a reaction) silently never fire.
+    """
+    for segment in model.segments:
+        for trigger in segment.triggers:
+            for pattern in trigger.rules:
+                if not any(_globs((pattern,)).match(rule_id) for rule_id in rule_ids):
+                    raise _error(model.path, f"segment '{segment.id}' trigger '{trigger.id}'",
+                                 f"onbekende regel '{pattern}' (geen regel-id past erop)")
+    for rule_id, where in CODE_RULE_REFERENCES.items():
+        if rule_id not in rule_ids:
+            raise SegmentModelError(f"{where}: onbekende regel '{rule_id}'")
+
+
 def load_model_from(path: Path) -> SegmentModel:
     try:
         with path.open("rb") as handle:
@@ -227,11 +247,17 @@ def load_model_from(path: Path) -> SegmentModel:
         check_shares({s.id: s.share for s in segments})
     except SegmentModelError as err:
         raise _error(p, "aandelen van de segmenten", str(err)) from None
-    return SegmentModel(
+    model = SegmentModel(
         lang=_text(data.get("lang"), p, "lang"), base=_number(data.get("base"), p, "base"),
         lands_well=lands_well, turns_away=turns_away, labels=dict(labels), short=dict(short),
         segments=segments, path=p,
     )
+    try:
+        book = load_rulebook(model.lang)
+    except RulePackError as err:
+        raise _error(p, "lang", str(err)) from None
+    check_rule_references(model, tuple(rule.id for rule in book.rules))
+    return model
 
 
 def check_shares(shares: dict[str, float]) -> dict[str, float]:

@@ -13,7 +13,7 @@ from outreach.dimensions import DimensionScore
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
 from outreach.scale import adjustment, to_score
-from outreach.segments.model import Segment, SegmentModel, SegmentModelError, check_shares
+from outreach.segments.model import DIGITAL_ROUTE_RULE, Segment, SegmentModel, SegmentModelError, check_shares
 from outreach.segments.reactions import render_reaction
 
 TOP_REASONS = 4
@@ -107,18 +107,20 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
               findings: tuple[Finding, ...]) -> str:
     negative = [r for r in reasons if r.points < 0]
     key, match = verdict, ""
-    # The reader reacts to the problem that weighs most in total (a trigger over all its findings).
+    # The reader reacts to the problem that weighs most in total (a trigger over all its findings);
+    # only findings that hurt are voiced, whichever way a trigger fires.
+    voiceable = [r for r in negative if r.reaction and r.finding is not None
+                 and findings[r.finding].effect == "hurts"]
     totals: dict[str, float] = {}
-    for r in negative:
-        if r.reaction:
-            totals[r.reaction] = totals.get(r.reaction, 0.0) + r.points
+    for r in voiceable:
+        totals[r.reaction] = totals.get(r.reaction, 0.0) + r.points
     if verdict != "lands_well" and totals:
         key = min(totals, key=lambda k: (totals[k], k))
-        voiced = next(r for r in negative if r.reaction == key)
+        voiced = next(r for r in voiceable if r.reaction == key)
         match = findings[voiced.finding].match if voiced.finding is not None else ""
     top_short = (model.short[negative[0].dimension] if negative and negative[0].dimension
                  else "ik weet niet goed wat ik ermee moet")
-    digital = any(f.rule.startswith("contact.digital") and f.effect == "helps" for f in findings)
+    digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     return render_reaction(segment.reactions[key], match=match, top_reason_short=top_short,
                            digital=digital, segment=segment.name, verdict=verdict)
 

@@ -238,3 +238,42 @@ def test_docs_list_every_weight_and_trigger_of_the_data_file():
         cells = [c.strip() for c in line.strip("|").split("|")][1:]
         assert [float(c) for c in cells] == [s.weights[dimension] for s in model.segments], line
     assert f"≥ {model.lands_well:g}" in doc and f"< {model.turns_away:g}" in doc
+
+
+PHONE_ONLY = """Beste mevrouw Jansen,
+
+Wij willen u helpen met uw geldzaken. Bel ons op 0521 - 123 456.
+
+Met vriendelijke groet,
+
+Sanne Vermeulen
+Geldhulp Westerveen
+"""
+
+
+def test_a_letter_with_an_app_that_lands_well_lets_vertrouwende_volgers_arrange_it_online():
+    reception = outreach.analyze(letter()).segments[VV]  # the base letter offers the app
+    assert reception.verdict == "lands_well"
+    assert "online" in reception.reaction and "bel ze" not in reception.reaction
+
+
+def test_a_letter_without_a_digital_route_never_gets_the_reaction_that_it_can_be_done_online():
+    result = outreach.analyze(PHONE_ONLY)
+    assert not any(f.rule == "contact.route.digital" and f.effect == "helps" for f in result.findings)
+    for reception in result.segments.values():
+        assert "online kan regelen" not in reception.reaction, (reception.name, reception.reaction)
+        assert "regel het meteen online" not in reception.reaction, (reception.name, reception.reaction)
+
+
+@pytest.mark.parametrize("edit, named", [
+    (('rules = ["contact.route.digital"]', 'rules = ["contact.digital"]'), "contact.digital"),
+    (('rules = ["tone.pressure.*"]', 'rules = ["tone.presure.*"]'), "tone.presure.*"),
+])
+def test_a_trigger_naming_a_rule_that_does_not_exist_is_refused_on_load(tmp_path, edit, named):
+    copy = tmp_path / "nl.toml"
+    text = open(load_model().path, encoding="utf-8").read()
+    assert edit[0] in text
+    copy.write_text(text.replace(*edit, 1), encoding="utf-8")
+    with pytest.raises(SegmentModelError, match=re.escape(f"onbekende regel '{named}'")) as err:
+        load_model_from(copy)
+    assert "nl.toml" in str(err.value)
