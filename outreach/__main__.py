@@ -10,7 +10,6 @@ import json
 import math
 import sys
 
-from outreach.cli_text import render_analysis
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
@@ -88,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     from outreach import analyze  # imported late: `--help` and usage errors stay instant
+    from outreach.cli_text import render_analysis
 
     from outreach.segments import load_model, parse_shares
 
@@ -123,7 +123,9 @@ def _variant_names(paths: list[str]) -> list[str]:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from outreach.compare import MAX_VARIANTS, MIN_VARIANTS, CompareError, compare, render_text
+    from outreach.cli_text import render_comparison
+    from outreach.compare import CompareError, compare
+    from outreach.formatting import MAX_VARIANTS, MIN_VARIANTS
     from outreach.segments import load_model, parse_shares
 
     if not MIN_VARIANTS <= len(args.files) <= MAX_VARIANTS:
@@ -141,7 +143,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_text(result))
+        print(render_comparison(result))
     return 0
 
 

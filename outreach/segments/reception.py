@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.dimensions import DimensionScore
+from outreach.formatting import number, percent
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
 from outreach.scale import adjustment, to_score
@@ -71,7 +72,7 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
         if weight and points:
             title = dimensions[d].title
             reasons.append(Reason(
-                f"{title} scoort {dimensions[d].score:.0f}/100 en weegt {weight:.0%} voor dit segment",
+                f"{title} scoort {number(dimensions[d].score)}/100 en weegt {percent(weight)} voor dit segment",
                 points, d, None, f"dimension:{d}"))
     return reasons
 
@@ -145,7 +146,7 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
     raw = round(sum(r.points for r in contributions), 2)
     if cap is not None and raw > cap.points:
         contributions.append(Reason(
-            f"Plafond {cap.points:g}: één dreigende zin maakt het hele aanbod onveilig. {cap.text}",
+            f"Plafond {number(cap.points, digits=None)}: één dreigende zin maakt het hele aanbod onveilig. {cap.text}",
             round(cap.points - raw, 2), cap.dimension, cap.finding, "cap", cap.reaction))
         raw = cap.points
     score = to_score(raw)

@@ -277,3 +277,14 @@ def test_a_trigger_naming_a_rule_that_does_not_exist_is_refused_on_load(tmp_path
     with pytest.raises(SegmentModelError, match=re.escape(f"onbekende regel '{named}'")) as err:
         load_model_from(copy)
     assert "nl.toml" in str(err.value)
+
+
+def test_reasons_show_a_dimension_score_as_the_card_does():
+    """A score of 88.5 is '89' on the card (halves away from zero); the reason must not say '88'."""
+    import dataclasses
+
+    analysis = outreach.analyze(letter())
+    dimensions = {d: dataclasses.replace(s, score=88.5) for d, s in analysis.dimensions.items()}
+    reasons = receive(load_model(), dimensions, analysis.findings)[0][VV].contributions
+    texts = [r.text for r in reasons if r.source.startswith("dimension:")]
+    assert texts and all("scoort 89/100" in t for t in texts), texts
