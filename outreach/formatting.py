@@ -11,6 +11,8 @@ chart, the terminal and the HTML report agree; Dutch gets a decimal comma.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -105,6 +107,51 @@ MAX_NAME_CHARS = 80
 def variant_label(index: int) -> str:
     """The letter of the variant at this position."""
     return VARIANT_LABELS[index] if 0 <= index < len(VARIANT_LABELS) else str(index + 1)
+
+
+# Characters a name must not hold: they hide or reorder what is shown (bidi overrides and isolates,
+# zero-width characters) or cannot be stored (lone surrogates); control characters break lines.
+BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F,
+                                           0x061C])
+ZERO_WIDTH = frozenset(chr(c) for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E, 0x00AD))
+
+
+def invisible(char: str) -> bool:
+    """A character that has no place in a name (control, bidi, zero-width, surrogate, unassigned)."""
+    code = ord(char)
+    return (code < 32 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or char in BIDI_CONTROLS
+            or char in ZERO_WIDTH or unicodedata.category(char) in ("Cf", "Cs", "Co", "Cn"))
+
+
+def has_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+def clean_name(name: str) -> str:
+    """A typed name with line breaks and tabs as spaces, invisible characters removed, trimmed."""
+    spaced = re.sub(r"[\x00-\x1f\x7f-\x9f]+", " ", name)
+    return "".join(c for c in spaced if not invisible(c)).strip()
+
+
+def name_problem(value: object) -> str | None:
+    """Why this cannot be the name of a variant or a workspace, as a code, or None.
+
+    Codes: not_text, surrogate, empty, too_long (over MAX_NAME_CHARS), control (a line break or
+    other control character), invisible (bidi, zero-width ...). The store and the page word them.
+    """
+    if not isinstance(value, str):
+        return "not_text"
+    if has_surrogate(value):
+        return "surrogate"
+    if not value.strip():
+        return "empty"
+    if len(value) > MAX_NAME_CHARS:
+        return "too_long"
+    if any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in value):
+        return "control"
+    if any(invisible(c) for c in value):
+        return "invisible"
+    return None
 
 
 # --- the letter cut into highlighted pieces ---------------------------------------------------

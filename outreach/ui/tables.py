@@ -5,11 +5,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
-from outreach.formatting import spreadsheet_cell
+from outreach.formatting import SEVERITIES, spreadsheet_cell
 from outreach.rules.engine import Finding
 
 Translate = Callable[..., str]
-SEVERITIES = ("error", "warning", "suggestion", "info")
 # Internal column ids, in display order; labels come from the string catalogue (col_<id>).
 COLUMNS = ("nr", "dimension", "severity", "effect", "match", "message", "suggestion", "points", "rule",
            "start", "end")
