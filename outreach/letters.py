@@ -112,36 +112,53 @@ def _paragraphs(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
     return count
 
 
-def _list_format(document, paragraph) -> str | None:
-    """'bullet', a number format such as 'decimal', or None for a paragraph that is not a list item.
+def _list_formats(document):
+    """A function paragraph -> 'bullet', a number format such as 'decimal', or None (not a list item).
 
     Word marks a list item by its style ("List Bullet", "List Number") or by numbering properties
-    on the paragraph, whose format is in the numbering part.
+    on the paragraph, whose format is in the numbering part. Style names and formats are looked up
+    once per document: python-docx resolves a paragraph's style by scanning all styles.
     """
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    if style.startswith("List Bullet"):
-        return "bullet"
-    if style.startswith("List Number"):
-        return "decimal"
-    properties = paragraph._p.pPr
-    numbering = properties.numPr if properties is not None else None
-    if numbering is None or numbering.numId is None:
-        return None
-    try:
-        part = document.part.numbering_part.element
-        abstract = part.num_having_numId(numbering.numId.val).abstractNumId.val
-        level = numbering.ilvl.val if numbering.ilvl is not None else 0
-        found = part.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]'
-                           f'/w:lvl[@w:ilvl="{level}"]/w:numFmt/@w:val')
-    except (KeyError, AttributeError, NotImplementedError):
-        return "bullet"
-    return found[0] if found else "bullet"
+    from docx.enum.style import WD_STYLE_TYPE
+
+    by_style: dict[str, str] = {}
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name:
+            if style.name.startswith("List Bullet"):
+                by_style[style.style_id] = "bullet"
+            elif style.name.startswith("List Number"):
+                by_style[style.style_id] = "decimal"
+    formats: dict[tuple, str] = {}
+
+    def numbered(num_id: int, level: int) -> str:
+        if (num_id, level) not in formats:
+            try:
+                part = document.part.numbering_part.element
+                abstract = part.num_having_numId(num_id).abstractNumId.val
+                found = part.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]'
+                                   f'/w:lvl[@w:ilvl="{level}"]/w:numFmt/@w:val')
+            except (KeyError, AttributeError, NotImplementedError):
+                found = []
+            formats[(num_id, level)] = found[0] if found else "bullet"
+        return formats[(num_id, level)]
+
+    def list_format(paragraph) -> str | None:
+        properties = paragraph._p.pPr
+        if properties is None:
+            return None
+        numbering = properties.numPr
+        if numbering is not None and numbering.numId is not None:
+            return numbered(numbering.numId.val, numbering.ilvl.val if numbering.ilvl is not None else 0)
+        return by_style.get(properties.style)
+
+    return list_format
 
 
 def _docx_blocks(document) -> list[tuple[str, bool]]:
     """(text, is a list item) for each paragraph and table row, in the order of the document."""
     from docx.table import Table
 
+    list_format = _list_formats(document)
     blocks: list[tuple[str, bool]] = []
     counters: dict[object, int] = {}
     size = 0
@@ -149,15 +166,15 @@ def _docx_blocks(document) -> list[tuple[str, bool]]:
         if isinstance(item, Table):
             rows = [("\t".join(cell.text.strip() for cell in row.cells), False) for row in item.rows]
         else:
-            text, kind = item.text.strip(), _list_format(document, item)
+            text, kind = item.text.strip(), list_format(item)
             if kind is None or not text:
                 counters.clear()  # a paragraph between two lists starts the numbering again
                 rows = [(text, False)]
             elif kind == "bullet":
                 rows = [("- " + text, True)]
             else:
-                properties = item._p.pPr
-                key = properties.numPr.numId.val if properties is not None and properties.numPr is not None else kind
+                numbering = item._p.pPr.numPr
+                key = numbering.numId.val if numbering is not None and numbering.numId is not None else kind
                 counters[key] = counters.get(key, 0) + 1
                 rows = [(f"{counters[key]}. {text}", True)]
         for row in rows:
