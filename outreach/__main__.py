@@ -10,6 +10,7 @@ import json
 import math
 import sys
 
+from outreach.formatting import free_name
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
@@ -114,11 +115,7 @@ def _variant_names(paths: list[str]) -> list[str]:
     """The file paths as variant names; a file given twice gets a number: 'a.txt (2)'."""
     names: list[str] = []
     for path in paths:
-        name, n = path, 1
-        while name in names:
-            n += 1
-            name = f"{path} ({n})"
-        names.append(name)
+        names.append(free_name(path, names, limit=None))
     return names
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -107,6 +107,22 @@ MAX_NAME_CHARS = 80
 def variant_label(index: int) -> str:
     """The letter of the variant at this position."""
     return VARIANT_LABELS[index] if 0 <= index < len(VARIANT_LABELS) else str(index + 1)
+
+
+def free_name(wanted: str, taken: Iterable[str], limit: int | None = MAX_NAME_CHARS,
+              numbered: str = " ({n})") -> str:
+    """`wanted`, or 'wanted (2)', 'wanted (3)' ... while that name is taken; within `limit`
+    characters (None: no limit), the name shortened and the number kept."""
+    taken = set(taken)
+
+    def fit(suffix: str) -> str:
+        return (wanted if limit is None else wanted[:limit - len(suffix)].rstrip()) + suffix
+
+    name, number = fit(""), 2
+    while name in taken:
+        name = fit(numbered.format(n=number))
+        number += 1
+    return name
 
 
 # Characters a name must not hold: they hide or reorder what is shown (bidi overrides and isolates,

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, MIN_VARIANTS, has_surrogate, name_problem
+from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, MIN_VARIANTS, free_name, has_surrogate, name_problem
 from outreach.letters import MAX_CHARS
 
 log = logging.getLogger(__name__)
@@ -251,18 +251,6 @@ def _open(path: Path, mode: str = "") -> sqlite3.Connection:
 
 
 # --- validation (shared by save and import) -----------------------------------------------------
-
-def free_name(wanted: str, taken: Iterable[str]) -> str:
-    """`wanted`, or 'wanted (2)', 'wanted (3)' ... when taken (shortened to fit the name limit)."""
-    taken = set(taken)
-    name = wanted[:MAX_NAME_CHARS].rstrip()
-    number = 2
-    while name in taken:
-        suffix = f" ({number})"
-        name = wanted[:MAX_NAME_CHARS - len(suffix)].rstrip() + suffix
-        number += 1
-    return name
-
 
 _NAME_PROBLEMS = {
     "not_text": "moet tekst zijn",

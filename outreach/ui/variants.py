@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, VARIANT_LABELS
+from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, VARIANT_LABELS, free_name
 from outreach.formatting import name_problem as _name_problem
 from outreach.store import Variant
 
@@ -30,13 +30,7 @@ def _fit(base: str, suffix: str = "") -> str:
 
 def unique_name(wanted: str, taken: Iterable[str]) -> str:
     """`wanted`, or `wanted 2`, `wanted 3` ... when that name is already in use (within the limit)."""
-    taken = set(taken)
-    name = _fit(wanted)
-    number = 2
-    while name in taken:
-        name = _fit(wanted, f" {number}")
-        number += 1
-    return name
+    return free_name(wanted, taken, numbered=" {n}")
 
 
 def next_variant_name(taken: Iterable[str], position: int | None = None) -> str:
