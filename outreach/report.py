@@ -18,7 +18,6 @@ person.
 """
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,8 +26,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from outreach.compare import Comparison
-from outreach.formatting import (VARIANT_COLORS, VERDICT_COLORS, dimension_color, finding_order, number, pieces,
-                                 spreadsheet_cell, variant_label)
+from outreach.formatting import (VARIANT_COLORS, VERDICT_COLORS, csv_text, dimension_color, finding_order, number,
+                                 pieces, variant_label)
 from outreach.rules.engine import Finding
 from outreach.segments import load_model
 
@@ -204,16 +203,10 @@ def score_rows(comparison: Comparison) -> list[dict]:
 
 
 def scores_csv(comparison: Comparison, sep: str = ",", decimal: str = ".") -> str:
-    """The score rows as CSV (pandas); names that look like formulas get a leading quote."""
+    """The score rows as CSV; names that look like formulas get a leading quote."""
     import pandas as pd  # imported here: the report itself does not need pandas
 
-    frame = pd.DataFrame(score_rows(comparison))
-    for column in frame.columns:  # every text cell: names, labels, verdicts
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(spreadsheet_cell)
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, sep=sep, decimal=decimal, lineterminator="\n")
-    return buffer.getvalue()
+    return csv_text(pd.DataFrame(score_rows(comparison)), sep, decimal)
 
 
 def scores_json(comparison: Comparison) -> str:
