@@ -3,7 +3,9 @@
 Numbers as people read them, the CSV formula guard, the order of severities, the colours of
 dimensions, verdicts and variants, the variant limits and labels, and the letter cut into
 highlighted pieces with one precedence, so the page and the report colour the same letter alike.
-No Streamlit, HTML or terminal layout here: each front end renders these its own way.
+No Streamlit, HTML or terminal layout here: each front end renders these its own way. It imports
+no other module of the project (Finding only for type checking), so the engine's and the segment
+model's messages can use the same number format without an upward import.
 
 Halves are rounded away from zero, as the charts (Vega's d3-format) do, so a table, a card, a
 chart, the terminal and the HTML report agree; Dutch gets a decimal comma.
