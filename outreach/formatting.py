@@ -1,8 +1,9 @@
 """The one presentation layer that the page (outreach/ui), the HTML report and the command line share.
 
-Numbers as people read them, the CSV formula guard, the order of severities, the colours of
-dimensions, verdicts and variants, the variant limits and labels, and the letter cut into
-highlighted pieces with one precedence, so the page and the report colour the same letter alike.
+Numbers as people read them, the CSV writer and its formula guard, the order of severities, the
+colours of dimensions, verdicts and variants, the variant limits, labels and name checks, and the
+letter cut into highlighted pieces with one precedence, so the page and the report colour the same
+letter alike.
 No Streamlit, HTML or terminal layout here: each front end renders these its own way. It imports
 no other module of the project (Finding only for type checking), so the engine's and the segment
 model's messages can use the same number format without an upward import.
