@@ -288,3 +288,11 @@ def test_reasons_show_a_dimension_score_as_the_card_does():
     reasons = receive(load_model(), dimensions, analysis.findings)[0][VV].contributions
     texts = [r.text for r in reasons if r.source.startswith("dimension:")]
     assert texts and all("scoort 89/100" in t for t in texts), texts
+
+
+def test_a_rule_id_named_in_the_segment_code_that_does_not_exist_is_refused_on_load(monkeypatch):
+    from outreach.segments import model as segment_model
+
+    monkeypatch.setattr(segment_model, "CODE_RULE_REFERENCES", {"contact.digital": "outreach/segments/reception.py"})
+    with pytest.raises(SegmentModelError, match=re.escape("reception.py: onbekende regel 'contact.digital'")):
+        load_model_from(segment_model.SEGMENTS_DIR / "nl.toml")
