@@ -10,7 +10,7 @@ import json
 import math
 import sys
 
-from outreach.formatting import free_name
+from outreach.formatting import free_name, number
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
@@ -106,7 +106,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.fail_under is not None:
         below = [r["file"] for r in results if r["reach"]["score"] < args.fail_under]
         for name in below:
-            print(f"{name}: bereik onder {args.fail_under:g}", file=sys.stderr)
+            print(f"{name}: bereik onder {number(args.fail_under, digits=None)}", file=sys.stderr)
         return 1 if below else 0
     return 0
 

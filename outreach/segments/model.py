@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from outreach.formatting import number
 from outreach.rules.loader import load_rulebook
 from outreach.rules.schema import DIMENSIONS, RulePackError
 
@@ -168,7 +169,7 @@ def _segment(raw: object, path: str, index: int) -> Segment:
         raise _error(path, f"{where}.weights", f"moet precies deze sleutels hebben: {', '.join(DIMENSIONS)}")
     weights = {d: _number(weights_raw[d], path, f"{where}.weights.{d}") for d in DIMENSIONS}
     if any(w < 0 for w in weights.values()) or abs(sum(weights.values()) - 1.0) > 1e-6:
-        raise _error(path, f"{where}.weights", f"moeten 0 of meer zijn en samen 1 zijn (nu samen {sum(weights.values()):g})")
+        raise _error(path, f"{where}.weights", f"moeten 0 of meer zijn en samen 1 zijn (nu samen {number(sum(weights.values()), digits=None)})")
     quotes_raw = raw["quotes"]
     if not isinstance(quotes_raw, list):
         raise _error(path, f"{where}.quotes", "moet een lijst zijn")
@@ -266,11 +267,11 @@ def check_shares(shares: dict[str, float]) -> dict[str, float]:
         if isinstance(share, bool) or not isinstance(share, (int, float)) or share != share:
             raise SegmentModelError(f"het aandeel van '{sid}' is geen getal")
         if share < 0:
-            raise SegmentModelError(f"het aandeel van '{sid}' is negatief ({share:g}%)")
+            raise SegmentModelError(f"het aandeel van '{sid}' is negatief ({number(share, digits=None)}%)")
     total = sum(shares.values())
     if abs(total - 100) > 0.5:
         raise SegmentModelError(
-            f"de aandelen tellen op tot {total:g}% in plaats van 100%. Pas ze aan zodat ze samen 100% zijn."
+            f"de aandelen tellen op tot {number(total, digits=None)}% in plaats van 100%. Pas ze aan zodat ze samen 100% zijn."
         )
     return shares
 

@@ -208,7 +208,7 @@ def test_the_model_loads_only_from_its_data_file_and_a_weight_change_changes_the
 
 @pytest.mark.parametrize("edit, message", [
     (("share = 22", "share = 30"), "100"),
-    (("privacy = 0.30", "privacy = 0.90"), "samen 1 zijn (nu samen 1.6)"),
+    (("privacy = 0.30", "privacy = 0.90"), "samen 1 zijn (nu samen 1,6)"),
     (('id = "threat"', 'id = "threat"\ncolour = "red"'), "onbekende sleutel(s): colour"),
     (("[verdicts]", "[verdicts]\n[[broken"), "geen geldige TOML"),
 ])
@@ -296,3 +296,10 @@ def test_a_rule_id_named_in_the_segment_code_that_does_not_exist_is_refused_on_l
     monkeypatch.setattr(segment_model, "CODE_RULE_REFERENCES", {"contact.digital": "outreach/segments/reception.py"})
     with pytest.raises(SegmentModelError, match=re.escape("reception.py: onbekende regel 'contact.digital'")):
         load_model_from(segment_model.SEGMENTS_DIR / "nl.toml")
+
+
+def test_share_errors_write_numbers_as_the_page_does():
+    with pytest.raises(SegmentModelError, match=re.escape("tellen op tot 30,5%")):
+        parse_shares("10.5, 10, 10", load_model())
+    with pytest.raises(SegmentModelError, match=re.escape("negatief (-2,5%)")):
+        parse_shares("-2.5, 52.5, 50", load_model())
