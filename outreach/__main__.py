@@ -10,7 +10,7 @@ import json
 import math
 import sys
 
-from outreach.cli_text import render_analysis
+from outreach.formatting import free_name, number
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     from outreach import analyze  # imported late: `--help` and usage errors stay instant
+    from outreach.cli_text import render_analysis
 
     from outreach.segments import load_model, parse_shares
 
@@ -105,7 +106,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.fail_under is not None:
         below = [r["file"] for r in results if r["reach"]["score"] < args.fail_under]
         for name in below:
-            print(f"{name}: bereik onder {args.fail_under:g}", file=sys.stderr)
+            print(f"{name}: bereik onder {number(args.fail_under, digits=None)}", file=sys.stderr)
         return 1 if below else 0
     return 0
 
@@ -114,16 +115,14 @@ def _variant_names(paths: list[str]) -> list[str]:
     """The file paths as variant names; a file given twice gets a number: 'a.txt (2)'."""
     names: list[str] = []
     for path in paths:
-        name, n = path, 1
-        while name in names:
-            n += 1
-            name = f"{path} ({n})"
-        names.append(name)
+        names.append(free_name(path, names, limit=None))
     return names
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from outreach.compare import MAX_VARIANTS, MIN_VARIANTS, CompareError, compare, render_text
+    from outreach.cli_text import render_comparison
+    from outreach.compare import CompareError, compare
+    from outreach.formatting import MAX_VARIANTS, MIN_VARIANTS
     from outreach.segments import load_model, parse_shares
 
     if not MIN_VARIANTS <= len(args.files) <= MAX_VARIANTS:
@@ -141,7 +140,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_text(result))
+        print(render_comparison(result))
     return 0
 
 

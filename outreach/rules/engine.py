@@ -5,6 +5,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from outreach.formatting import number, percent
 from outreach.rules.loader import FACT_NAME, Language, RuleBook
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
@@ -375,10 +376,10 @@ def _occurrence(rule: Rule, ctx: Context) -> list[Finding]:
     return findings
 
 
-def _value(number: float, metric: str = "") -> str:
+def _value(value: float, metric: str = "") -> str:
     if metric.endswith("_share"):  # "15%" reads better than "0,15" (and "0,1" would be wrong)
-        return f"{round(number * 100)}%"
-    return str(int(number)) if float(number).is_integer() else f"{number:.1f}".replace(".", ",")
+        return percent(value)
+    return number(value, digits=0 if float(value).is_integer() else 1)
 
 
 def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None) -> Finding | None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.dimensions import DimensionScore
+from outreach.formatting import number, percent
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
 from outreach.scale import adjustment, to_score
-from outreach.segments.model import Segment, SegmentModel, SegmentModelError, Trigger, check_shares
+from outreach.segments.model import (
+    DIGITAL_ROUTE_RULE, Segment, SegmentModel, SegmentModelError, Trigger, check_shares,
+)
 from outreach.segments.reactions import render_reaction
 
 TOP_REASONS = 4
@@ -72,7 +75,7 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
         if weight and points:
             title = dimensions[d].title
             reasons.append(Reason(
-                f"{title} scoort {dimensions[d].score:.0f}/100 en weegt {weight:.0%} voor dit segment",
+                f"{title} scoort {number(dimensions[d].score)}/100 en weegt {percent(weight)} voor dit segment",
                 points, d, None, f"dimension:{d}"))
     return reasons
 
@@ -141,18 +144,20 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
               findings: tuple[Finding, ...]) -> str:
     negative = [r for r in reasons if r.points < 0]
     key, match = verdict, ""
-    # The reader reacts to the problem that weighs most in total (a trigger over all its findings).
+    # The reader reacts to the problem that weighs most in total (a trigger over all its findings);
+    # only findings that hurt are voiced, whichever way a trigger fires.
+    voiceable = [r for r in negative if r.reaction and r.finding is not None
+                 and findings[r.finding].effect == "hurts"]
     totals: dict[str, float] = {}
-    for r in negative:
-        if r.reaction:
-            totals[r.reaction] = totals.get(r.reaction, 0.0) + r.points
+    for r in voiceable:
+        totals[r.reaction] = totals.get(r.reaction, 0.0) + r.points
     if verdict != "lands_well" and totals:
         key = min(totals, key=lambda k: (totals[k], k))
-        voiced = next(r for r in negative if r.reaction == key)
+        voiced = next(r for r in voiceable if r.reaction == key)
         match = findings[voiced.finding].match if voiced.finding is not None else ""
     top_short = (model.short[negative[0].dimension] if negative and negative[0].dimension
                  else "ik weet niet goed wat ik ermee moet")
-    digital = any(f.rule.startswith("contact.digital") and f.effect == "helps" for f in findings)
+    digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     return render_reaction(segment.reactions[key], match=match, top_reason_short=top_short,
                            digital=digital, segment=segment.name, verdict=verdict)
 
@@ -181,8 +186,8 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
     raw = round(sum(r.points for r in contributions), 2)
     if cap is not None and raw > cap.points:
         contributions.append(Reason(
-            f"Plafond {cap.points:g}: zolang dit in de brief staat, komt hij bij deze groep niet "
-            f"hoger uit. {cap.text}",
+            f"Plafond {number(cap.points, digits=None)}: zolang dit in de brief staat, komt hij bij "
+            f"deze groep niet hoger uit. {cap.text}",
             round(cap.points - raw, 2), cap.dimension, cap.finding, "cap", cap.reaction))
         raw = cap.points
     score = to_score(raw)

@@ -234,6 +234,9 @@ def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
     return parts
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
 def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
     """Is the period at `dot` part of an abbreviation? Returns (abbreviation, may_end_sentence)."""
     start = dot
@@ -248,6 +251,8 @@ def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
     core = word[:-1]
     original = text[dot - len(core):dot]
     if len(core) == 1 and original.isupper():  # an initial: "J. de Vries" (but "bel u." ends)
+        return True, False
+    if original.isupper() and _INITIALS.fullmatch(original):  # initials: "A.B. Jansen" (company forms are data)
         return True, False
     if re.fullmatch(r"(?:\w\.)+\w", core):  # any dotted abbreviation such as "a.u.b"
         return True, True

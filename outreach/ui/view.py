@@ -31,8 +31,9 @@ from outreach.ui import access, charts, comparison, resources, workshop, workspa
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
-from outreach.ui.style import CSS, VERDICT_COLORS, VERDICT_ICONS
-from outreach.ui.tables import SEVERITIES, SHOWN, filter_frame, findings_frame, labelled, to_csv
+from outreach.formatting import FALLBACK_COLOR, SEVERITIES, VERDICT_COLORS
+from outreach.ui.style import CSS, VERDICT_ICONS
+from outreach.ui.tables import SHOWN, filter_frame, findings_frame, labelled, to_csv
 from outreach.ui.uploads import ACCEPTED_TYPES, read_letter_upload
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,7 @@ def _overview(ctx: PageContext, slots: list[str], names: dict[str, str], chosen:
                 result = None
             if result is not None and result.reach is not None:
                 dots = "".join(
-                    f'<span class="oh-ov-dot" style="background:{VERDICT_COLORS.get(r.verdict, "#6e7781")}" '
+                    f'<span class="oh-ov-dot" style="background:{VERDICT_COLORS.get(r.verdict, FALLBACK_COLOR)}" '
                     f'title="{escape(r.name)}: {escape(ctx.verdict_labels.get(r.verdict, r.verdict_label))}">'
                     f'{VERDICT_ICONS.get(r.verdict, "")}</span>' for r in result.segments.values())
                 body = f'{escape(t("overview_reach", score=number(result.reach.score, lang)))} {dots}'
@@ -472,7 +473,7 @@ def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
     t, lang = ctx.t, ctx.lang
     pills = []
     for r in result.segments.values():
-        color = VERDICT_COLORS.get(r.verdict, "#6e7781")
+        color = VERDICT_COLORS.get(r.verdict, FALLBACK_COLOR)
         label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
         pills.append(f'<span class="oh-pill" style="border-color:{color}"><b>{escape(r.name)}</b>'
                      f'<span class="oh-pill-score">{escape(number(r.score, lang))}</span>'
@@ -525,7 +526,7 @@ def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
 
 def _segment_card(reception, segment, ctx: PageContext) -> None:
     t, lang = ctx.t, ctx.lang
-    color = VERDICT_COLORS.get(reception.verdict, "#6e7781")
+    color = VERDICT_COLORS.get(reception.verdict, FALLBACK_COLOR)
     label = ctx.verdict_labels.get(reception.verdict, reception.verdict_label)
     reasons = "".join(
         f'<li><span class="oh-pts {"oh-neg" if r.points < 0 else "oh-pos"}">{escape(_signed(r.points, lang))}'
