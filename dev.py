@@ -3,6 +3,7 @@
 
     python3 dev.py app      start the Streamlit app (local: only this computer, 127.0.0.1)
     python3 dev.py app --shared   share it on the network, behind an access code
+    python3 dev.py app --packs DIR   with an organisation's own rule packs stacked on top
     python3 dev.py test     run the whole test suite
     python3 dev.py bench    run the benchmarks and print their figures
 
@@ -66,6 +67,23 @@ def lan_address() -> str:
     return "" if address.startswith("127.") else address
 
 
+def _packs_option(rest: list[str], env: dict[str, str]) -> list[str]:
+    """--packs DIR (repeatable): an organisation's own rule packs, passed on as OUTREACH_PACKS."""
+    packs, kept = [], []
+    items = iter(rest)
+    for arg in items:
+        if arg == "--packs":
+            folder = next(items, "")
+            if not os.path.isdir(folder):
+                sys.exit(f"--packs: '{folder}' is geen map met regelpakketten")
+            packs.append(str(Path(folder).resolve()))
+        else:
+            kept.append(arg)
+    if packs:
+        env["OUTREACH_PACKS"] = os.pathsep.join(packs)
+    return kept
+
+
 def app_mode(rest: list[str], env: dict[str, str]) -> list[str]:
     """Streamlit flags and environment for local (default) or shared (--shared) mode.
 
@@ -73,6 +91,7 @@ def app_mode(rest: list[str], env: dict[str, str]) -> list[str]:
     specific address also keeps Streamlit from looking up the external IP on the internet) and
     sets the access code: OUTREACH_ACCESS_CODE, or a random one printed here.
     """
+    rest = _packs_option(rest, env)
     shared = "--shared" in rest
     rest = [a for a in rest if a != "--shared"]
     if not shared:

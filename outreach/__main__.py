@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 
 from outreach.formatting import free_name, number
@@ -83,7 +84,22 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules, or --check runs every rule's examples")
     rules.add_argument("--check", action="store_true")
     rules.add_argument("--lang", default="nl")
+    for command in (check, comp, rules):
+        command.add_argument("--packs", action="append", metavar="DIR", default=None,
+                             help="an organisation's own rule packs, stacked on the built-in ones "
+                                  "(repeatable; default: $OUTREACH_PACKS)")
     return parser
+
+
+def _packs(args: argparse.Namespace) -> tuple[str, ...]:
+    """--packs DIR (repeatable), else OUTREACH_PACKS; every folder checked before any letter."""
+    from outreach.rules.loader import packs_from_env
+
+    packs = tuple(args.packs) if args.packs else packs_from_env(os.environ.get("OUTREACH_PACKS"))
+    for folder in packs:
+        if not os.path.isdir(folder):
+            raise UsageError(f"--packs: '{display_name(folder)}' is geen map met regelpakketten")
+    return packs
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -93,11 +109,12 @@ def _check(args: argparse.Namespace) -> int:
     from outreach.segments import load_model, parse_shares
 
     _check_all(args.files)
+    packs = _packs(args)
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     results = []
     for path in args.files:
         text = read_path(path)
-        results.append(analyze(text, args.lang, shares).to_dict(file=display_name(path, 1000)))
+        results.append(analyze(text, args.lang, shares, packs=packs).to_dict(file=display_name(path, 1000)))
     if args.format == "json":
         payload = results[0] if len(results) == 1 else results
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -129,11 +146,15 @@ def _compare(args: argparse.Namespace) -> int:
         print(f"fout: geef {MIN_VARIANTS} tot {MAX_VARIANTS} brieven om te vergelijken "
               f"(nu {len(args.files)})", file=sys.stderr)
         return 2
+    from outreach import analyze
+
     _check_all(args.files)
+    packs = _packs(args)
     shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
     texts = [read_path(path) for path in args.files]
     try:
-        result = compare(list(zip(_variant_names([display_name(p, 1000) for p in args.files]), texts)), shares)
+        result = compare(list(zip(_variant_names([display_name(p, 1000) for p in args.files]), texts)), shares,
+                         analyzer=lambda text, chosen: analyze(text, "nl", chosen, packs=packs))
     except CompareError as err:
         print(f"fout: {err}", file=sys.stderr)
         return 2
@@ -187,7 +208,7 @@ def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.examples import check_book
     from outreach.rules.loader import load_rulebook
 
-    book = load_rulebook(args.lang)
+    book = load_rulebook(args.lang, _packs(args))
     if args.check:
         failures = check_book(book)
         for failure in failures:

@@ -89,6 +89,11 @@ class RuleBook:
     packs: dict[str, Pack]
     language: Language
     elements: tuple[Element, ...] = ()
+    # For stacking an organisation's folder on top (outreach/rules/stack.py): the named patterns
+    # its rules may use, its population shares, and which folders are active (built-in first).
+    named_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shares: dict[str, float] | None = None
+    sources: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = field(init=False)
     terms: tuple[str, ...] = field(init=False)  # every term of every rule: one index per letter
 
@@ -373,12 +378,33 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     facts = load_facts(directory / "facts.toml", named)
     _check_fact_names(packs, facts)
     return RuleBook(lang, packs, dataclasses.replace(language, consequences=consequences, facts=facts),
-                    load_elements(directory / "elements.toml", packs))
+                    load_elements(directory / "elements.toml", packs), named_patterns=named,
+                    sources=(str(directory),))
+
+
+def load_rulebook(lang: str = "nl", packs: tuple[str, ...] | list[str] = ()) -> RuleBook:
+    """The shipped rule packs of a language with the organisations' folders `packs` stacked on top
+    in that order (outreach/rules/stack.py), loaded once per process."""
+    return _load_rulebook(lang, tuple(str(Path(p).resolve()) for p in packs))
 
 
 @lru_cache(maxsize=8)
-def load_rulebook(lang: str = "nl") -> RuleBook:
-    """The shipped rule packs of a language, loaded once per process."""
+def _load_rulebook(lang: str, packs: tuple[str, ...]) -> RuleBook:
     if not lang.isalpha():
         raise RulePackError(f"onbekende taal '{lang}'")
-    return load_rulebook_from(RULES_DIR / lang, lang)
+    book = load_rulebook_from(RULES_DIR / lang, lang)
+    if packs:
+        from outreach.rules.stack import stack  # stack builds on this module
+        for folder in packs:
+            book = stack(book, Path(folder))
+    return book
+
+
+load_rulebook.cache_clear = _load_rulebook.cache_clear  # type: ignore[attr-defined]
+
+
+def packs_from_env(value: str | None) -> tuple[str, ...]:
+    """OUTREACH_PACKS: organisation folders separated by the path separator (":" or ";")."""
+    import os
+
+    return tuple(p for p in (value or "").split(os.pathsep) if p.strip())

@@ -1,11 +1,13 @@
 """Heavy things load once per process (st.cache_resource); an analysis is cached per text+shares."""
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 import outreach
 from outreach.analysis import Analysis
-from outreach.rules.loader import RuleBook, load_rulebook
+from outreach.rules.loader import RuleBook, load_rulebook, packs_from_env
 from outreach import scenarios
 from outreach.scenarios import Catalogue
 from outreach.segments import SegmentModel, load_model
@@ -13,9 +15,15 @@ from outreach.segments import SegmentModel, load_model
 ENGINE_LANG = "nl"  # the letters and the research are Dutch; the interface language is separate
 
 
+def active_packs() -> tuple[str, ...]:
+    """The organisation folders stacked on the built-in packs (OUTREACH_PACKS, set when starting
+    the app: `python3 dev.py app --packs DIR`)."""
+    return packs_from_env(os.environ.get("OUTREACH_PACKS"))
+
+
 @st.cache_resource(show_spinner=False)
 def rulebook() -> RuleBook:
-    return load_rulebook(ENGINE_LANG)
+    return load_rulebook(ENGINE_LANG, active_packs())
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +50,8 @@ def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
              variables: tuple[tuple[str, str], ...] = ()) -> Analysis:
     """outreach.analyze, cached on the text, the shares and the scenario's variables (the engine
     is pure; suggestions name the scenario's facts)."""
-    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables))
+    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables),
+                            active_packs())
 
 
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------

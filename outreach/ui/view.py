@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from html import escape
 
 import streamlit as st
@@ -216,7 +217,7 @@ def page_context() -> PageContext | None:
     _header(t)
     _about(t)
     nav = st.container()
-    shares = _shares_sidebar(t, model)
+    shares = _shares_sidebar(t, model, book)
     titles = ({d: book.packs[d].title for d in DIMENSIONS} if t.lang == "nl"
               else {d: t(f"dim_{d}") for d in DIMENSIONS})
     verdict_labels = (dict(model.labels) if t.lang == "nl"
@@ -241,15 +242,17 @@ def _about(t: Strings) -> None:
         st.markdown(t("about_body"))
 
 
-def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
-    """Population shares per segment; None (the research shares) when they are invalid or unchanged."""
+def _shares_sidebar(t: Strings, model: SegmentModel, book: RuleBook) -> dict[str, float] | None:
+    """Population shares per segment; None (the default shares: the research's, or the
+    organisation's own from its packs) when they are invalid or unchanged."""
     keys = {s.id: f"ui.share.{s.id}" for s in model.segments}
+    default = {s.id: (book.shares or {}).get(s.id, s.share) for s in model.segments}
     for segment in model.segments:
-        st.session_state.setdefault(keys[segment.id], int(round(segment.share)))
+        st.session_state.setdefault(keys[segment.id], int(round(default[segment.id])))
 
     def reset() -> None:
         for seg in model.segments:
-            st.session_state[keys[seg.id]] = int(round(seg.share))
+            st.session_state[keys[seg.id]] = int(round(default[seg.id]))
 
     with st.sidebar:
         st.header(t("shares_title"))
@@ -268,8 +271,10 @@ def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
         except SegmentModelError as err:
             st.error(t("shares_invalid", message=md_escape(_sentence(str(err)))))
         st.divider()
+        st.caption(t("packs_active", packs=", ".join(
+            [t("packs_builtin")] + [md_escape(Path(p).name) for p in book.sources[1:]])))
         st.caption(t("privacy_note"))
-    if chosen is not None and all(abs(chosen[s.id] - s.share) < 1e-9 for s in model.segments):
+    if chosen is not None and all(abs(chosen[s.id] - default[s.id]) < 1e-9 for s in model.segments):
         return None
     return chosen
 
