@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="set or override one variable (repeatable)")
     rules = sub.add_parser("rules", help="list the rules, or --check runs every rule's examples")
     rules.add_argument("--check", action="store_true")
+    rules.add_argument("--docs", metavar="DIR", help="write a reference page per rule (Markdown) into DIR")
     rules.add_argument("--lang", default="nl")
     for command in (check, comp, rules):
         command.add_argument("--packs", action="append", metavar="DIR", default=None,
@@ -209,6 +210,8 @@ def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.loader import load_rulebook
 
     book = load_rulebook(args.lang, _packs(args))
+    if args.docs:
+        return _write_reference(book, args.docs)
     if args.check:
         failures = check_book(book)
         for failure in failures:
@@ -221,6 +224,26 @@ def _rules(args: argparse.Namespace) -> int:
         print(f"{pack.title} ({dimension}, base {pack.base:g})")
         for rule in pack.rules:
             print(f"  {rule.id:45} {rule.kind:12} {rule.severity:10} {rule.message[:60]}")
+    return 0
+
+
+def _write_reference(book, folder: str) -> int:
+    from pathlib import Path
+
+    from outreach.rules.reference import reference_pages
+
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--docs: '{display_name(folder)}' is geen map")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        pages = reference_pages(book)
+        for name, text in pages.items():
+            (target / name).write_text(text, encoding="utf-8")
+    except OSError as err:
+        print(f"fout: kon de naslag niet schrijven in '{display_name(folder)}' ({err.strerror})", file=sys.stderr)
+        return 2
+    print(f"{len(pages) - 1} regels beschreven in {display_name(folder)}/index.md")
     return 0
 
 

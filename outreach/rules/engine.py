@@ -333,8 +333,16 @@ def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
     for hit, alternatives in hits:
         if hit in kept and (hit.start, hit.end) not in seen:  # two swap keys, one span: report once
             seen.add((hit.start, hit.end))
-            findings.append(_finding(rule, ctx, hit, rule.points, suggestions=alternatives))
+            findings.append(_finding(rule, ctx, hit, rule.points,
+                                     suggestions=_same_case(ctx.doc.text[hit.start:hit.end], alternatives)))
     return findings
+
+
+def _same_case(match: str, alternatives: tuple[str, ...]) -> tuple[str, ...]:
+    """A rewrite starts with a capital where the words it replaces did ("Indien u" -> "Als u")."""
+    if not match[:1].isupper():
+        return alternatives
+    return tuple(a[:1].upper() + a[1:] for a in alternatives)
 
 
 def _required(rule: Rule, ctx: Context) -> list[Finding]:
