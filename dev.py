@@ -29,7 +29,7 @@ FILES = {"app": ["requirements.txt"], "test": ["requirements-dev.txt"], "bench":
 
 def _stamp(files: list[str]) -> str:
     digest = hashlib.sha256()
-    for name in files + ["requirements.txt", "constraints.txt"]:
+    for name in files + ["requirements.txt", "constraints.txt", "pyproject.toml"]:
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()
 
@@ -53,6 +53,10 @@ def ensure_env(command: str) -> None:
     for name in files:
         args += ["-r", str(ROOT / name)]
     subprocess.run(args, check=True, cwd=ROOT)
+    # The project itself, editable: `outreach` on the PATH of .venv, and `import outreach` from
+    # anywhere without sys.path edits. Its dependencies are the pins just installed.
+    subprocess.run([str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps",
+                    "-e", str(ROOT)], check=True, cwd=ROOT)
     marker.write_text(_stamp(files))
 
 

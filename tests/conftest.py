@@ -1,9 +1,7 @@
-import sys
 from pathlib import Path
 
+# `outreach` is installed into .venv (editable, by dev.py); no sys.path edits.
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 LETTERS = ROOT / "tests" / "letters"
 
