@@ -2,6 +2,21 @@
 
 A rule-based simulation of research findings, never a prediction about or a profile of a person.
 """
-from outreach.analysis import Analysis, TextTooLong, analyze
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __all__ = ["Analysis", "TextTooLong", "analyze"]
+
+if TYPE_CHECKING:
+    from outreach.analysis import Analysis, TextTooLong, analyze
+
+
+def __getattr__(name: str):
+    # Loaded on first use: a command that analyses nothing (render, --help) does not pay for the
+    # engine's imports.
+    if name in __all__:
+        from outreach import analysis
+
+        return getattr(analysis, name)
+    raise AttributeError(f"module 'outreach' has no attribute {name!r}")

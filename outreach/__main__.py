@@ -1,4 +1,4 @@
-"""Command line: python -m outreach check [--format text|json] FILE...
+"""Command line: python -m outreach check [--format text|json|jsonl] [--jobs N] FILE...
              python -m outreach compare [--format text|json] [--shares 39,22,39] A B [C D]
 
 Exit status: 0 fine, 1 a --fail-under threshold was not met, 2 bad input or usage.
@@ -14,6 +14,9 @@ import sys
 from outreach.formatting import free_name, number
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
+
+
+ON_DEMAND_FILES = 2  # up to this many letters, word tables are not loaded whole (outreach/cache.py)
 
 
 class UsageError(Exception):
@@ -52,6 +55,17 @@ def _finite(value: str) -> float:
     return number
 
 
+def _jobs(value: str) -> int:
+    """--jobs: a whole number of processes, at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{display_name(value, 40)}' is geen geheel getal") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("--jobs moet minstens 1 zijn")
+    return number
+
+
 def _check_all(paths: list[str]) -> None:
     """Every path checked before any letter is analysed: a bad last file fails at once."""
     for path in paths:
@@ -65,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="analyse letters (.txt, .md, .docx)")
     check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
+                       help="jsonl: one compact JSON object per letter per line, as each is ready")
+    check.add_argument("--jobs", type=_jobs, metavar="N",
+                       help="worker processes for many letters (default: every core of this machine)")
     check.add_argument("--lang", default="nl")
     check.add_argument("--shares", metavar="39,22,39",
                        help="population shares of the segments in percent, in the model's order")
@@ -104,29 +121,36 @@ def _packs(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from outreach import analyze  # imported late: `--help` and usage errors stay instant
-    from outreach.cli_text import render_analysis
-
+    from outreach.batch import Job, analyse_all, default_jobs  # imported late: `--help` stays instant
     from outreach.segments import load_model, parse_shares
 
     _check_all(args.files)
     packs = _packs(args)
+    if len(args.files) <= ON_DEMAND_FILES:
+        from outreach.cache import on_demand
+
+        on_demand()  # a few letters: look words up one by one rather than load whole word tables
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
-    results = []
-    for path in args.files:
-        text = read_path(path)
-        results.append(analyze(text, args.lang, shares, packs=packs).to_dict(file=display_name(path, 1000)))
+    below: list[str] = []
+    collected: list[dict] = []
+    results = analyse_all(args.files, Job(args.lang, shares, args.format, packs), args.jobs or default_jobs())
+    for i, result in enumerate(results):
+        if args.fail_under is not None and result.reach < args.fail_under:
+            below.append(result.file)
+        if args.format == "json":
+            collected.append(result.output)
+        elif args.format == "jsonl":
+            print(result.output, flush=True)
+        else:
+            if i:
+                print()
+            print(result.output, flush=True)
     if args.format == "json":
-        payload = results[0] if len(results) == 1 else results
+        payload = collected[0] if len(collected) == 1 else collected
         print(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        print("\n\n".join(render_analysis(r) for r in results))
-    if args.fail_under is not None:
-        below = [r["file"] for r in results if r["reach"]["score"] < args.fail_under]
-        for name in below:
-            print(f"{name}: bereik onder {number(args.fail_under, digits=None)}", file=sys.stderr)
-        return 1 if below else 0
-    return 0
+    for name in below:
+        print(f"{name}: bereik onder {number(args.fail_under, digits=None)}", file=sys.stderr)
+    return 1 if below else 0
 
 
 def _variant_names(paths: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from outreach.formatting import number, percent
 from outreach.rules.loader import FACT_NAME, Language, RuleBook
+from outreach.rules.prefilter import pattern_set
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
 from outreach.text.address import address_form, to_je
@@ -57,11 +58,17 @@ class Context:
         self._metrics: dict[str, float] | None = None
         # One pass over the tokens finds every term of every rule (or of one rule, for examples).
         self._index = term_set(book.terms) if book is not None else None
+        # One pass of google-re2 tells which of the book's patterns can match this letter at all.
+        self._prefilter = pattern_set(book.patterns) if book is not None else None
+        self._candidates: frozenset[str] | None = None
         self._term_hits: dict[str, list[Hit]] | None = None
         self._cache: dict[tuple, list[Hit]] = {}
+        self._matches: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
+        self._plain_words: dict[frozenset[str], list[Token]] = {}
+        self._filled: dict[str, str] = {}
         self._sentence_negations: list[Hit] | None = None
         self._form: str | None = None
 
@@ -93,10 +100,11 @@ class Context:
         """(word, value) for every plain word in these parts; shared by rules on one metric."""
         key = (metric, parts)
         if key not in self._word_values:
-            self._word_values[key] = [
-                (token, word_metric(metric, token))
-                for sentence in self.sentences(parts)
-                for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
+            if parts not in self._plain_words:  # one pass over the words for all word metrics
+                self._plain_words[parts] = [
+                    token for sentence in self.sentences(parts)
+                    for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
+            self._word_values[key] = [(token, word_metric(metric, token)) for token in self._plain_words[parts]]
         return self._word_values[key]
 
     def ranges(self, parts: frozenset[str]) -> list[tuple[int, int]]:
@@ -111,6 +119,14 @@ class Context:
             tokens = self.doc.tokens
             self._term_hits = self._index.find_all(tokens)
         return [hit for term in terms for hit in self._term_hits.get(term, ())]
+
+    def occurs(self, term: str) -> bool:
+        """Does this term of the rule book match anywhere in the letter (before any filter)?"""
+        if self._index is None:
+            return True
+        if self._term_hits is None:
+            self._term_hits = self._index.find_all(self.doc.tokens)
+        return term in self._term_hits
 
     def negated(self, hit: Hit) -> bool:
         """Does a negator reach the match? Near it in the same clause, in a gap inside it, or a
@@ -191,27 +207,50 @@ class Context:
                 return True
         return False
 
-    def find(self, matcher: Matcher, parts: frozenset[str], negation: str,
-             exceptions: Matcher = Matcher()) -> list[Hit]:
-        """Hits of a matcher in these parts, after negation, outside the exception phrases."""
-        key = (matcher, parts, negation, exceptions)
-        if key in self._cache:
-            return self._cache[key]
+    def matches(self, matcher: Matcher, parts: frozenset[str]) -> list[Hit]:
+        """Hits of a matcher in these parts, deduplicated, before negation and exceptions."""
+        key = (matcher, parts)
+        if key in self._matches:
+            return self._matches[key]
         ranges = self.ranges(parts)
         hits = self._terms(matcher.terms) if matcher.terms else []
         if parts:
             hits = [h for h in hits if any(lo <= h.start and h.end <= hi for lo, hi in ranges)]
         if matcher.patterns:
-            hits += find_patterns(matcher.patterns, self.doc, ranges, self.lowered, self._pattern_cache)
-        hits = dedupe(hits)
-        if negation == "skip":
-            hits = [h for h in hits if not self.negated(h)]
-        elif negation == "require":
-            hits = [h for h in hits if self.negated(h)]
-        if exceptions and hits:  # look for exception phrases only when there is something to drop
-            hits = [h for h in hits if not self.excepted(h.start, h.end, exceptions)]
-        self._cache[key] = hits
+            patterns = matcher.patterns
+            if self._prefilter is not None:
+                if self._candidates is None:
+                    self._candidates = self._prefilter.candidates(self.doc.plain)
+                patterns = tuple(p for p in patterns if self._prefilter.may_match(p, self._candidates))
+            if patterns:
+                hits += find_patterns(patterns, self.doc, ranges, self.lowered, self._pattern_cache)
+        hits = self._matches[key] = dedupe(hits)
         return hits
+
+    def _keeps(self, hit: Hit, negation: str, exceptions: Matcher) -> bool:
+        """Does a hit survive the negation setting and lie outside the exception phrases?"""
+        if negation == "skip" and self.negated(hit):
+            return False
+        if negation == "require" and not self.negated(hit):
+            return False
+        return not (exceptions and self.excepted(hit.start, hit.end, exceptions))
+
+    def find(self, matcher: Matcher, parts: frozenset[str], negation: str,
+             exceptions: Matcher = Matcher()) -> list[Hit]:
+        """Hits of a matcher in these parts, after negation, outside the exception phrases."""
+        key = (matcher, parts, negation, exceptions)
+        if key not in self._cache:
+            self._cache[key] = [h for h in self.matches(matcher, parts) if self._keeps(h, negation, exceptions)]
+        return self._cache[key]
+
+    def first(self, matcher: Matcher, parts: frozenset[str], negation: str,
+              exceptions: Matcher = Matcher()) -> Hit | None:
+        """find(...)[0], or None: negation and exceptions are checked only up to the first hit kept."""
+        key = (matcher, parts, negation, exceptions)
+        if key in self._cache:
+            found = self._cache[key]
+            return found[0] if found else None
+        return next((h for h in self.matches(matcher, parts) if self._keeps(h, negation, exceptions)), None)
 
     def consequence(self, hit: Hit) -> str:
         """"sanction", "harmless" or "unclear": what the rest of the condition's sentence says
@@ -264,7 +303,11 @@ class Context:
         return fact.placeholder
 
     def fill(self, text: str) -> str:
-        return FACT_NAME.sub(lambda m: self.fact(m.group(1)), text) if "{" in text else text
+        if "{" not in text:
+            return text
+        if text not in self._filled:  # many findings share a suggestion: fill it once per letter
+            self._filled[text] = FACT_NAME.sub(lambda m: self.fact(m.group(1)), text)
+        return self._filled[text]
 
     def excepted(self, start: int, end: int, exceptions: Matcher) -> bool:
         """Does [start, end) lie inside one of the exception phrases?"""
@@ -326,6 +369,8 @@ def _existence(rule: Rule, ctx: Context) -> list[Finding]:
 def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
     hits: list[tuple[Hit, tuple[str, ...]]] = []
     for term, alternatives in rule.swap:
+        if not ctx.occurs(term):  # most swap keys are not in a letter: one index lookup each
+            continue
         for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
             hits.append((hit, alternatives))
     kept = set(dedupe([h for h, _ in hits]))
@@ -346,29 +391,29 @@ def _same_case(match: str, alternatives: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _required(rule: Rule, ctx: Context) -> list[Finding]:
-    hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
-    if hits:
-        return [_finding(rule, ctx, hits[0], rule.points, message=rule.found_message)] if rule.points else []
+    hit = ctx.first(rule.match, rule.parts, rule.negation, rule.exceptions)
+    if hit is not None:
+        return [_finding(rule, ctx, hit, rule.points, message=rule.found_message)] if rule.points else []
     return [_finding(rule, ctx, None, rule.missing_points)]
 
 
 def _conditional(rule: Rule, ctx: Context) -> list[Finding]:
-    when = ctx.find(rule.when, rule.parts, rule.negation, rule.exceptions)
-    if not when:
+    when = ctx.first(rule.when, rule.parts, rule.negation, rule.exceptions)
+    if when is None:
         return []
     if rule.require:
-        required = ctx.find(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore",
-                            rule.exceptions)
-        if not required:
-            return [_finding(rule, ctx, when[0], rule.points)]
+        required = ctx.first(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore",
+                             rule.exceptions)
+        if required is None:
+            return [_finding(rule, ctx, when, rule.points)]
         if rule.kept_points:
-            return [_finding(rule, ctx, required[0], rule.kept_points, message=rule.found_message)]
+            return [_finding(rule, ctx, required, rule.kept_points, message=rule.found_message)]
         return []
-    forbidden = ctx.find(rule.forbid, rule.parts, rule.negation, rule.exceptions)
-    if forbidden:
-        return [_finding(rule, ctx, forbidden[0], rule.points)]
+    forbidden = ctx.first(rule.forbid, rule.parts, rule.negation, rule.exceptions)
+    if forbidden is not None:
+        return [_finding(rule, ctx, forbidden, rule.points)]
     if rule.kept_points:
-        return [_finding(rule, ctx, when[0], rule.kept_points, message=rule.found_message)]
+        return [_finding(rule, ctx, when, rule.kept_points, message=rule.found_message)]
     return []
 
 
@@ -411,9 +456,14 @@ def _metric(rule: Rule, ctx: Context) -> list[Finding]:
             hit = Hit(sentence.start, sentence.end, sentence.tokens[0].index, sentence.tokens[-1].index)
             found.append(_band_finding(rule, ctx, float(value), hit))
         return [f for f in found if f]
+    # Word scope: most words fall in no band, so the band of each distinct value is looked up once
+    # and only the words in a band become findings.
+    banded: dict[float, bool] = {}
     for token, value in ctx.word_values(rule.metric, rule.parts):
-        hit = Hit(token.start, token.end, token.index, token.index)
-        found.append(_band_finding(rule, ctx, value, hit))
+        if value not in banded:
+            banded[value] = any(band.holds(value) for band in rule.bands)
+        if banded[value]:
+            found.append(_band_finding(rule, ctx, value, Hit(token.start, token.end, token.index, token.index)))
     return [f for f in found if f]
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from outreach.cache import cached, package_digest
 from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
@@ -96,6 +97,7 @@ class RuleBook:
     sources: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = field(init=False)
     terms: tuple[str, ...] = field(init=False)  # every term of every rule: one index per letter
+    patterns: tuple[str, ...] = field(init=False)  # every pattern: one prefilter pass per letter
 
     def __post_init__(self) -> None:
         rules = tuple(rule for dim in DIMENSIONS for rule in self.packs[dim].rules)
@@ -103,8 +105,14 @@ class RuleBook:
         terms.extend(self.language.sentence_negations)  # found in the same pass over the tokens
         if self.language.consequences is not None:
             terms.extend(self.language.consequences.terms)
+        patterns = [p for rule in rules for matcher in rule.matchers for p in matcher.patterns]
+        if self.language.consequences is not None:
+            consequences = self.language.consequences
+            patterns.extend(consequences.sanction.patterns + consequences.harmless.patterns)
+        patterns.extend(p for fact in self.language.facts.values() for p in fact.patterns)
         object.__setattr__(self, "rules", rules)
         object.__setattr__(self, "terms", tuple(dict.fromkeys(terms)))
+        object.__setattr__(self, "patterns", tuple(dict.fromkeys(patterns)))
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -392,7 +400,8 @@ def load_rulebook(lang: str = "nl", packs: tuple[str, ...] | list[str] = ()) -> 
 def _load_rulebook(lang: str, packs: tuple[str, ...]) -> RuleBook:
     if not lang.isalpha():
         raise RulePackError(f"onbekende taal '{lang}'")
-    book = load_rulebook_from(RULES_DIR / lang, lang)
+    # Checked and compiled once, then loaded from the cache until any file of the package changes.
+    book = cached(f"rulebook-{lang}", f"{package_digest()} {lang}", lambda: load_rulebook_from(RULES_DIR / lang, lang))
     if packs:
         from outreach.rules.stack import stack  # stack builds on this module
         for folder in packs:

@@ -7,6 +7,7 @@ matched text again, so a phrase that occurs twice is reported at both places.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 try:  # Python 3.11+: the regex parser lives in re._parser
     from re import _parser as _sre_parse
@@ -15,7 +16,9 @@ except ImportError:  # pragma: no cover
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
+from outreach.cache import cached, package_digest
 from outreach.text.document import Document, Token
 from outreach.text.lemmas import lemma
 
@@ -89,8 +92,7 @@ class Term:
     gap_limits: tuple[tuple[int, bool] | None, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple, not a frozen dataclass: a letter makes hundreds, hashed and sorted
     start: int
     end: int
     first: int  # index of the first token of the match (or the token at start)
@@ -217,12 +219,16 @@ class TermSet:
         self.scan: list[Term] = []
         self.key_bits: dict[str, int] = {}  # token key -> bits of the word positions it satisfies
         self.term_bits: dict[str, int] = {}  # term text -> bits of its fixed word positions
+        # term text -> the bit of its second word position, or 0 (a gap or wildcard there): a
+        # token whose keys lack that bit cannot be followed by the rest of the term
+        self.second_bit: dict[str, int] = {}
+        self._raw: dict[tuple[str, str], tuple[tuple[Term, int, int], ...]] = {}  # see _candidates
         bit_of: dict[frozenset[str], int] = {}
         for text in dict.fromkeys(terms):
             term = compile_term(text)
             self._index(term)
             bits = 0
-            for test in term.tests:
+            for position, test in enumerate(term.tests):
                 if test is None or test.wild:  # a gap or a wildcard: cannot tell from keys
                     continue
                 keys = test.forms | test.lemmas
@@ -231,7 +237,17 @@ class TermSet:
                     for key in keys:
                         self.key_bits[key] = self.key_bits.get(key, 0) | bit_of[keys]
                 bits |= bit_of[keys]
+                if position == 1:
+                    self.second_bit[text] = bit_of[keys]
             self.term_bits[text] = bits
+        # Per index key: its terms once each, with their bits (see _candidates)
+        self._entries = [{key: self._entry(terms) for key, terms in index.items()}
+                         for index in (self.by_key, self.by_prefix, self.by_suffix)]
+        self._scan_entries = self._entry(self.scan)
+
+    def _entry(self, terms: list[Term]) -> tuple[tuple[Term, int, int], ...]:
+        unique = {t.text: t for t in terms}  # by text: hashing a Term is slow
+        return tuple((t, self.term_bits[text], self.second_bit.get(text, 0)) for text, t in unique.items())
 
     def _index(self, term: Term) -> None:
         for word in term.slots[0] or ():
@@ -248,30 +264,46 @@ class TermSet:
                 for key in {word.form, word.lemma}:
                     self.by_key.setdefault(key, []).append(term)
 
-    def _candidates(self, token: Token, present: int) -> list[Term]:
-        """Terms that may start at this token and whose fixed words all occur in the letter."""
-        lower, get = token.lower, self.by_key.get
-        found = get(lower, []) + get(token.lemma, []) if token.lemma != lower else list(get(lower, ()))
-        if self.by_prefix:
-            found += self.by_prefix.get(lower[:3], ())
-        if self.by_suffix:
-            found += self.by_suffix.get(lower[-3:], ())
-        found += self.scan
-        bits, unique = self.term_bits, {t.text: t for t in found}  # by text: hashing a Term is slow
-        return [t for text, t in unique.items() if not bits[text] & ~present]
+    def _candidates(self, token: Token, present: int) -> list[tuple[Term, int]]:
+        """Terms that may start at this token and whose fixed words all occur in the letter, each
+        with the bit its second word needs (0: no such test)."""
+        key = (token.lower, token.lemma)
+        raw = self._raw.get(key)
+        if raw is None:  # the same for every letter: kept (a few thousand word forms at most)
+            lower = token.lower
+            by_key, by_prefix, by_suffix = self._entries
+            groups = [by_key.get(lower), by_key.get(token.lemma) if token.lemma != lower else None,
+                      by_prefix.get(lower[:3]), by_suffix.get(lower[-3:]), self._scan_entries]
+            groups = [g for g in groups if g]
+            if len(groups) <= 1:  # most words: one group, already without repeats
+                raw = groups[0] if groups else ()
+            else:  # a term may start both at the word's form and its lemma: once
+                raw = tuple({entry[0].text: entry for group in groups for entry in group}.values())
+            if len(self._raw) < 100_000:
+                self._raw[key] = raw
+        return [(term, second) for term, bits, second in raw if not bits & ~present]
+
+    def clear_word_cache(self) -> None:
+        """Forget the candidates kept per word form (for benchmarks with cold caches)."""
+        self._raw.clear()
 
     def find_all(self, tokens: list[Token]) -> dict[str, list[Hit]]:
         """Every match of every term, on whole tokens, by term text."""
         present, key_bits = 0, self.key_bits
-        for key in {t.lower for t in tokens} | {t.lemma for t in tokens}:
-            present |= key_bits.get(key, 0)
-        candidates: dict[str, list[Term]] = {}  # by token form: a letter repeats its words
+        token_bits = [key_bits.get(t.lower, 0) | key_bits.get(t.lemma, 0) for t in tokens]
+        for bits in token_bits:
+            present |= bits
+        candidates: dict[str, list[tuple[Term, int]]] = {}  # by token form: a letter repeats its words
         hits: dict[str, list[Hit]] = {}
+        count = len(tokens)
         for i, token in enumerate(tokens):
             terms = candidates.get(token.lower)
             if terms is None:
                 terms = candidates[token.lower] = self._candidates(token, present)
-            for term in terms:
+            following = token_bits[i + 1] if i + 1 < count else 0
+            for term, second in terms:
+                if second and not following & second:
+                    continue  # the next token cannot be the term's second word
                 gaps: list[int] = []
                 last = _match_from(term, tokens, i, 0, gaps)
                 if last is not None:
@@ -282,7 +314,12 @@ class TermSet:
 
 @lru_cache(maxsize=4096)
 def term_set(terms: tuple[str, ...]) -> TermSet:
-    return TermSet(terms)
+    if len(terms) < 100:  # a rule's own terms (examples, tests): quicker to build than to look up
+        return TermSet(terms)
+    # A rule book's index: kept in the cache folder (outreach/cache.py), keyed on the terms and
+    # on the package's code (which decides what compile_term makes of them).
+    key = package_digest() + hashlib.sha256("\n".join(terms).encode()).hexdigest()
+    return cached("terms", key, lambda: TermSet(terms))
 
 
 def find_terms(terms: tuple[str, ...], tokens: list[Token]) -> list[Hit]:

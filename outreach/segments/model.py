@@ -4,7 +4,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,6 +77,16 @@ class Segment:
     # (basic trust in government), with the research reason shown beside the number.
     base: float | None = None
     base_reason: str = ""
+    # rule id and effect -> the first trigger that applies, filled as findings come in: the glob
+    # patterns are matched once per rule id, not once per finding
+    _first: dict[tuple[str, str], Trigger | None] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def trigger_for(self, rule_id: str, effect: str) -> Trigger | None:
+        """The first trigger that applies to a finding of this rule and effect, or None."""
+        key = (rule_id, effect)
+        if key not in self._first:
+            self._first[key] = next((t for t in self.triggers if t.applies(rule_id, effect)), None)
+        return self._first[key]
 
 
 @dataclass(frozen=True, slots=True)

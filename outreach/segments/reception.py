@@ -82,14 +82,7 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
 
 def _first_triggers(segment: Segment, findings: tuple[Finding, ...]) -> list[Trigger | None]:
     """Per finding the segment's first trigger that applies (one per finding), found once per rule."""
-    known: dict[tuple[str, str], Trigger | None] = {}
-    out = []
-    for finding in findings:
-        key = (finding.rule, finding.effect)
-        if key not in known:
-            known[key] = next((t for t in segment.triggers if t.applies(*key)), None)
-        out.append(known[key])
-    return out
+    return [segment.trigger_for(f.rule, f.effect) for f in findings]
 
 
 def _shadowed(findings: tuple[Finding, ...], triggers: list[Trigger | None]) -> set[int]:

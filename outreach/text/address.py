@@ -44,6 +44,7 @@ def _clause_end_after_u(text: str, words: list[tuple[int, int, str]], i: int) ->
     return False
 
 
+@lru_cache(maxsize=4096)  # rule messages and suggestions: a fixed set of texts
 def to_je(text: str) -> str:
     """Rewrite a "u" sentence into "je": "Kunt u ..." -> "Kun je ...", "uw" -> "je"."""
     data = _data()

@@ -319,6 +319,12 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return i >= 0 and offset < spans[i][1]
 
 
+@lru_cache(maxsize=65536)
+def _word_info(lower: str) -> tuple[str, bool]:
+    """A token's lemma and whether it has a letter (not a number): one cache lookup per token."""
+    return lemma(lower), _HAS_LETTER(lower) is not None
+
+
 def parse(text: str) -> Document:
     """Tokens, sentences and letter parts of a letter."""
     doc = Document(text=text)
@@ -338,6 +344,7 @@ def parse(text: str) -> Document:
     clause = 0
     addresses = [m.span() for m in ADDRESS.finditer(text)]
     address_starts = [a for a, _ in addresses]
+    soft_hyphens = "\u00ad" in text
     for index, (s, e, part_name) in enumerate(sentence_spans):
         sentence_tokens = []
         last_end = s
@@ -347,10 +354,11 @@ def parse(text: str) -> Document:
                 continue
             if start > last_end and not _CLAUSE_BREAK.isdisjoint(text[last_end:start]):
                 clause += 1
-            word = match.group().replace("\u00ad", "")
+            word = match.group()
+            if soft_hyphens:
+                word = word.replace("\u00ad", "")
             lower = word.lower()
-            token = Token(word, start, end, len(tokens), index, clause, lower, lemma(lower),
-                          _HAS_LETTER(lower) is not None)
+            token = Token(word, start, end, len(tokens), index, clause, lower, *_word_info(lower))
             tokens.append(token)
             sentence_tokens.append(token)
             last_end = end

@@ -8,18 +8,25 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-import wordfreq
-
+from outreach.cache import Table
 from outreach.text.lemmas import LONGEST_WORD, lemma, separable_particles
 
 UNCOMMON_BELOW = 3.0
 
 
 @lru_cache(maxsize=4)
-def _frequencies(lang: str) -> dict[str, float]:
+def _frequencies(lang: str) -> Table:
     # One dictionary lookup per word is far faster than wordfreq.zipf_frequency, which
-    # re-tokenises every word it is asked about.
-    return wordfreq.get_frequency_dict(lang, wordlist="best")
+    # re-tokenises every word it is asked about. Cached on disk: importing wordfreq and reading
+    # its list take about half a second (outreach/cache.py).
+    from importlib.metadata import version
+
+    def build() -> dict[str, float]:
+        import wordfreq
+
+        return wordfreq.get_frequency_dict(lang, wordlist="best")
+
+    return Table(f"wordfreq-{lang}", f"wordfreq {version('wordfreq')} {lang} best", build)
 
 
 def zipf(word: str, lang: str = "nl") -> float:

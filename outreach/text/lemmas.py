@@ -5,13 +5,46 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-import simplemma
+from outreach.cache import Table
 
 _PASSIVE = Path(__file__).parent / "data" / "passive.toml"  # also holds the separable particles
 # The longest Dutch words in real use have about 40 letters; a longer run of letters is not a word
 # (a pasted hash, a key held down). It is left as it is: no lemma, no hyphenation, no compound
 # split, so odd input costs time linear in its length.
 LONGEST_WORD = 60
+
+
+class _CachedDictionaries:
+    """simplemma's own dictionaries (a simplemma DictionaryFactory), kept in the cache folder as
+    Tables (outreach/cache.py): decoding the Dutch one takes most of a second on every start."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, Table] = {}
+
+    def get_dictionary(self, lang: str) -> Table:
+        if lang not in self._tables:
+            def build() -> dict[str, str]:
+                from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+                return dict(DefaultDictionaryFactory().get_dictionary(lang).items())
+
+            version = _simplemma().__version__
+            self._tables[lang] = Table(f"simplemma-{lang}", f"simplemma {version} {lang}", build)
+        return self._tables[lang]
+
+
+def _simplemma():
+    import simplemma  # imported on first use: a command that lemmatises nothing does not pay for it
+
+    return simplemma
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    from simplemma.strategies import DefaultStrategy
+
+    # simplemma.lemmatize's own set-up (DefaultStrategy, not greedy), with the cached dictionaries
+    return _simplemma().Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_CachedDictionaries()))
 
 
 @lru_cache(maxsize=65536)
@@ -21,7 +54,7 @@ def lemma(word: str, lang: str = "nl") -> str:
     if len(lower) > LONGEST_WORD:
         return lower
     try:
-        result = simplemma.lemmatize(lower, lang=lang)
+        result = _lemmatizer().lemmatize(lower, lang=lang)
     except (ValueError, KeyError):
         return lower
     return result.lower() if result else lower

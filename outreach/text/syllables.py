@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyphen
 
+from outreach.cache import cached
 from outreach.text.lemmas import LONGEST_WORD
 
 _DATA = Path(__file__).parent / "data" / "syllable_exceptions.toml"
@@ -32,7 +33,8 @@ _NUCLEI = [n for n in _NUCLEI if n != "uw"]  # w is a consonant; kept out explic
 
 @lru_cache(maxsize=1)
 def _hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="nl_NL")
+    # Reading the hyphenation dictionary takes 60 ms a start; its pickle, 5 (outreach/cache.py).
+    return cached("pyphen-nl_NL", f"pyphen {pyphen.__version__} nl_NL", lambda: pyphen.Pyphen(lang="nl_NL"))
 
 
 @lru_cache(maxsize=1)
@@ -41,29 +43,26 @@ def _exceptions() -> dict[str, int]:
         return {k.lower(): int(v) for k, v in tomllib.load(handle)["syllables"].items()}
 
 
+@lru_cache(maxsize=1)
+def _order() -> dict[str, int]:
+    return {key: i for i, key in enumerate(_exceptions())}
+
+
+@lru_cache(maxsize=1)
+def _affix_sizes() -> tuple[int, ...]:
+    """Lengths of the exceptions that may start or end a longer word (4 letters or more), shortest first."""
+    return tuple(sorted({len(key) for key in _exceptions() if len(key) >= 4}))
+
+
+# A vowel nucleus: the ij digraph, a known multi-letter vowel (longest first, as alternation tries
+# them in order) or one vowel. Every multi-letter vowel is plain ASCII, so a diaeresis ("ë")
+# always starts a nucleus of its own.
+_NUCLEUS = re.compile("ĳ|" + "|".join(_NUCLEI) + "|[" + _VOWELS + "]")
+
+
 def _nuclei(chunk: str) -> int:
     """Count vowel nuclei in a chunk: runs of vowels split into known Dutch vowel spellings."""
-    count = 0
-    i = 0
-    text = chunk.replace("ij", "ĳ")  # the ij digraph is a vowel; give it one character
-    while i < len(text):
-        ch = text[i]
-        if ch == "ĳ":
-            count += 1
-            i += 1
-            continue
-        if ch not in _VOWELS:
-            i += 1
-            continue
-        # A vowel run: consume nuclei greedily; a diaeresis always starts a new one.
-        for nucleus in _NUCLEI:
-            if text.startswith(nucleus, i) and not any(c in _DIAERESIS for c in nucleus[1:]):
-                i += len(nucleus)
-                break
-        else:
-            i += 1
-        count += 1
-    return count
+    return len(_NUCLEUS.findall(chunk.replace("ij", "ĳ")))  # the ij digraph: one character
 
 
 @lru_cache(maxsize=65536)
@@ -77,12 +76,21 @@ def syllables(word: str) -> int:
     exceptions = _exceptions()
     if lower in exceptions:
         return exceptions[lower]
-    for key, count in exceptions.items():
-        if len(key) >= 4 and len(lower) - len(key) >= 3:
-            if lower.startswith(key):
-                return count + syllables(lower[len(key):])
-            if lower.endswith(key):
-                return syllables(lower[: -len(key)]) + count
+    # The first exception (in file order) of 4+ letters that starts or ends the word, leaving 3+
+    # letters: looked up by length instead of tried one by one.
+    found = None
+    for size in _affix_sizes():
+        if len(lower) - size < 3:
+            break
+        for at_start, affix in ((True, lower[:size]), (False, lower[-size:])):
+            if affix in exceptions:
+                order = _order()[affix]
+                if found is None or (order, not at_start) < found[:2]:
+                    found = (order, not at_start, affix)
+    if found is not None:
+        _, at_end, key = found
+        count = exceptions[key]
+        return syllables(lower[: -len(key)]) + count if at_end else count + syllables(lower[len(key):])
     total = 0
     for part in re.split(r"[-'’]+", lower):
         for chunk in _hyphenator().inserted(part).split("-"):
