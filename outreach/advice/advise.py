@@ -1,0 +1,245 @@
+"""advise(): the changes that would help a letter most, each measured by analysing it again.
+
+No effect is estimated: every candidate edit (candidates.py) is applied and the letter analysed
+anew, so a fix reports exactly what the simulator will show once it is made.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from outreach.advice.candidates import Candidate, candidates
+from outreach.advice.model import load_advice
+from outreach.analysis import Analysis, analyze
+from outreach.formatting import number
+from outreach.rules.engine import Context
+from outreach.rules.loader import load_rulebook
+from outreach.scenarios import Scenario, load_catalogue
+from outreach.segments import load_model
+from outreach.segments.model import VERDICTS
+from outreach.text.document import parse
+
+BEST_ALREADY = "De brief is al zo goed als dit hulpmiddel kan beoordelen: geen enkele wijziging helpt nog."
+MAX_PLAN_STEPS = 12
+_RANK = {v: i for i, v in enumerate(reversed(VERDICTS))}  # turns_away 0, doubtful 1, lands_well 2
+
+
+def _delta(after: float, before: float) -> float:
+    return round(after - before, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictChange:
+    segment: str
+    name: str
+    before: str
+    after: str
+    before_label: str
+    after_label: str
+
+    @property
+    def up(self) -> bool:
+        return _RANK[self.after] > _RANK[self.before]
+
+    def to_dict(self) -> dict:
+        return {"segment": self.segment, "name": self.name, "from": self.before, "to": self.after,
+                "from_label": self.before_label, "to_label": self.after_label}
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    reach: float
+    segments: dict[str, float]
+    dimensions: dict[str, float]
+    verdict_changes: tuple[VerdictChange, ...]
+
+    @classmethod
+    def between(cls, before: Analysis, after: Analysis) -> Effect:
+        changes = tuple(
+            VerdictChange(sid, r.name, r.verdict, after.segments[sid].verdict, r.verdict_label,
+                          after.segments[sid].verdict_label)
+            for sid, r in before.segments.items() if after.segments[sid].verdict != r.verdict)
+        return cls(
+            reach=_delta(after.reach.score, before.reach.score),
+            segments={sid: _delta(after.segments[sid].score, r.score) for sid, r in before.segments.items()},
+            dimensions={d: _delta(after.dimensions[d].score, s.score) for d, s in before.dimensions.items()},
+            verdict_changes=changes)
+
+    def gain(self, segment: str | None = None) -> float:
+        return self.segments[segment] if segment else self.reach
+
+    def describe(self) -> str:
+        """"+12 bereik; Voorzichtige Verbinders van Twijfel naar Komt goed aan"."""
+        parts = [f"{number(self.reach, signed=True)} bereik"]
+        parts += [f"{c.name} van {c.before_label} naar {c.after_label}" for c in self.verdict_changes]
+        return "; ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {"reach": self.reach, "segments": dict(self.segments), "dimensions": dict(self.dimensions),
+                "verdict_changes": [c.to_dict() for c in self.verdict_changes]}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    kind: str
+    start: int
+    end: int
+    replacement: str
+    reason: str
+    rules: tuple[str, ...]
+    effect: Effect
+    original: str = ""  # the text the fix replaces or removes
+
+    def apply(self, text: str) -> str:
+        return text[:self.start] + self.replacement + text[self.end:]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "replacement": self.replacement,
+                "original": self.original, "reason": self.reason, "rules": list(self.rules),
+                "effect": self.effect.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The fewest changes (greedy) that move one segment up one verdict."""
+    segment: str
+    name: str
+    goal: str              # the verdict to reach
+    goal_label: str
+    fixes: tuple[Fix, ...]  # offsets into the original letter; effects step by step
+    reached: bool
+    text: str               # the letter with these fixes applied
+
+    def to_dict(self) -> dict:
+        return {"segment": self.segment, "name": self.name, "goal": self.goal, "goal_label": self.goal_label,
+                "reached": self.reached, "fixes": [f.to_dict() for f in self.fixes]}
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    analysis: Analysis
+    fixes: tuple[Fix, ...]           # helping ones, best first
+    segment: str | None = None       # the segment the ranking is for; None: reach
+    plans: dict[str, Plan] = field(default_factory=dict)
+
+    @property
+    def best_already(self) -> bool:
+        return not self.fixes
+
+    @property
+    def message(self) -> str:
+        return BEST_ALREADY if self.best_already else ""
+
+    def to_dict(self) -> dict:
+        return {"segment": self.segment, "best_already": self.best_already, "message": self.message,
+                "fixes": [f.to_dict() for f in self.fixes],
+                "plans": {sid: p.to_dict() for sid, p in self.plans.items()}}
+
+
+def scenario_variables(scenario: str | Scenario | dict | None) -> dict[str, str]:
+    if scenario is None:
+        return {}
+    if isinstance(scenario, dict):
+        return {str(k): str(v) for k, v in scenario.items()}
+    if isinstance(scenario, str):
+        scenario = load_catalogue().get(scenario)
+    return dict(scenario.variables)
+
+
+def _scored(candidate: Candidate, text: str, before: Analysis, measure) -> Fix:
+    return Fix(candidate.kind, candidate.start, candidate.end, candidate.replacement, candidate.reason,
+               candidate.rules, Effect.between(before, measure(candidate.apply(text))),
+               text[candidate.start:candidate.end])
+
+
+def _shift(fix: Fix, applied: list[Fix]) -> Fix | None:
+    """The fix moved to the text after `applied` (edits of the original letter); None if it overlaps."""
+    start, end = fix.start, fix.end
+    for done in applied:
+        if done.start < fix.end and fix.start < done.end:
+            return None
+        if done.end <= fix.start:
+            moved = len(done.replacement) - (done.end - done.start)
+            start, end = start + moved, end + moved
+    return Fix(fix.kind, start, end, fix.replacement, fix.reason, fix.rules, fix.effect, fix.original)
+
+
+def _plan(segment: str, text: str, before: Analysis, ranked: list[Fix], measure) -> Plan | None:
+    """Greedy: take the fixes in order of what they do for this segment, keep each that raises its
+    score (measured on the letter as it is by then), stop when its verdict goes up one step."""
+    current = before.segments[segment]
+    if current.verdict == "lands_well":
+        return None
+    model = load_model(before.lang)
+    goal = VERDICTS[VERDICTS.index(current.verdict) - 1]
+    applied: list[Fix] = []
+    steps: list[Fix] = []
+    now, letter = before, text
+    for fix in sorted(ranked, key=lambda f: -f.effect.segments[segment]):
+        if len(steps) >= MAX_PLAN_STEPS or _RANK[now.segments[segment].verdict] >= _RANK[goal]:
+            break
+        if fix.effect.segments[segment] <= 0:
+            break
+        moved = _shift(fix, applied)
+        if moved is None:
+            continue
+        candidate = moved.apply(letter)
+        after = measure(candidate)
+        effect = Effect.between(now, after)
+        if effect.segments[segment] <= 0:
+            continue
+        applied.append(fix)
+        steps.append(Fix(fix.kind, fix.start, fix.end, fix.replacement, fix.reason, fix.rules, effect,
+                         fix.original))
+        now, letter = after, candidate
+    reached = _RANK[now.segments[segment].verdict] >= _RANK[goal]
+    return Plan(segment, current.name, goal, model.labels[goal], tuple(steps), reached, letter)
+
+
+def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dict[str, float] | None = None,
+           segment: str | None = None, lang: str = "nl", plans: bool = True) -> Advice:
+    """The candidate changes for a letter, each with its measured effect, best first.
+
+    `scenario`: a scenario id (or Scenario, or its variables): inserted sentences name its facts.
+    `segment`: rank by that segment's score instead of the reach. `plans`: also work out, per
+    segment that does not yet land well, the fewest changes that move it up one verdict.
+    """
+    variables = scenario_variables(scenario)
+    model = load_model(lang)
+    if segment is not None and segment not in model.ids:
+        raise ValueError(f"onbekend segment '{segment}' (bekend: {', '.join(model.ids)})")
+    before = analyze(text, lang, shares, variables)
+    if before.empty:
+        return Advice(before, (), segment)
+    cache: dict[str, Analysis] = {text: before}
+
+    def measure(letter: str) -> Analysis:
+        if letter not in cache:
+            cache[letter] = analyze(letter, lang, shares, variables)
+        return cache[letter]
+
+    book = load_rulebook(lang)
+    ctx = Context(parse(text), book.language, book, variables)
+    scored = [_scored(c, text, before, measure) for c in candidates(load_advice(lang), ctx, before.findings)]
+    ranked = sorted(scored, key=lambda f: (-f.effect.gain(segment), -f.effect.reach, f.start, f.end, f.kind))
+    helping = tuple(f for f in ranked if f.effect.gain(segment) > 0)
+    made = {}
+    if plans:
+        for sid in model.ids:
+            plan = _plan(sid, text, before, scored, measure)
+            if plan is not None:
+                made[sid] = plan
+    return Advice(before, helping, segment, made)
+
+
+def apply_fixes(text: str, count: int, scenario: str | Scenario | dict | None = None,
+                shares: dict[str, float] | None = None, segment: str | None = None,
+                lang: str = "nl") -> tuple[str, list[Fix]]:
+    """The letter with the best fix applied `count` times, ranking again after each."""
+    applied: list[Fix] = []
+    for _ in range(count):
+        advice = advise(text, scenario, shares, segment, lang, plans=False)
+        if advice.best_already:
+            break
+        applied.append(advice.fixes[0])
+        text = advice.fixes[0].apply(text)
+    return text, applied
