@@ -1,4 +1,5 @@
-"""Command line: python -m outreach check [--format text|json] FILE...
+"""Command line: python -m outreach check [--format text|json] [--fixes [--segment ID]] FILE...
+             python -m outreach fix --apply N FILE
              python -m outreach compare [--format text|json] [--shares 39,22,39] A B [C D]
 
 Exit status: 0 fine, 1 a --fail-under threshold was not met, 2 bad input or usage.
@@ -10,7 +11,7 @@ import json
 import math
 import sys
 
-from outreach.cli_text import render_analysis
+from outreach.cli_text import render_analysis, render_fixes
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
@@ -70,6 +71,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="population shares of the segments in percent, in the model's order")
     check.add_argument("--fail-under", type=_finite, metavar="N",
                        help="exit 1 when a letter's reach score is under N")
+    check.add_argument("--fixes", action="store_true",
+                       help="also list the changes that would help most, each with its measured effect")
+    check.add_argument("--segment", metavar="ID", help="with --fixes: rank the changes for this segment")
+    check.add_argument("--scenario", metavar="NAME",
+                       help="take facts for suggested sentences from scenarios/NAME.toml")
+    fix = sub.add_parser("fix", help="write the letter with the N best changes applied to stdout")
+    fix.add_argument("file", metavar="FILE")
+    fix.add_argument("--apply", type=int, required=True, metavar="N", help="how many changes to apply")
+    fix.add_argument("--segment", metavar="ID", help="choose the changes for this segment")
+    fix.add_argument("--scenario", metavar="NAME",
+                     help="take facts for suggested sentences from scenarios/NAME.toml")
+    fix.add_argument("--shares", metavar="39,22,39",
+                     help="population shares of the segments in percent, in the model's order")
     comp = sub.add_parser("compare", help="compare 2-4 variants of a letter; the first is A")
     comp.add_argument("files", nargs="+", metavar="FILE")
     comp.add_argument("--format", choices=("text", "json"), default="text")
@@ -86,22 +100,59 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _scenario_variables(name: str | None) -> dict[str, str]:
+    if not name:
+        return {}
+    from outreach.scenarios import load_catalogue
+
+    catalogue = load_catalogue()
+    try:
+        return dict(catalogue.get(name).variables)
+    except KeyError:
+        known = ", ".join(s.id for s in catalogue.scenarios)
+        raise UsageError(f"onbekend scenario '{name}' (bekend: {known})") from None
+
+
+def _segment(name: str | None, lang: str) -> str | None:
+    from outreach.segments import load_model
+
+    ids = load_model(lang).ids
+    if name is not None and name not in ids:
+        raise UsageError(f"onbekend segment '{name}' (bekend: {', '.join(ids)})")
+    return name
+
+
 def _check(args: argparse.Namespace) -> int:
     from outreach import analyze  # imported late: `--help` and usage errors stay instant
 
     from outreach.segments import load_model, parse_shares
 
+    if args.segment and not args.fixes:
+        raise UsageError("--segment hoort bij --fixes")
+    segment = _segment(args.segment, args.lang)
+    variables = _scenario_variables(args.scenario)
     _check_all(args.files)
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     results = []
     for path in args.files:
         text = read_path(path)
-        results.append(analyze(text, args.lang, shares).to_dict(file=display_name(path, 1000)))
+        if args.fixes:
+            from outreach.advice import advise
+
+            advice = advise(text, variables, shares, segment, args.lang)
+            result = advice.analysis.to_dict(file=display_name(path, 1000))
+            result["fixes"] = [f.to_dict() for f in advice.fixes]
+            result["fixes_note"] = advice.message
+            result["fixes_segment"] = segment
+            result["plans"] = {sid: p.to_dict() for sid, p in advice.plans.items()}
+        else:
+            result = analyze(text, args.lang, shares, variables).to_dict(file=display_name(path, 1000))
+        results.append(result)
     if args.format == "json":
         payload = results[0] if len(results) == 1 else results
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print("\n\n".join(render_analysis(r) for r in results))
+        print("\n\n".join(render_analysis(r) + (render_fixes(r) if args.fixes else "") for r in results))
     if args.fail_under is not None:
         below = [r["file"] for r in results if r["reach"]["score"] < args.fail_under]
         for name in below:
@@ -184,6 +235,28 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fix(args: argparse.Namespace) -> int:
+    from outreach.advice import apply_fixes
+    from outreach.formatting import number
+    from outreach.segments import load_model, parse_shares
+
+    if args.apply < 0:
+        raise UsageError("--apply verwacht een aantal van 0 of meer")
+    segment = _segment(args.segment, "nl")
+    variables = _scenario_variables(args.scenario)
+    check_path(args.file)
+    shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
+    text = read_path(args.file)
+    letter, applied = apply_fixes(text, args.apply, variables, shares, segment)
+    print(letter, end="" if letter.endswith("\n") else "\n")
+    gained = sum(f.effect.gain(segment) for f in applied)
+    what = "bereik" if segment is None else "score voor dit segment"
+    print(f"{len(applied)} wijziging(en) toegepast; {what} {number(gained, signed=True)}.", file=sys.stderr)
+    if len(applied) < args.apply:
+        print("Meer wijzigingen helpen volgens dit hulpmiddel niet.", file=sys.stderr)
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.examples import check_book
     from outreach.rules.loader import load_rulebook
@@ -210,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args = _parser().parse_args(argv)
-        return {"check": _check, "compare": _compare, "render": _render,
+        return {"check": _check, "compare": _compare, "render": _render, "fix": _fix,
                 "rules": _rules}[args.command](args)
     except UsageError as err:
         print(f"fout: {err} (zie python -m outreach --help)", file=sys.stderr)

@@ -30,6 +30,18 @@ def _delta(after: float, before: float) -> float:
     return round(after - before, 2)
 
 
+def points(value: float) -> str:
+    """A score change for the page: "+12", and "+0,4" for a small one (never a bare "+0")."""
+    return number(value, digits=0 if abs(value) >= 1 else 1, signed=True)
+
+
+def describe_effect(effect: dict) -> str:
+    """"+12 bereik; Voorzichtige Verbinders van Twijfel naar Komt goed aan" (from Effect.to_dict())."""
+    parts = [f"{points(effect['reach'])} bereik"]
+    parts += [f"{c['name']} van {c['from_label']} naar {c['to_label']}" for c in effect["verdict_changes"]]
+    return "; ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class VerdictChange:
     segment: str
@@ -71,10 +83,7 @@ class Effect:
         return self.segments[segment] if segment else self.reach
 
     def describe(self) -> str:
-        """"+12 bereik; Voorzichtige Verbinders van Twijfel naar Komt goed aan"."""
-        parts = [f"{number(self.reach, signed=True)} bereik"]
-        parts += [f"{c.name} van {c.before_label} naar {c.after_label}" for c in self.verdict_changes]
-        return "; ".join(parts)
+        return describe_effect(self.to_dict())
 
     def to_dict(self) -> dict:
         return {"reach": self.reach, "segments": dict(self.segments), "dimensions": dict(self.dimensions),
