@@ -165,9 +165,11 @@ def candidates(data: AdviceData, ctx: Context, findings: tuple[Finding, ...]) ->
 
     hurting = [f for f in findings if f.effect == "hurts" and f.start is not None]
     for edit in data.of_kind("replace"):
+        if not all(_known(ctx, fact) for fact in edit.needs):
+            continue
         for f in hurting:
-            if f.rule in edit.rules and f.suggestions:
-                new = f.suggestions[0]
+            if f.rule in edit.rules and (edit.sentence or f.suggestions):
+                new = _in_form(edit.sentence, ctx) if edit.sentence else f.suggestions[0]
                 if f.match[:1].isupper():
                     new = new[:1].upper() + new[1:]
                 add(Candidate("replace", f.start, f.end, new,

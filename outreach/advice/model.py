@@ -16,7 +16,7 @@ _KEYS = {
     "insert": ({"rules", "sentence", "place", "paragraph", "reason"}, {"needs"}),
     "remove": ({"rules", "reason"}, {"scope"}),
     "replace_sentence": ({"rules", "sentence", "reason"}, set()),
-    "replace": ({"rules", "reason"}, set()),
+    "replace": ({"rules", "reason"}, {"replacement", "needs"}),
 }
 
 
@@ -29,7 +29,7 @@ class Edit:
     kind: str                     # insert | remove | replace_sentence | replace
     rules: tuple[str, ...]
     reason: str
-    sentence: str = ""
+    sentence: str = ""            # the sentence to insert, or the replacement of a [[replace]]
     place: tuple[str, ...] = ()
     paragraph: bool = False
     needs: tuple[str, ...] = ()
@@ -68,14 +68,14 @@ def _edit(kind: str, raw: object, where: str, rule_ids: set[str], facts: set[str
     needs = _strings(raw["needs"], f"{where}.needs") if "needs" in raw else ()
     if unknown_facts := [f for f in needs if f not in facts]:
         raise AdviceDataError(f"{where}.needs: onbekend feit: {', '.join(unknown_facts)} (zie facts.toml)")
-    for key in ("sentence", "reason"):
+    for key in ("sentence", "replacement", "reason"):
         if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
             raise AdviceDataError(f"{where}.{key}: moet een niet-lege tekst zijn")
     if raw.get("scope", "sentence") not in ("sentence", "paragraph"):
         raise AdviceDataError(f"{where}.scope: moet 'sentence' of 'paragraph' zijn")
     if "paragraph" in raw and not isinstance(raw["paragraph"], bool):
         raise AdviceDataError(f"{where}.paragraph: moet true of false zijn")
-    return Edit(kind, rules, raw["reason"].strip(), raw.get("sentence", "").strip(), places,
+    return Edit(kind, rules, raw["reason"].strip(), raw.get("sentence", raw.get("replacement", "")).strip(), places,
                 raw.get("paragraph", False), needs, raw.get("scope", "sentence"))
 
 
