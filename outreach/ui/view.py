@@ -27,7 +27,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import access, charts, comparison, resources, workshop, workspace
+from outreach.ui import access, charts, comparison, fixes, resources, workshop, workspace
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
@@ -369,7 +369,8 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
         with letter_view:
             if result.foreign:
                 st.warning(t("not_dutch"))
-            _letter_view(result, ctx)
+            _letter_view(result, ctx, lambda: fixes.render(vid, result, ctx, letter == st.session_state.get(
+                _key(vid, "text"))))
         _results(vid, result, ctx, layout)
     except Exception:  # never a traceback in front of a reader
         log.exception("rendering the results failed")
@@ -484,10 +485,12 @@ def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
     st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
 
 
-def _letter_view(result: Analysis, ctx: PageContext) -> None:
+def _letter_view(result: Analysis, ctx: PageContext, first=None) -> None:
     t = ctx.t
     st.subheader(t("strip_title"))
     _verdict_strip(result, ctx)
+    if first is not None:
+        first()  # the "Eerst doen" list (fixes.py), above the findings
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))

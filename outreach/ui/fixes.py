@@ -1,0 +1,84 @@
+""""Eerst doen": the few changes that help the letter most (outreach.advise), applied and undone
+with one click. Presentation only: which changes and what they do come from the engine."""
+from __future__ import annotations
+
+import logging
+from html import escape
+
+import streamlit as st
+
+from outreach.analysis import Analysis
+from outreach.ui import resources
+from outreach.ui.strings import Strings, number
+
+log = logging.getLogger(__name__)
+
+SHOWN = 5
+UNDO_DEPTH = 20
+
+
+def _key(vid: str, name: str) -> str:
+    return f"{vid}.{name}"
+
+
+def effect_text(effect: dict, t: Strings, verdict_labels: dict[str, str]) -> str:
+    """"+12 bereik; Voorzichtige Verbinders van Twijfel naar Komt goed aan" in the interface language."""
+    reach = effect["reach"]
+    parts = [t("fix_effect_reach", points=number(reach, t.lang, 0 if abs(reach) >= 1 else 1, signed=True))]
+    parts += [t("fix_effect_verdict", segment=c["name"], before=verdict_labels.get(c["from"], c["from_label"]),
+                after=verdict_labels.get(c["to"], c["to_label"])) for c in effect["verdict_changes"]]
+    return "; ".join(parts)
+
+
+def _apply(vid: str, letter: str, start: int, end: int, replacement: str) -> None:
+    key = _key(vid, "text")
+    current = st.session_state.get(key, "")
+    if current != letter:  # the letter changed since the list was made: its offsets no longer hold
+        st.session_state[_key(vid, "fix_stale")] = True
+        return
+    st.session_state.pop(_key(vid, "fix_stale"), None)
+    undo = st.session_state.setdefault(_key(vid, "fix_undo"), [])
+    undo.append(current)
+    del undo[:-UNDO_DEPTH]
+    st.session_state[key] = current[:start] + replacement + current[end:]
+
+
+def _undo(vid: str) -> None:
+    undo = st.session_state.get(_key(vid, "fix_undo")) or []
+    if undo:
+        st.session_state[_key(vid, "text")] = undo.pop()
+    st.session_state.pop(_key(vid, "fix_stale"), None)
+
+
+def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
+    """The list, above the highlighted letter. `editable`: the analysed letter is the editor's text
+    (not a filled-in template), so a change can be made in it."""
+    t = ctx.t
+    shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
+    st.subheader(t("fixes_title"))
+    try:
+        advice = resources.advice(result.text, shares, tuple(sorted(ctx.variables.items())), SHOWN)
+    except Exception:  # the rest of the page (cards, findings) still shows
+        log.exception("advice failed")
+        st.caption(t("internal_error"))
+        return
+    undo = st.session_state.get(_key(vid, "fix_undo")) or []
+    if undo:
+        st.button(t("fix_undo"), key=_key(vid, "fix_undo_button"), on_click=_undo, args=(vid,),
+                  icon=":material/undo:")
+    if st.session_state.get(_key(vid, "fix_stale")):
+        st.info(t("fix_stale"))
+    if advice.best_already:
+        st.caption(t("fixes_none"))
+        return
+    st.caption(t("fixes_help") if editable else t("fixes_template"))
+    for i, fix in enumerate(advice.fixes):
+        effect = effect_text(fix.effect.to_dict(), t, ctx.verdict_labels)
+        text, button = st.columns([5, 1], vertical_alignment="center")
+        shown = " ".join((fix.replacement or fix.original).split())
+        what = t("fix_new" if fix.replacement.strip() else "fix_gone")
+        text.html(f'<div class="oh-fix" data-fix="{i}"><b>{escape(effect)}</b><br>{escape(fix.reason)}'
+                  f'<div class="oh-small">{escape(what)}: “{escape(shown[:160])}”</div></div>')
+        if editable:
+            button.button(t("fix_apply"), key=_key(vid, f"fix_apply_{i}"), on_click=_apply,
+                          args=(vid, result.text, fix.start, fix.end, fix.replacement), width="stretch")

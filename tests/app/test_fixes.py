@@ -1,0 +1,48 @@
+""""Eerst doen" in the app: apply the best change with one click, see the cards move, undo it."""
+from __future__ import annotations
+
+from .conftest import LETTERS
+from .test_app import scores, start, type_letter, verdicts
+
+
+def fix_buttons(at):
+    return [b for b in at.button if b.key and b.key.startswith("a.fix_apply_")]
+
+
+def test_apply_the_first_change_then_undo_it():
+    at = start()
+    original = (LETTERS / "threatening.txt").read_text(encoding="utf-8")
+    type_letter(at, original)
+    before_scores, before_verdicts = scores(at), verdicts(at)
+    titles = [s.value for s in at.subheader]
+    assert "Eerst doen" in titles
+    buttons = fix_buttons(at)
+    assert 1 <= len(buttons) <= 5
+    listed = [h.value for h in at.html if 'class="oh-fix"' in h.value]
+    assert len(listed) == len(buttons) and "bereik" in listed[0]
+    buttons[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    changed = at.text_area(key="a.text").value
+    assert changed != original
+    assert sum(scores(at)) > sum(before_scores)  # the cards moved up
+    at.button(key="a.fix_undo_button").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.text_area(key="a.text").value == original
+    assert scores(at) == before_scores and verdicts(at) == before_verdicts
+
+
+def test_a_letter_nothing_helps_says_so():
+    at = start()
+    text = (LETTERS / "warm.txt").read_text(encoding="utf-8")
+    type_letter(at, text)
+    for _ in range(6):  # apply what still helps until nothing does
+        buttons = fix_buttons(at)
+        if not buttons:
+            break
+        buttons[0].click()
+        at.run()
+        assert not at.exception, at.exception
+    assert not fix_buttons(at)
+    assert any("zo goed als deze simulator kan beoordelen" in c.value for c in at.caption)
