@@ -231,7 +231,8 @@ def _plan(segment: str, text: str, before: Analysis, ranked: list[Fix], measure)
 
 
 def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dict[str, float] | None = None,
-           segment: str | None = None, lang: str = "nl", plans: bool = True, limit: int | None = None) -> Advice:
+           segment: str | None = None, lang: str = "nl", plans: bool = True, limit: int | None = None,
+           analysis: Analysis | None = None) -> Advice:
     """The candidate changes for a letter, each with its measured effect, best first.
 
     `scenario`: a scenario id (or Scenario, or its variables): inserted sentences name its facts.
@@ -240,12 +241,13 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
     `limit`: measure only the `limit + SHORTLIST_MARGIN` candidates a quick guess (_estimate)
     rates best, and return at most `limit` fixes: fast enough for the app. Every effect reported
     is still measured; only which candidates get measured is guessed. None measures them all.
+    `analysis`: the letter's analysis with these shares and variables, when the caller has it.
     """
     variables = scenario_variables(scenario)
     model = load_model(lang)
     if segment is not None and segment not in model.ids:
         raise ValueError(f"onbekend segment '{segment}' (bekend: {', '.join(model.ids)})")
-    before = analyze(text, lang, shares, variables)
+    before = analysis if analysis is not None and analysis.text == text else analyze(text, lang, shares, variables)
     if before.empty:
         return Advice(before, (), segment)
     cache: dict[str, Analysis] = {text: before}

@@ -45,12 +45,13 @@ def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
     return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def advice(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
            limit: int):
-    """outreach.advise for the "Eerst doen" list: the best `limit` changes, without per-segment plans."""
+    """outreach.advise for the "Eerst doen" list: the best `limit` changes, without per-segment plans.
+    A resource, not data: the advice is immutable and shared, so no rerun pays to unpickle it."""
     return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
-                           lang=ENGINE_LANG, plans=False, limit=limit)
+                           lang=ENGINE_LANG, plans=False, limit=limit, analysis=analysis(text, shares, variables))
 
 
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------
