@@ -50,6 +50,37 @@ def _undo(vid: str) -> None:
     st.session_state.pop(_key(vid, "fix_stale"), None)
 
 
+def _apply_plan(vid: str, letter: str, improved: str) -> None:
+    _apply(vid, letter, 0, len(letter), improved)
+
+
+def _plan_section(vid: str, result: Analysis, ctx, shares, editable: bool) -> None:
+    """Per segment, on request: the fewest changes that move it up one verdict (greedy, measured)."""
+    t = ctx.t
+    waiting = [r for r in result.segments.values() if r.verdict != "lands_well"]
+    if not waiting:
+        return
+    with st.expander(t("plan_title")):
+        names = {r.segment: r.name for r in waiting}
+        chosen = st.selectbox(t("plan_pick"), list(names), format_func=names.get, key=_key(vid, "plan_segment"))
+        if not st.toggle(t("plan_show"), key=_key(vid, "plan_on")):
+            return
+        with st.spinner(t("plan_busy")):
+            plan = resources.plans(result.text, shares, tuple(sorted(ctx.variables.items()))).plans.get(chosen)
+        if plan is None or not plan.fixes:
+            st.caption(t("plan_nothing", segment=names[chosen]))
+            return
+        goal = ctx.verdict_labels.get(plan.goal, plan.goal_label)
+        st.markdown(t("plan_reached" if plan.reached else "plan_not_reached", segment=names[chosen], goal=goal,
+                      count=len(plan.fixes)))
+        rows = "".join(f"<li><b>{escape(number(f.effect.segments[chosen], t.lang, 0, signed=True))}</b> "
+                       f"{escape(f.reason)}</li>" for f in plan.fixes)
+        st.html(f'<ol class="oh-plan">{rows}</ol>')
+        if editable:
+            st.button(t("plan_apply"), key=_key(vid, "plan_apply"), on_click=_apply_plan,
+                      args=(vid, result.text, plan.text))
+
+
 def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
     """The list, above the highlighted letter. `editable`: the analysed letter is the editor's text
     (not a filled-in template), so a change can be made in it."""
@@ -71,6 +102,7 @@ def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
     if advice.best_already:
         st.caption(t("fixes_none"))
         return
+    _plan_section(vid, result, ctx, shares, editable)
     st.caption(t("fixes_help") if editable else t("fixes_template"))
     for i, fix in enumerate(advice.fixes):
         effect = effect_text(fix.effect.to_dict(), t, ctx.verdict_labels)

@@ -54,6 +54,13 @@ def advice(text: str, shares: tuple[tuple[str, float], ...] | None, variables: t
                            lang=ENGINE_LANG, plans=False, limit=limit, analysis=analysis(text, shares, variables))
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def plans(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...]):
+    """outreach.advise with every candidate measured and the per-segment plans (on request only)."""
+    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
+                           lang=ENGINE_LANG, analysis=analysis(text, shares, variables))
+
+
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------
 
 @st.cache_resource(show_spinner=False)

@@ -46,3 +46,18 @@ def test_a_letter_nothing_helps_says_so():
         assert not at.exception, at.exception
     assert not fix_buttons(at)
     assert any("zo goed als deze simulator kan beoordelen" in c.value for c in at.caption)
+
+
+def test_the_smallest_set_for_one_group_moves_it_up_one_verdict():
+    at = start()
+    type_letter(at, (LETTERS / "threatening.txt").read_text(encoding="utf-8"))
+    assert verdicts(at)["voorzichtige_verbinders"] == "turns_away"
+    at.selectbox(key="a.plan_segment").select("voorzichtige_verbinders")
+    at.toggle(key="a.plan_on").set_value(True)
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Voorzichtige Verbinders" in m.value and "gaat" in m.value for m in at.markdown)
+    at.button(key="a.plan_apply").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert verdicts(at)["voorzichtige_verbinders"] in ("doubtful", "lands_well")
