@@ -247,13 +247,13 @@ def _fix(args: argparse.Namespace) -> int:
     check_path(args.file)
     shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
     text = read_path(args.file)
-    letter, applied = apply_fixes(text, args.apply, variables, shares, segment)
+    letter, applied, stopped = apply_fixes(text, args.apply, variables, shares, segment)
     print(letter, end="" if letter.endswith("\n") else "\n")
     gained = sum(f.effect.gain(segment) for f in applied)
     what = "bereik" if segment is None else "score voor dit segment"
     print(f"{len(applied)} wijziging(en) toegepast; {what} {number(gained, signed=True)}.", file=sys.stderr)
-    if len(applied) < args.apply:
-        print("Meer wijzigingen helpen volgens dit hulpmiddel niet.", file=sys.stderr)
+    if stopped:
+        print(stopped, file=sys.stderr)
     return 0
 
 

@@ -23,6 +23,10 @@ from outreach.text.document import parse
 BEST_ALREADY = "De brief is al zo goed als dit hulpmiddel kan beoordelen: geen enkele wijziging helpt nog."
 MAX_PLAN_STEPS = 12
 SHORTLIST_MARGIN = 3  # advise(limit=N) measures the N + 3 candidates the quick guess rates best
+MAX_MEASURED = 80     # at most this many candidates are measured (the best guessed), whatever the limit
+MAX_ADVICE_CHARS = 30_000  # about fifteen pages: each candidate costs a full analysis of the letter
+TOO_LONG = ("Deze tekst is te lang om wijzigingen uit te proberen (meer dan {limit} tekens). "
+            "Probeer het met één brief of een deel ervan.")
 _RANK = {v: i for i, v in enumerate(reversed(VERDICTS))}  # turns_away 0, doubtful 1, lands_well 2
 
 
@@ -132,14 +136,15 @@ class Advice:
     fixes: tuple[Fix, ...]           # helping ones, best first
     segment: str | None = None       # the segment the ranking is for; None: reach
     plans: dict[str, Plan] = field(default_factory=dict)
+    notice: str = ""                 # why no changes were tried (a text too long), else ""
 
     @property
     def best_already(self) -> bool:
-        return not self.fixes
+        return not self.fixes and not self.notice
 
     @property
     def message(self) -> str:
-        return BEST_ALREADY if self.best_already else ""
+        return self.notice or (BEST_ALREADY if self.best_already else "")
 
     def to_dict(self) -> dict:
         return {"segment": self.segment, "best_already": self.best_already, "message": self.message,
@@ -240,7 +245,8 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
     segment that does not yet land well, the fewest changes that move it up one verdict.
     `limit`: measure only the `limit + SHORTLIST_MARGIN` candidates a quick guess (_estimate)
     rates best, and return at most `limit` fixes: fast enough for the app. Every effect reported
-    is still measured; only which candidates get measured is guessed. None measures them all.
+    is still measured; only which candidates get measured is guessed. None measures them all (up
+    to MAX_MEASURED). Over MAX_ADVICE_CHARS nothing is tried and `notice` says why.
     `analysis`: the letter's analysis with these shares and variables, when the caller has it.
     """
     variables = scenario_variables(scenario)
@@ -250,6 +256,8 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
     before = analysis if analysis is not None and analysis.text == text else analyze(text, lang, shares, variables)
     if before.empty:
         return Advice(before, (), segment)
+    if len(text) > MAX_ADVICE_CHARS:
+        return Advice(before, (), segment, notice=TOO_LONG.format(limit=f"{MAX_ADVICE_CHARS:,}".replace(",", ".")))
     cache: dict[str, Analysis] = {text: before}
 
     def measure(letter: str) -> Analysis:
@@ -260,9 +268,10 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
     book = load_rulebook(lang)
     ctx = Context(parse(text), book.language, book, variables)
     found = candidates(load_advice(lang), ctx, before.findings)
-    if limit is not None:
+    measured = MAX_MEASURED if limit is None else min(MAX_MEASURED, limit + SHORTLIST_MARGIN)
+    if len(found) > measured:
         guess = {c: _estimate(c, before, book, model, shares, segment) for c in found}
-        found = sorted(found, key=lambda c: -guess[c])[:limit + SHORTLIST_MARGIN]
+        found = sorted(found, key=lambda c: -guess[c])[:measured]
     scored = [_scored(c, text, before, measure) for c in found]
     ranked = sorted(scored, key=lambda f: (-f.effect.gain(segment), -f.effect.reach, f.start, f.end, f.kind))
     helping = tuple(f for f in ranked if f.effect.gain(segment) > 0)[:limit]
@@ -277,13 +286,14 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
 
 def apply_fixes(text: str, count: int, scenario: str | Scenario | dict | None = None,
                 shares: dict[str, float] | None = None, segment: str | None = None,
-                lang: str = "nl") -> tuple[str, list[Fix]]:
-    """The letter with the best fix applied `count` times, ranking again after each."""
+                lang: str = "nl") -> tuple[str, list[Fix], str]:
+    """The letter with the best fix applied `count` times, ranking again after each; the fixes
+    made; and why it stopped early ("" when it made all `count`)."""
     applied: list[Fix] = []
     for _ in range(count):
         advice = advise(text, scenario, shares, segment, lang, plans=False)
-        if advice.best_already:
-            break
+        if not advice.fixes:
+            return text, applied, advice.message
         applied.append(advice.fixes[0])
         text = advice.fixes[0].apply(text)
-    return text, applied
+    return text, applied, ""

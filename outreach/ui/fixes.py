@@ -99,6 +99,9 @@ def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
                   icon=":material/undo:")
     if st.session_state.get(_key(vid, "fix_stale")):
         st.info(t("fix_stale"))
+    if advice.notice:
+        st.caption(t("fixes_too_long"))
+        return
     if advice.best_already:
         st.caption(t("fixes_none"))
         return

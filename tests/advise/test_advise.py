@@ -104,7 +104,7 @@ SHORT_OF_FIFTEEN = {"herinnering_zonder_druk", "zelf_aan_de_slag"}
 def test_the_top_three_changes_lift_a_poor_scenario_letter_by_fifteen(scenario):
     text = scenario_letter(scenario, "poor")
     before = analyze(text, variables=variables(scenario)).reach.score
-    improved, applied = apply_fixes(text, 3, scenario)
+    improved, applied, _ = apply_fixes(text, 3, scenario)
     assert len(applied) == 3
     assert analyze(improved, variables=variables(scenario)).reach.score - before >= 15
 
@@ -112,7 +112,7 @@ def test_the_top_three_changes_lift_a_poor_scenario_letter_by_fifteen(scenario):
 @pytest.mark.parametrize("name", POOR_FILES)
 def test_the_top_three_changes_lift_a_poor_golden_letter_by_fifteen(name):
     text = read(name)
-    improved, applied = apply_fixes(text, 3)
+    improved, applied, _ = apply_fixes(text, 3)
     assert len(applied) == 3
     assert analyze(improved).reach.score - analyze(text).reach.score >= 15
 
@@ -126,7 +126,8 @@ def test_on_a_strong_letter_no_change_claims_more_than_a_few_points(scenario, te
 
 
 def test_a_letter_with_nothing_left_to_improve_says_so():
-    text, _ = apply_fixes(scenario_letter("energie_signaal", "strong"), 10, "energie_signaal")
+    text, _, stopped = apply_fixes(scenario_letter("energie_signaal", "strong"), 10, "energie_signaal")
+    assert stopped == BEST_ALREADY
     advice = advise(text, "energie_signaal", plans=False)
     assert advice.best_already and not advice.fixes
     assert advice.message == BEST_ALREADY
@@ -215,3 +216,13 @@ def test_fix_describes_its_effect_in_dutch():
     assert text.startswith("+") and "bereik" in text
     for change in fix.effect.verdict_changes:
         assert f"{change.name} van {change.before_label} naar {change.after_label}" in text
+
+
+def test_a_text_too_long_to_try_changes_on_says_so_instead_of_claiming_it_is_best():
+    from outreach.advice.measure import MAX_ADVICE_CHARS
+
+    text = read("threatening.txt")
+    long_text = text + "\n\n" + "Wij helpen u graag met uw vragen over de rekening. " * (MAX_ADVICE_CHARS // 50)
+    advice = advise(long_text, plans=False)
+    assert not advice.fixes and not advice.best_already
+    assert advice.notice and "te lang" in advice.message
