@@ -5,6 +5,7 @@ anew, so a fix reports exactly what the simulator will show once it is made.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -116,11 +117,11 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The fewest changes (greedy) that move one segment up one verdict."""
+    """The fewest changes (greedy) that move one segment up one verdict, or (beat) past a rival's score."""
     segment: str
     name: str
-    goal: str              # the verdict to reach
-    goal_label: str
+    goal: str              # the verdict to reach, or "beat"
+    goal_label: str        # that verdict's label, or the rival's score to pass
     fixes: tuple[Fix, ...]  # offsets into the original letter; effects step by step
     reached: bool
     text: str               # the letter with these fixes applied
@@ -203,21 +204,15 @@ def _shift(fix: Fix, applied: list[Fix]) -> Fix | None:
     return Fix(fix.kind, start, end, fix.replacement, fix.reason, fix.rules, fix.effect, fix.original)
 
 
-def _plan(segment: str, text: str, before: Analysis, ranked: list[Fix], measure) -> Plan | None:
-    """Greedy: take the fixes in order of what they do for this segment, keep each that raises its
-    score (measured on the letter as it is by then), stop when its verdict goes up one step."""
-    current = before.segments[segment]
-    if current.verdict == "lands_well":
-        return None
-    model = load_model(before.lang)
-    goal = VERDICTS[VERDICTS.index(current.verdict) - 1]
+def _greedy(segment: str, text: str, before: Analysis, ranked: list[Fix], measure,
+            done: Callable[[Analysis], bool]) -> tuple[tuple[Fix, ...], Analysis, str]:
+    """Take the fixes in order of what they do for this segment, keep each that raises its score
+    (measured on the letter as it is by then), stop when `done`. Steps keep the original offsets."""
     applied: list[Fix] = []
     steps: list[Fix] = []
     now, letter = before, text
     for fix in sorted(ranked, key=lambda f: -f.effect.segments[segment]):
-        if len(steps) >= MAX_PLAN_STEPS or _RANK[now.segments[segment].verdict] >= _RANK[goal]:
-            break
-        if fix.effect.segments[segment] <= 0:
+        if len(steps) >= MAX_PLAN_STEPS or done(now) or fix.effect.segments[segment] <= 0:
             break
         moved = _shift(fix, applied)
         if moved is None:
@@ -231,8 +226,19 @@ def _plan(segment: str, text: str, before: Analysis, ranked: list[Fix], measure)
         steps.append(Fix(fix.kind, fix.start, fix.end, fix.replacement, fix.reason, fix.rules, effect,
                          fix.original))
         now, letter = after, candidate
+    return tuple(steps), now, letter
+
+
+def _plan(segment: str, text: str, before: Analysis, ranked: list[Fix], measure) -> Plan | None:
+    """The fewest changes (greedy) that move this segment up one verdict; None when it lands well."""
+    current = before.segments[segment]
+    if current.verdict == "lands_well":
+        return None
+    goal = VERDICTS[VERDICTS.index(current.verdict) - 1]
+    steps, now, letter = _greedy(segment, text, before, ranked, measure,
+                                 lambda a: _RANK[a.segments[segment].verdict] >= _RANK[goal])
     reached = _RANK[now.segments[segment].verdict] >= _RANK[goal]
-    return Plan(segment, current.name, goal, model.labels[goal], tuple(steps), reached, letter)
+    return Plan(segment, current.name, goal, load_model(before.lang).labels[goal], steps, reached, letter)
 
 
 def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dict[str, float] | None = None,
@@ -297,3 +303,27 @@ def apply_fixes(text: str, count: int, scenario: str | Scenario | dict | None = 
         applied.append(advice.fixes[0])
         text = advice.fixes[0].apply(text)
     return text, applied, ""
+
+
+def beat(text: str, rival: str, segment: str, scenario: str | Scenario | dict | None = None,
+         shares: dict[str, float] | None = None, lang: str = "nl") -> Plan:
+    """What would make `text` (variant B) beat `rival` (A) for one segment: the fewest changes
+    (greedy, each measured) until B's score for that segment is above A's. `goal_label` names
+    the score to pass; `reached` is False when the changes this tool knows do not get there."""
+    variables = scenario_variables(scenario)
+    target = analyze(rival, lang, shares, variables).segments[segment].score
+    advice = advise(text, variables, shares, segment, lang, plans=False)
+    before = advice.analysis
+    if before.empty or advice.notice:
+        return Plan(segment, before.segments[segment].name, "beat", number(target), (), False, text)
+    cache: dict[str, Analysis] = {text: before}
+
+    def measure(letter: str) -> Analysis:
+        if letter not in cache:
+            cache[letter] = analyze(letter, lang, shares, variables)
+        return cache[letter]
+
+    steps, now, letter = _greedy(segment, text, before, list(advice.fixes), measure,
+                                 lambda a: a.segments[segment].score > target)
+    return Plan(segment, before.segments[segment].name, "beat", number(target), steps,
+                now.segments[segment].score > target, letter)

@@ -117,3 +117,30 @@ def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
         if editable:
             button.button(t("fix_apply"), key=_key(vid, f"fix_apply_{i}"), on_click=_apply,
                           args=(vid, result.text, fix.start, fix.end, fix.replacement), width="stretch")
+
+
+def render_beat(pairs: list[tuple[str, str]], shares, ctx) -> None:
+    """In the comparison, on request: what would make another variant beat A for one group."""
+    t = ctx.t
+    with st.expander(t("beat_title")):
+        names = [name for name, _ in pairs]
+        pick, group = st.columns(2)
+        which = pick.selectbox(t("beat_variant"), range(1, len(pairs)), format_func=lambda i: names[i],
+                               key="ui.beat_variant")
+        segments = {s.id: s.name for s in ctx.model.segments}
+        segment = group.selectbox(t("plan_pick"), list(segments), format_func=segments.get, key="ui.beat_segment")
+        if not st.toggle(t("plan_show"), key="ui.beat_on"):
+            return
+        with st.spinner(t("plan_busy")):
+            plan = resources.beat(pairs[which][1], pairs[0][1], segment, shares,
+                                  tuple(sorted(ctx.variables.items())))
+        values = dict(variant=names[which], rival=names[0], segment=segments[segment], score=plan.goal_label,
+                      count=len(plan.fixes))
+        if plan.reached and not plan.fixes:
+            st.caption(t("beat_already", **values))
+            return
+        st.markdown(t("beat_reached" if plan.reached else "beat_not_reached", **values))
+        rows = "".join(f"<li><b>{escape(number(f.effect.segments[segment], t.lang, 0, signed=True))}</b> "
+                       f"{escape(f.reason)}</li>" for f in plan.fixes)
+        if rows:
+            st.html(f'<ol class="oh-plan">{rows}</ol>')

@@ -61,6 +61,16 @@ def plans(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tu
                            lang=ENGINE_LANG, analysis=analysis(text, shares, variables))
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def beat(text: str, rival: str, segment: str, shares: tuple[tuple[str, float], ...] | None,
+         variables: tuple[tuple[str, str], ...]):
+    """outreach.advice.beat: the fewest changes that lift `text` past `rival` for one segment."""
+    from outreach.advice import beat as plan_to_beat
+
+    return plan_to_beat(text, rival, segment, dict(variables), dict(shares) if shares is not None else None,
+                        ENGINE_LANG)
+
+
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------
 
 @st.cache_resource(show_spinner=False)

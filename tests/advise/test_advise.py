@@ -226,3 +226,18 @@ def test_a_text_too_long_to_try_changes_on_says_so_instead_of_claiming_it_is_bes
     advice = advise(long_text, plans=False)
     assert not advice.fixes and not advice.best_already
     assert advice.notice and "te lang" in advice.message
+
+
+def test_what_would_make_b_beat_a_for_one_segment():
+    from outreach.advice import beat
+
+    segment = "zorgvuldige_zelfredzamen"
+    a = scenario_letter("energie_signaal", "fair")
+    b = scenario_letter("energie_signaal", "poor")
+    target = analyze(a, variables=variables("energie_signaal")).segments[segment].score
+    plan = beat(b, a, segment, "energie_signaal")
+    assert plan.reached and plan.fixes
+    assert analyze(plan.text, variables=variables("energie_signaal")).segments[segment].score > target
+    assert all(f.effect.segments[segment] > 0 for f in plan.fixes)
+    already = beat(a, b, segment, "energie_signaal")  # A is already ahead of B: nothing to do
+    assert already.reached and not already.fixes and already.text == a

@@ -61,3 +61,21 @@ def test_the_smallest_set_for_one_group_moves_it_up_one_verdict():
     at.run()
     assert not at.exception, at.exception
     assert verdicts(at)["voorzichtige_verbinders"] in ("doubtful", "lands_well")
+
+
+def test_the_comparison_says_what_would_make_b_beat_a_for_one_group():
+    from .test_workspace import choose_variant, type_in, view
+
+    at = start()
+    type_in(at, "a", (LETTERS / "digital_only.txt").read_text(encoding="utf-8"))
+    choose_variant(at, "b")
+    type_in(at, "b", (LETTERS / "paternalistic.txt").read_text(encoding="utf-8"))
+    view(at, "compare")
+    at.selectbox(key="ui.beat_segment").select("zorgvuldige_zelfredzamen")
+    at.toggle(key="ui.beat_on").set_value(True)
+    at.run()
+    assert not at.exception, at.exception
+    said = [m.value for m in at.markdown if "wijziging(en) komt" in m.value]
+    assert said and "Zorgvuldige Zelfredzamen boven Variant A" in said[0], [m.value for m in at.markdown][-3:]
+    steps = [h.value for h in at.html if 'class="oh-plan"' in h.value]
+    assert steps and steps[0].count("<li>") >= 1
