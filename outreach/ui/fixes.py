@@ -144,3 +144,49 @@ def render_beat(pairs: list[tuple[str, str]], shares, ctx) -> None:
                        f"{escape(f.reason)}</li>" for f in plan.fixes)
         if rows:
             st.html(f'<ol class="oh-plan">{rows}</ol>')
+
+
+STEP_KEY = "ui.steps"
+
+
+def _step(delta: int) -> None:
+    st.session_state[STEP_KEY] = max(0, int(st.session_state.get(STEP_KEY, 0)) + delta)
+
+
+def cards_html(result: Analysis, ctx) -> str:
+    cards = "".join(
+        f'<div class="oh-step-card" data-segment="{escape(r.segment)}" data-verdict="{escape(r.verdict)}">'
+        f"<b>{escape(r.name)}</b><div class=\"oh-score\">{escape(number(r.score, ctx.lang))}</div>"
+        f"{escape(ctx.verdict_labels.get(r.verdict, r.verdict_label))}</div>" for r in result.segments.values())
+    reach = escape(number(result.reach.score, ctx.lang)) if result.reach else ""
+    return f'<div class="oh-strip">{cards}</div><div class="oh-small">{escape(ctx.t("steps_reach", score=reach))}</div>'
+
+
+def render_steps(ctx, letter: str) -> None:
+    """Workshop: step through the best changes of a letter one by one and watch the cards move."""
+    t = ctx.t
+    st.subheader(t("steps_title"))
+    st.caption(t("steps_help"))
+    shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
+    variables = tuple(sorted(ctx.variables.items()))
+    count = int(st.session_state.get(STEP_KEY, 0))
+    with st.spinner(t("plan_busy")):
+        text, last = resources.step(letter, shares, variables, count)
+        _, following = resources.step(letter, shares, variables, count + 1)
+    back, forward, again = st.columns(3)
+    back.button(t("steps_back"), key="ui.steps_back", on_click=_step, args=(-1,), disabled=count == 0,
+                width="stretch")
+    forward.button(t("steps_next"), key="ui.steps_next", on_click=_step, args=(1,), disabled=following is None,
+                   type="primary", width="stretch")
+    again.button(t("steps_reset"), key="ui.steps_reset", on_click=_step, args=(-count,), disabled=count == 0,
+                 width="stretch")
+    st.html(cards_html(resources.analysis(text, shares, variables), ctx))
+    if last is not None:
+        st.markdown(t("steps_at", n=count, effect=effect_text(last.effect.to_dict(), t, ctx.verdict_labels),
+                      reason=last.reason))
+    elif count:
+        st.caption(t("fixes_none"))
+    if following is None and count == 0:
+        st.caption(t("fixes_none"))
+    with st.expander(t("steps_letter")):
+        st.text(text)

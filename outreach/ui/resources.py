@@ -71,6 +71,20 @@ def beat(text: str, rival: str, segment: str, shares: tuple[tuple[str, float], .
                         ENGINE_LANG)
 
 
+def step(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
+         count: int):
+    """The letter after the best change has been made `count` times (ranked anew each time), and the
+    last change made (None at step 0 or when nothing helps any more): the workshop's step-through."""
+    letter, last = text, None
+    for _ in range(count):
+        made = advice(letter, shares, variables, 1)
+        if not made.fixes:
+            return letter, None
+        last = made.fixes[0]
+        letter = last.apply(letter)
+    return letter, last
+
+
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------
 
 @st.cache_resource(show_spinner=False)

@@ -79,3 +79,29 @@ def test_the_comparison_says_what_would_make_b_beat_a_for_one_group():
     assert said and "Zorgvuldige Zelfredzamen boven Variant A" in said[0], [m.value for m in at.markdown][-3:]
     steps = [h.value for h in at.html if 'class="oh-plan"' in h.value]
     assert steps and steps[0].count("<li>") >= 1
+
+
+def test_the_workshop_steps_through_the_best_changes_and_the_cards_move(scenario_dirs):
+    import re
+
+    from .test_workspace import view
+
+    card = re.compile(r'class="oh-step-card" data-segment="([a-z_]+)" data-verdict="[a-z_]+"><b>[^<]*</b>'
+                      r'<div class="oh-score">([0-9]+)')
+
+    def step_scores(at):
+        return {sid: int(score) for h in at.html for sid, score in card.findall(h.value)}
+
+    at = start()
+    view(at, "workshop")
+    first = step_scores(at)
+    assert len(first) == 3
+    at.button(key="ui.steps_next").click()
+    at.run()
+    assert not at.exception, at.exception
+    moved = step_scores(at)
+    assert sum(moved.values()) > sum(first.values())
+    assert any(m.value.startswith("**Stap 1:**") and "bereik" in m.value for m in at.markdown)
+    at.button(key="ui.steps_back").click()
+    at.run()
+    assert step_scores(at) == first
