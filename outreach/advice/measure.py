@@ -186,6 +186,17 @@ def _estimate(candidate: Candidate, before: Analysis, book, model, shares, segme
     return segments[segment].score if segment else reach.score
 
 
+def _measurer(before: Analysis, lang: str, shares, variables) -> Callable[[str], Analysis]:
+    """analyze with these settings, each distinct letter once (a plan meets the same text again)."""
+    cache: dict[str, Analysis] = {before.text: before}
+
+    def measure(letter: str) -> Analysis:
+        if letter not in cache:
+            cache[letter] = analyze(letter, lang, shares, variables)
+        return cache[letter]
+    return measure
+
+
 def _scored(candidate: Candidate, text: str, before: Analysis, measure) -> Fix:
     return Fix(candidate.kind, candidate.start, candidate.end, candidate.replacement, candidate.reason,
                candidate.rules, Effect.between(before, measure(candidate.apply(text))),
@@ -264,13 +275,7 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
         return Advice(before, (), segment)
     if len(text) > MAX_ADVICE_CHARS:
         return Advice(before, (), segment, notice=TOO_LONG.format(limit=f"{MAX_ADVICE_CHARS:,}".replace(",", ".")))
-    cache: dict[str, Analysis] = {text: before}
-
-    def measure(letter: str) -> Analysis:
-        if letter not in cache:
-            cache[letter] = analyze(letter, lang, shares, variables)
-        return cache[letter]
-
+    measure = _measurer(before, lang, shares, variables)
     book = load_rulebook(lang)
     ctx = Context(parse(text), book.language, book, variables)
     found = candidates(load_advice(lang), ctx, before.findings)
@@ -316,13 +321,7 @@ def beat(text: str, rival: str, segment: str, scenario: str | Scenario | dict | 
     before = advice.analysis
     if before.empty or advice.notice:
         return Plan(segment, before.segments[segment].name, "beat", number(target), (), False, text)
-    cache: dict[str, Analysis] = {text: before}
-
-    def measure(letter: str) -> Analysis:
-        if letter not in cache:
-            cache[letter] = analyze(letter, lang, shares, variables)
-        return cache[letter]
-
+    measure = _measurer(before, lang, shares, variables)
     steps, now, letter = _greedy(segment, text, before, list(advice.fixes), measure,
                                  lambda a: a.segments[segment].score > target)
     return Plan(segment, before.segments[segment].name, "beat", number(target), steps,

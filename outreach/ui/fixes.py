@@ -50,6 +50,13 @@ def _undo(vid: str) -> None:
     st.session_state.pop(_key(vid, "fix_stale"), None)
 
 
+def steps_html(plan, lang: str) -> str:
+    """A plan's changes, each with what it adds to the group's score."""
+    rows = "".join(f"<li><b>{escape(number(f.effect.segments[plan.segment], lang, 0, signed=True))}</b> "
+                   f"{escape(f.reason)}</li>" for f in plan.fixes)
+    return f'<ol class="oh-plan">{rows}</ol>'
+
+
 def _apply_plan(vid: str, letter: str, improved: str) -> None:
     _apply(vid, letter, 0, len(letter), improved)
 
@@ -73,9 +80,7 @@ def _plan_section(vid: str, result: Analysis, ctx, shares, editable: bool) -> No
         goal = ctx.verdict_labels.get(plan.goal, plan.goal_label)
         st.markdown(t("plan_reached" if plan.reached else "plan_not_reached", segment=names[chosen], goal=goal,
                       count=len(plan.fixes)))
-        rows = "".join(f"<li><b>{escape(number(f.effect.segments[chosen], t.lang, 0, signed=True))}</b> "
-                       f"{escape(f.reason)}</li>" for f in plan.fixes)
-        st.html(f'<ol class="oh-plan">{rows}</ol>')
+        st.html(steps_html(plan, t.lang))
         if editable:
             st.button(t("plan_apply"), key=_key(vid, "plan_apply"), on_click=_apply_plan,
                       args=(vid, result.text, plan.text))
@@ -140,10 +145,8 @@ def render_beat(pairs: list[tuple[str, str]], shares, ctx) -> None:
             st.caption(t("beat_already", **values))
             return
         st.markdown(t("beat_reached" if plan.reached else "beat_not_reached", **values))
-        rows = "".join(f"<li><b>{escape(number(f.effect.segments[segment], t.lang, 0, signed=True))}</b> "
-                       f"{escape(f.reason)}</li>" for f in plan.fixes)
-        if rows:
-            st.html(f'<ol class="oh-plan">{rows}</ol>')
+        if plan.fixes:
+            st.html(steps_html(plan, t.lang))
 
 
 STEP_KEY = "ui.steps"
