@@ -12,8 +12,8 @@ from functools import lru_cache
 from outreach.advice.candidates import Candidate, candidates
 from outreach.advice.model import load_advice
 from outreach.analysis import Analysis, analyze
-from outreach.formatting import number
 from outreach.dimensions import score_all
+from outreach.formatting import number
 from outreach.rules.engine import Context, Finding, run
 from outreach.rules.loader import load_rulebook
 from outreach.scenarios import Scenario, load_catalogue
