@@ -241,3 +241,28 @@ def test_what_would_make_b_beat_a_for_one_segment():
     assert all(f.effect.segments[segment] > 0 for f in plan.fixes)
     already = beat(a, b, segment, "energie_signaal")  # A is already ahead of B: nothing to do
     assert already.reached and not already.fixes and already.text == a
+
+
+PLACED = """Beste mevrouw Jansen,
+
+Wij schrijven u omdat de huur van oktober nog openstaat. Wij bieden u een gesprek aan met een geldcoach.
+
+Uw gegevens
+Wij hebben uw naam en adres gekregen van de woningcorporatie.
+
+Met vriendelijke groet,
+
+Sanne Vermeulen
+"""
+
+
+def test_sentences_go_where_they_belong():
+    fixes = {rule: f for f in advise(PLACED, "huurachterstand_signaal", plans=False).fixes for rule in f.rules}
+    free = fixes["intent.offer.free"]  # right after the offer
+    assert PLACED[:free.start].endswith("met een geldcoach.") and free.replacement == " De hulp is gratis."
+    privacy = fixes["privacy.purpose.stated"]  # in the section under the letter's own heading
+    before = PLACED[:privacy.start]
+    assert before.endswith("van de woningcorporatie.") and privacy.replacement.startswith("\n\nWij gebruiken")
+    contact = fixes["contact.phone.number"]  # a paragraph at the end of the body, before the closing
+    assert PLACED[contact.start:].startswith("\n\nMet vriendelijke groet")
+    assert contact.replacement.startswith("\n\nWilt u een gesprek? Bel dan Sanne Vermeulen op 0521 - 123 456")
