@@ -1,4 +1,5 @@
-"""Command line: python -m outreach check [--format text|json|jsonl] [--jobs N] FILE...
+"""Command line: python -m outreach check [--format text|json|jsonl] [--jobs N] [--fixes [--segment ID]] FILE...
+             python -m outreach fix --apply N FILE
              python -m outreach compare [--format text|json] [--shares 39,22,39] A B [C D]
 
 Exit status: 0 fine, 1 a --fail-under threshold was not met, 2 bad input or usage.
@@ -88,6 +89,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="population shares of the segments in percent, in the model's order")
     check.add_argument("--fail-under", type=_finite, metavar="N",
                        help="exit 1 when a letter's reach score is under N")
+    check.add_argument("--fixes", action="store_true",
+                       help="also list the changes that would help most, each with its measured effect")
+    check.add_argument("--segment", metavar="ID", help="with --fixes: rank the changes for this segment")
+    check.add_argument("--scenario", metavar="NAME",
+                       help="take facts for suggested sentences from scenarios/NAME.toml")
+    fix = sub.add_parser("fix", help="write the letter with the N best changes applied to stdout")
+    fix.add_argument("file", metavar="FILE")
+    fix.add_argument("--apply", type=int, required=True, metavar="N", help="how many changes to apply")
+    fix.add_argument("--segment", metavar="ID", help="choose the changes for this segment")
+    fix.add_argument("--scenario", metavar="NAME",
+                     help="take facts for suggested sentences from scenarios/NAME.toml")
+    fix.add_argument("--shares", metavar="39,22,39",
+                     help="population shares of the segments in percent, in the model's order")
     comp = sub.add_parser("compare", help="compare 2-4 variants of a letter; the first is A")
     comp.add_argument("files", nargs="+", metavar="FILE")
     comp.add_argument("--format", choices=("text", "json"), default="text")
@@ -109,6 +123,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _scenario_variables(name: str | None) -> dict[str, str]:
+    if not name:
+        return {}
+    from outreach.scenarios import load_catalogue
+
+    catalogue = load_catalogue()
+    try:
+        return dict(catalogue.get(name).variables)
+    except KeyError:
+        known = ", ".join(s.id for s in catalogue.scenarios)
+        raise UsageError(f"onbekend scenario '{name}' (bekend: {known})") from None
+
+
+def _segment(name: str | None, lang: str) -> str | None:
+    from outreach.segments import load_model
+
+    ids = load_model(lang).ids
+    if name is not None and name not in ids:
+        raise UsageError(f"onbekend segment '{name}' (bekend: {', '.join(ids)})")
+    return name
+
+
 def _packs(args: argparse.Namespace) -> tuple[str, ...]:
     """--packs DIR (repeatable), else OUTREACH_PACKS; every folder checked before any letter."""
     from outreach.rules.loader import packs_from_env
@@ -124,6 +160,10 @@ def _check(args: argparse.Namespace) -> int:
     from outreach.batch import Job, analyse_all, default_jobs  # imported late: `--help` stays instant
     from outreach.segments import load_model, parse_shares
 
+    if args.segment and not args.fixes:
+        raise UsageError("--segment hoort bij --fixes")
+    segment = _segment(args.segment, args.lang)
+    variables = _scenario_variables(args.scenario)
     _check_all(args.files)
     packs = _packs(args)
     if len(args.files) <= ON_DEMAND_FILES:
@@ -133,7 +173,10 @@ def _check(args: argparse.Namespace) -> int:
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     below: list[str] = []
     collected: list[dict] = []
-    results = analyse_all(args.files, Job(args.lang, shares, args.format, packs), args.jobs or default_jobs())
+    if args.fixes and packs:
+        raise UsageError("--fixes kijkt nog alleen met de ingebouwde regels; laat --packs weg")
+    job = Job(args.lang, shares, args.format, packs, variables, args.fixes, segment)
+    results = analyse_all(args.files, job, args.jobs or default_jobs())
     for i, result in enumerate(results):
         if args.fail_under is not None and result.reach < args.fail_under:
             below.append(result.file)
@@ -229,6 +272,28 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fix(args: argparse.Namespace) -> int:
+    from outreach.advice import apply_fixes
+    from outreach.formatting import number
+    from outreach.segments import load_model, parse_shares
+
+    if args.apply < 0:
+        raise UsageError("--apply verwacht een aantal van 0 of meer")
+    segment = _segment(args.segment, "nl")
+    variables = _scenario_variables(args.scenario)
+    check_path(args.file)
+    shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
+    text = read_path(args.file)
+    letter, applied, stopped = apply_fixes(text, args.apply, variables, shares, segment)
+    print(letter, end="" if letter.endswith("\n") else "\n")
+    gained = sum(f.effect.gain(segment) for f in applied)
+    what = "bereik" if segment is None else "score voor dit segment"
+    print(f"{len(applied)} wijziging(en) toegepast; {what} {number(gained, signed=True)}.", file=sys.stderr)
+    if stopped:
+        print(stopped, file=sys.stderr)
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.examples import check_book
     from outreach.rules.loader import load_rulebook
@@ -277,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args = _parser().parse_args(argv)
-        return {"check": _check, "compare": _compare, "render": _render,
+        return {"check": _check, "compare": _compare, "render": _render, "fix": _fix,
                 "rules": _rules}[args.command](args)
     except UsageError as err:
         print(f"fout: {err} (zie python -m outreach --help)", file=sys.stderr)

@@ -125,3 +125,34 @@ def render_comparison(comparison: Comparison) -> str:
         out.append("")
         out.extend(_changes_text(comparison, name))
     return "\n".join(out)
+
+
+def _quoted(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return "'" + (flat if len(flat) <= limit else flat[:limit - 1] + "…") + "'"
+
+
+def render_fixes(result: dict) -> str:
+    """The "Eerst doen" list of `check --fixes`: each change with its measured effect, best first."""
+    from outreach.advice import describe_effect, points
+
+    out = ["", "Eerst doen (elke wijziging gemeten door de brief opnieuw te analyseren):"]
+    if not result.get("fixes"):
+        out.append(f"  {result.get('fixes_note') or 'Geen wijzigingen.'}")
+    for i, fix in enumerate(result.get("fixes", []), 1):
+        out.append(f"  {i}. [{describe_effect(fix['effect'])}] {fix['reason']}")
+        if fix["original"].strip():
+            out.append(f"       weg:   {_quoted(fix['original'])}")
+        if fix["replacement"].strip():
+            out.append(f"       nieuw: {_quoted(fix['replacement'])}")
+    for plan in (result.get("plans") or {}).values():
+        out.append("")
+        steps = len(plan["fixes"])
+        if plan["reached"]:
+            out.append(f"{plan['name']} naar {plan['goal_label']}: {steps} wijziging(en):")
+        else:
+            out.append(f"{plan['name']} naar {plan['goal_label']}: niet te halen met deze wijzigingen "
+                       f"(wat wel helpt: {steps}):")
+        for fix in plan["fixes"]:
+            out.append(f"  - {fix['reason']} ({points(fix['effect']['segments'][plan['segment']])})")
+    return "\n".join(out)

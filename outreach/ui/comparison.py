@@ -15,7 +15,7 @@ import streamlit as st
 from outreach.compare import TIE_MARGIN, CompareError, Comparison
 from outreach.formatting import FALLBACK_COLOR, VARIANT_COLORS, VERDICT_COLORS, variant_label
 from outreach.segments import SegmentModelError
-from outreach.ui import charts, resources, workspace
+from outreach.ui import charts, fixes, resources, workspace
 from outreach.ui.highlight import css_token
 from outreach.ui.strings import md_escape, number
 from outreach.ui.style import VERDICT_ICONS
@@ -84,6 +84,7 @@ def render(ctx) -> None:
         st.html(headline_html(result, ctx))
         st.html(table_html(result, ctx))
         _chart(result, ctx)
+        fixes.render_beat(pairs, shares, ctx)
         _downloads(pairs, shares, ctx)
         _changes(result, ctx)
     except Exception:

@@ -54,6 +54,46 @@ def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
                             active_packs())
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def advice(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
+           limit: int):
+    """outreach.advise for the "Eerst doen" list: the best `limit` changes, without per-segment plans.
+    A resource, not data: the advice is immutable and shared, so no rerun pays to unpickle it."""
+    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
+                           lang=ENGINE_LANG, plans=False, limit=limit, analysis=analysis(text, shares, variables))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def plans(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...]):
+    """outreach.advise with every candidate measured and the per-segment plans (on request only)."""
+    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
+                           lang=ENGINE_LANG, analysis=analysis(text, shares, variables))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def beat(text: str, rival: str, segment: str, shares: tuple[tuple[str, float], ...] | None,
+         variables: tuple[tuple[str, str], ...]):
+    """outreach.advice.beat: the fewest changes that lift `text` past `rival` for one segment."""
+    from outreach.advice import beat as plan_to_beat
+
+    return plan_to_beat(text, rival, segment, dict(variables), dict(shares) if shares is not None else None,
+                        ENGINE_LANG)
+
+
+def step(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
+         count: int):
+    """The letter after the best change has been made `count` times (ranked anew each time), and the
+    last change made (None at step 0 or when nothing helps any more): the workshop's step-through."""
+    letter, last = text, None
+    for _ in range(count):
+        made = advice(letter, shares, variables, 1)
+        if not made.fixes:
+            return letter, None
+        last = made.fixes[0]
+        letter = last.apply(letter)
+    return letter, last
+
+
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------
 
 @st.cache_resource(show_spinner=False)

@@ -28,7 +28,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import access, charts, comparison, resources, workshop, workspace
+from outreach.ui import access, charts, comparison, fixes, resources, workshop, workspace
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
@@ -375,8 +375,10 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
         with letter_view:
             if result.foreign:
                 st.warning(t("not_dutch"))
-            _letter_view(result, ctx)
+            first = _letter_view(result, ctx)
         _results(vid, result, ctx, layout)
+        with first:  # filled last: the cards and the letter show before the changes are tried
+            fixes.render(vid, result, ctx, letter == st.session_state.get(_key(vid, "text")))
     except Exception:  # never a traceback in front of a reader
         log.exception("rendering the results failed")
         st.error(t("internal_error"))
@@ -490,10 +492,13 @@ def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
     st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
 
 
-def _letter_view(result: Analysis, ctx: PageContext) -> None:
+def _letter_view(result: Analysis, ctx: PageContext):
+    """The verdict strip and the highlighted letter; returns the place above the letter where the
+    "Eerst doen" list (fixes.py) goes."""
     t = ctx.t
     st.subheader(t("strip_title"))
     _verdict_strip(result, ctx)
+    first = st.container()
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))
@@ -503,6 +508,7 @@ def _letter_view(result: Analysis, ctx: PageContext) -> None:
         count = sum(1 for f in result.findings if f.start is None or f.end is None)
         st.markdown(f"**{t('whole_letter_title', count=count)}**")
         st.html(notes)
+    return first
 
 
 def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
