@@ -3,6 +3,7 @@
 
     python3 dev.py app      start the Streamlit app (local: only this computer, 127.0.0.1)
     python3 dev.py app --shared   share it on the network, behind an access code
+    python3 dev.py app --packs DIR   with an organisation's own rule packs stacked on top
     python3 dev.py test     run the whole test suite
     python3 dev.py bench    run the benchmarks and print their figures
 
@@ -28,7 +29,7 @@ FILES = {"app": ["requirements.txt"], "test": ["requirements-dev.txt"], "bench":
 
 def _stamp(files: list[str]) -> str:
     digest = hashlib.sha256()
-    for name in files + ["requirements.txt", "constraints.txt"]:
+    for name in files + ["requirements.txt", "constraints.txt", "pyproject.toml"]:
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()
 
@@ -52,6 +53,10 @@ def ensure_env(command: str) -> None:
     for name in files:
         args += ["-r", str(ROOT / name)]
     subprocess.run(args, check=True, cwd=ROOT)
+    # The project itself, editable: `outreach` on the PATH of .venv, and `import outreach` from
+    # anywhere without sys.path edits. Its dependencies are the pins just installed.
+    subprocess.run([str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps",
+                    "-e", str(ROOT)], check=True, cwd=ROOT)
     marker.write_text(_stamp(files))
 
 
@@ -66,6 +71,23 @@ def lan_address() -> str:
     return "" if address.startswith("127.") else address
 
 
+def _packs_option(rest: list[str], env: dict[str, str]) -> list[str]:
+    """--packs DIR (repeatable): an organisation's own rule packs, passed on as OUTREACH_PACKS."""
+    packs, kept = [], []
+    items = iter(rest)
+    for arg in items:
+        if arg == "--packs":
+            folder = next(items, "")
+            if not os.path.isdir(folder):
+                sys.exit(f"--packs: '{folder}' is geen map met regelpakketten")
+            packs.append(str(Path(folder).resolve()))
+        else:
+            kept.append(arg)
+    if packs:
+        env["OUTREACH_PACKS"] = os.pathsep.join(packs)
+    return kept
+
+
 def app_mode(rest: list[str], env: dict[str, str]) -> list[str]:
     """Streamlit flags and environment for local (default) or shared (--shared) mode.
 
@@ -73,6 +95,7 @@ def app_mode(rest: list[str], env: dict[str, str]) -> list[str]:
     specific address also keeps Streamlit from looking up the external IP on the internet) and
     sets the access code: OUTREACH_ACCESS_CODE, or a random one printed here.
     """
+    rest = _packs_option(rest, env)
     shared = "--shared" in rest
     rest = [a for a in rest if a != "--shared"]
     if not shared:

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__all__ = ["Analysis", "TextTooLong", "analyze"]
+__all__ = ["Analysis", "TextTooLong", "advise", "analyze"]
 
 if TYPE_CHECKING:
+    from outreach.advice import advise
     from outreach.analysis import Analysis, TextTooLong, analyze
 
 
 def __getattr__(name: str):
     # Loaded on first use: a command that analyses nothing (render, --help) does not pay for the
-    # engine's imports.
+    # engine's imports; advise also loads the scenarios (and Jinja2).
+    if name == "advise":
+        from outreach.advice import advise
+
+        return advise
     if name in __all__:
         from outreach import analysis
 

@@ -1,4 +1,5 @@
-"""Command line: python -m outreach check [--format text|json|jsonl] [--jobs N] FILE...
+"""Command line: python -m outreach check [--format text|json|jsonl] [--jobs N] [--fixes [--segment ID]] FILE...
+             python -m outreach fix --apply N FILE
              python -m outreach compare [--format text|json] [--shares 39,22,39] A B [C D]
 
 Exit status: 0 fine, 1 a --fail-under threshold was not met, 2 bad input or usage.
@@ -8,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 
-from outreach.cli_text import render_analysis
+from outreach.formatting import free_name, number
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
 
@@ -87,6 +89,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="population shares of the segments in percent, in the model's order")
     check.add_argument("--fail-under", type=_finite, metavar="N",
                        help="exit 1 when a letter's reach score is under N")
+    check.add_argument("--fixes", action="store_true",
+                       help="also list the changes that would help most, each with its measured effect")
+    check.add_argument("--segment", metavar="ID", help="with --fixes: rank the changes for this segment")
+    check.add_argument("--scenario", metavar="NAME",
+                       help="take facts for suggested sentences from scenarios/NAME.toml")
+    fix = sub.add_parser("fix", help="write the letter with the N best changes applied to stdout")
+    fix.add_argument("file", metavar="FILE")
+    fix.add_argument("--apply", type=int, required=True, metavar="N", help="how many changes to apply")
+    fix.add_argument("--segment", metavar="ID", help="choose the changes for this segment")
+    fix.add_argument("--scenario", metavar="NAME",
+                     help="take facts for suggested sentences from scenarios/NAME.toml")
+    fix.add_argument("--shares", metavar="39,22,39",
+                     help="population shares of the segments in percent, in the model's order")
     comp = sub.add_parser("compare", help="compare 2-4 variants of a letter; the first is A")
     comp.add_argument("files", nargs="+", metavar="FILE")
     comp.add_argument("--format", choices=("text", "json"), default="text")
@@ -99,16 +114,59 @@ def _parser() -> argparse.ArgumentParser:
                         help="set or override one variable (repeatable)")
     rules = sub.add_parser("rules", help="list the rules, or --check runs every rule's examples")
     rules.add_argument("--check", action="store_true")
+    rules.add_argument("--docs", metavar="DIR", help="write a reference page per rule (Markdown) into DIR")
     rules.add_argument("--lang", default="nl")
+    for command in (check, comp, rules):
+        command.add_argument("--packs", action="append", metavar="DIR", default=None,
+                             help="an organisation's own rule packs, stacked on the built-in ones "
+                                  "(repeatable; default: $OUTREACH_PACKS)")
     return parser
+
+
+def _scenario_variables(name: str | None) -> dict[str, str]:
+    if not name:
+        return {}
+    from outreach.scenarios import load_catalogue
+
+    catalogue = load_catalogue()
+    try:
+        return dict(catalogue.get(name).variables)
+    except KeyError:
+        known = ", ".join(s.id for s in catalogue.scenarios)
+        raise UsageError(f"onbekend scenario '{name}' (bekend: {known})") from None
+
+
+def _segment(name: str | None, lang: str) -> str | None:
+    from outreach.segments import load_model
+
+    ids = load_model(lang).ids
+    if name is not None and name not in ids:
+        raise UsageError(f"onbekend segment '{name}' (bekend: {', '.join(ids)})")
+    return name
+
+
+def _packs(args: argparse.Namespace) -> tuple[str, ...]:
+    """--packs DIR (repeatable), else OUTREACH_PACKS; every folder checked before any letter."""
+    from outreach.rules.loader import packs_from_env
+
+    packs = tuple(args.packs) if args.packs else packs_from_env(os.environ.get("OUTREACH_PACKS"))
+    for folder in packs:
+        if not os.path.isdir(folder):
+            raise UsageError(f"--packs: '{display_name(folder)}' is geen map met regelpakketten")
+    return packs
 
 
 def _check(args: argparse.Namespace) -> int:
     from outreach.batch import Job, analyse_all, default_jobs  # imported late: `--help` stays instant
     from outreach.segments import load_model, parse_shares
 
+    if args.segment and not args.fixes:
+        raise UsageError("--segment hoort bij --fixes")
+    segment = _segment(args.segment, args.lang)
+    variables = _scenario_variables(args.scenario)
     _check_all(args.files)
     jobs = args.jobs or default_jobs()
+    packs = _packs(args)
     if len(args.files) <= ON_DEMAND_FILES:
         from outreach.cache import on_demand
 
@@ -117,7 +175,10 @@ def _check(args: argparse.Namespace) -> int:
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     below: list[str] = []
     collected: list[dict] = []
-    results = analyse_all(args.files, Job(args.lang, shares, args.format), jobs)
+    if args.fixes and packs:
+        raise UsageError("--fixes kijkt nog alleen met de ingebouwde regels; laat --packs weg")
+    job = Job(args.lang, shares, args.format, packs, variables, args.fixes, segment)
+    results = analyse_all(args.files, job, jobs)
     for i, result in enumerate(results):
         if args.fail_under is not None and result.reach < args.fail_under:
             below.append(result.file)
@@ -133,7 +194,7 @@ def _check(args: argparse.Namespace) -> int:
         payload = collected[0] if len(collected) == 1 else collected
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     for name in below:
-        print(f"{name}: bereik onder {args.fail_under:g}", file=sys.stderr)
+        print(f"{name}: bereik onder {number(args.fail_under, digits=None)}", file=sys.stderr)
     return 1 if below else 0
 
 
@@ -141,34 +202,36 @@ def _variant_names(paths: list[str]) -> list[str]:
     """The file paths as variant names; a file given twice gets a number: 'a.txt (2)'."""
     names: list[str] = []
     for path in paths:
-        name, n = path, 1
-        while name in names:
-            n += 1
-            name = f"{path} ({n})"
-        names.append(name)
+        names.append(free_name(path, names, limit=None))
     return names
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from outreach.compare import MAX_VARIANTS, MIN_VARIANTS, CompareError, compare, render_text
+    from outreach.cli_text import render_comparison
+    from outreach.compare import CompareError, compare
+    from outreach.formatting import MAX_VARIANTS, MIN_VARIANTS
     from outreach.segments import load_model, parse_shares
 
     if not MIN_VARIANTS <= len(args.files) <= MAX_VARIANTS:
         print(f"fout: geef {MIN_VARIANTS} tot {MAX_VARIANTS} brieven om te vergelijken "
               f"(nu {len(args.files)})", file=sys.stderr)
         return 2
+    from outreach import analyze
+
     _check_all(args.files)
+    packs = _packs(args)
     shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
     texts = [read_path(path) for path in args.files]
     try:
-        result = compare(list(zip(_variant_names([display_name(p, 1000) for p in args.files]), texts)), shares)
+        result = compare(list(zip(_variant_names([display_name(p, 1000) for p in args.files]), texts)), shares,
+                         analyzer=lambda text, chosen: analyze(text, "nl", chosen, packs=packs))
     except CompareError as err:
         print(f"fout: {err}", file=sys.stderr)
         return 2
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_text(result))
+        print(render_comparison(result))
     return 0
 
 
@@ -211,11 +274,35 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fix(args: argparse.Namespace) -> int:
+    from outreach.advice import apply_fixes
+    from outreach.formatting import number
+    from outreach.segments import load_model, parse_shares
+
+    if args.apply < 0:
+        raise UsageError("--apply verwacht een aantal van 0 of meer")
+    segment = _segment(args.segment, "nl")
+    variables = _scenario_variables(args.scenario)
+    check_path(args.file)
+    shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
+    text = read_path(args.file)
+    letter, applied, stopped = apply_fixes(text, args.apply, variables, shares, segment)
+    print(letter, end="" if letter.endswith("\n") else "\n")
+    gained = sum(f.effect.gain(segment) for f in applied)
+    what = "bereik" if segment is None else "score voor dit segment"
+    print(f"{len(applied)} wijziging(en) toegepast; {what} {number(gained, signed=True)}.", file=sys.stderr)
+    if stopped:
+        print(stopped, file=sys.stderr)
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.examples import check_book
     from outreach.rules.loader import load_rulebook
 
-    book = load_rulebook(args.lang)
+    book = load_rulebook(args.lang, _packs(args))
+    if args.docs:
+        return _write_reference(book, args.docs)
     if args.check:
         failures = check_book(book)
         for failure in failures:
@@ -231,13 +318,33 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_reference(book, folder: str) -> int:
+    from pathlib import Path
+
+    from outreach.rules.reference import reference_pages
+
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--docs: '{display_name(folder)}' is geen map")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        pages = reference_pages(book)
+        for name, text in pages.items():
+            (target / name).write_text(text, encoding="utf-8")
+    except OSError as err:
+        print(f"fout: kon de naslag niet schrijven in '{display_name(folder)}' ({err.strerror})", file=sys.stderr)
+        return 2
+    print(f"{len(pages) - 1} regels beschreven in {display_name(folder)}/index.md")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from outreach.rules.schema import RulePackError
     from outreach.segments.model import SegmentModelError
 
     try:
         args = _parser().parse_args(argv)
-        return {"check": _check, "compare": _compare, "render": _render,
+        return {"check": _check, "compare": _compare, "render": _render, "fix": _fix,
                 "rules": _rules}[args.command](args)
     except UsageError as err:
         print(f"fout: {err} (zie python -m outreach --help)", file=sys.stderr)

@@ -55,19 +55,23 @@ class Analysis:
 
 
 def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None,
-            variables: dict[str, str] | None = None) -> Analysis:
+            variables: dict[str, str] | None = None, packs: tuple[str, ...] = ()) -> Analysis:
     """Analyse one letter. Pure: the same text (and shares, variables) always give the same result.
 
     `shares` overrides the segments' population shares (percent per segment id, summing to 100).
     `variables` are the active scenario's variables: suggestions name its facts (facts.toml).
+    `packs` are organisation folders stacked on the built-in rule packs (outreach/rules/stack.py);
+    their shares are the default when `shares` is not given.
     Raises TextTooLong over MAX_CHARS characters, SegmentModelError for invalid shares.
     """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     if len(text) > MAX_CHARS:
         raise TextTooLong(f"de tekst is te lang ({len(text)} tekens; maximaal {MAX_CHARS})")
-    book = load_rulebook(lang)
+    book = load_rulebook(lang, packs)
     model = load_model(lang)
+    if shares is None:
+        shares = book.shares
     if not text.strip():
         dimensions = empty_scores(book)
         segments, reach = receive(model, dimensions, (), shares)

@@ -30,6 +30,10 @@ class Job:
     lang: str
     shares: dict[str, float] | None
     format: str
+    packs: tuple[str, ...] = ()  # an organisation's own packs (outreach/rules/stack.py)
+    variables: dict[str, str] | None = None  # the scenario's, for suggestions and advice
+    fixes: bool = False  # also the measured changes that help most (outreach.advise)
+    segment: str | None = None  # rank the changes for this segment
 
 
 @dataclass(frozen=True)
@@ -47,24 +51,33 @@ def _analyse(path: str) -> Result:
     from outreach.letters import display_name, read_path
 
     job = _job
-    result = analyze(read_path(path), job.lang, job.shares).to_dict(file=display_name(path, 1000))
+    text = read_path(path)
+    if job.fixes:
+        from outreach.advice import advise
+
+        advice = advise(text, job.variables or {}, job.shares, job.segment, job.lang)
+        result = advice.analysis.to_dict(file=display_name(path, 1000))
+        result.update(fixes=[f.to_dict() for f in advice.fixes], fixes_note=advice.message,
+                      fixes_segment=job.segment, plans={sid: p.to_dict() for sid, p in advice.plans.items()})
+    else:
+        result = analyze(text, job.lang, job.shares, job.variables, job.packs).to_dict(file=display_name(path, 1000))
     if job.format == "jsonl":
         output: object = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
     elif job.format == "text":
-        from outreach.cli_text import render_analysis
+        from outreach.cli_text import render_analysis, render_fixes
 
-        output = render_analysis(result)
+        output = render_analysis(result) + (render_fixes(result) if job.fixes else "")
     else:
         output = result
     return Result(result["file"], result["reach"]["score"], output)
 
 
-def _warm(lang: str) -> None:
+def _warm(lang: str, packs: tuple[str, ...] = ()) -> None:
     """Load the rule book, segment model and word data (and warm the regex prefilter) once."""
     from outreach.analysis import analyze
 
     analyze("Betreft: uw rekening\n\nBeste meneer De Vries,\n\nWilt u ons bellen op 030 123 45 67? "
-            "Dan kijken we samen naar de betaling.\n\nMet vriendelijke groet,\n\nAnna\n", lang)
+            "Dan kijken we samen naar de betaling.\n\nMet vriendelijke groet,\n\nAnna\n", lang, packs=packs)
 
 
 def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
@@ -75,7 +88,7 @@ def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_analyse, paths)
         return
-    _warm(job.lang)
+    _warm(job.lang, job.packs)
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(8, len(paths) // (jobs * 16)))  # small chunks: output keeps flowing
     with context.Pool(jobs) as pool:

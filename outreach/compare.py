@@ -24,7 +24,7 @@ API (for the app and the report):
          "reach": {"scores", "lands_well_shares", "deltas", "winner", "tie"},
          "fixed": {name: [Change.to_dict()]}, "introduced": {name: [...]},   (A: empty lists)
          "diff": {name: {"ops": [{"op", "a", "b"}], "html": str}}}          (every variant but A)
-    render_text(result)               -> the terminal table of `--format text`
+    (the terminal table of `--format text` is outreach.cli_text.render_comparison)
 
 Fixed and introduced are matched by rule: per rule, occurrences with the same words pair first and
 the rest pair in order, so a rule that fires fewer times in the variant is fixed for the missing
@@ -50,10 +50,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from outreach.analysis import Analysis, TextTooLong, analyze
+from outreach.formatting import MAX_VARIANTS, MIN_VARIANTS
 from outreach.rules.engine import Finding
 
-MIN_VARIANTS = 2
-MAX_VARIANTS = 4
 TIE_MARGIN = 0.5
 # Work bound of the word diff (steps of difflib's inner loop, well under a second); a diff that
 # would take longer shows the changed middle as one replacement.
@@ -405,74 +404,3 @@ def compare(variants: list[tuple[str, str]], shares: dict[str, float] | None = N
         diffs[name] = word_diff(texts[0], text)
     return Comparison(names, texts, analyses, compare_segments(names, analyses),
                       compare_reach(names, analyses), fixed, introduced, diffs)
-
-
-# --- terminal text ------------------------------------------------------------------------------
-
-def _label(index: int) -> str:
-    return "ABCD"[index]
-
-
-def _delta(value: float, index: int) -> str:
-    return "-" if index == 0 else f"{value:+.1f}"
-
-
-def _outcome(comparison: Comparison, winner_name: str | None, tie: tuple[str, ...]) -> str:
-    names = comparison.names
-    if winner_name is not None:
-        return f"  Beste: {_label(names.index(winner_name))} ({winner_name})"
-    labels = ", ".join(_label(names.index(n)) for n in tie)
-    margin = f"{TIE_MARGIN:g}".replace(".", ",")
-    return f"  Gelijk (binnen {margin} punt): {labels}"
-
-
-def _segment_text(comparison: Comparison, seg: SegmentComparison) -> list[str]:
-    out = [f"{seg.name} ({seg.share:.0%} van de bevolking)",
-           f"  {'variant':<8} {'score':>6} {'verschil':>9}  oordeel"]
-    for i, (score, delta, label) in enumerate(zip(seg.scores, seg.deltas, seg.verdict_labels)):
-        out.append(f"  {_label(i):<8} {score:>6.1f} {_delta(delta, i):>9}  {label}")
-    out.append(_outcome(comparison, seg.winner, seg.tie))
-    return out
-
-
-def _reach_text(comparison: Comparison) -> list[str]:
-    reach = comparison.reach
-    out = ["Bereik (gewogen naar aandeel in de bevolking)",
-           f"  {'variant':<8} {'score':>6} {'verschil':>9}  komt goed aan bij"]
-    for i, (score, delta, share) in enumerate(zip(reach.scores, reach.deltas, reach.lands_well_shares)):
-        out.append(f"  {_label(i):<8} {score:>6.1f} {_delta(delta, i):>9}  {share:.0%} van de bevolking")
-    out.append(_outcome(comparison, reach.winner, reach.tie))
-    return out
-
-
-def _change_line(symbol: str, change: Change) -> str:
-    match = f" '{change.match}'" if change.match and len(change.match) <= 60 else ""
-    return f"  {symbol} {change.rule}{match} ({change.points:+g}): {change.message}"
-
-
-def _changes_text(comparison: Comparison, name: str) -> list[str]:
-    label = _label(comparison.names.index(name))
-    out = []
-    for title, items, symbol in (("Opgelost", comparison.fixed[name], "✓"),
-                                 ("Nieuw probleem", comparison.introduced[name], "✗")):
-        out.append(f"{title} in {label} ten opzichte van A ({len(items)}):")
-        out.extend(_change_line(symbol, c) for c in items)
-        if not items:
-            out.append("  (geen)")
-    return out
-
-
-def render_text(comparison: Comparison) -> str:
-    """The terminal report of `python -m outreach compare --format text` (Dutch)."""
-    out = [f"Vergelijking van {len(comparison.names)} varianten "
-           "(verschil = variant min A; een simulatie, geen voorspelling over een persoon)"]
-    out.extend(f"  {_label(i)}  {name}" for i, name in enumerate(comparison.names))
-    for seg in comparison.segments.values():
-        out.append("")
-        out.extend(_segment_text(comparison, seg))
-    out.append("")
-    out.extend(_reach_text(comparison))
-    for name in comparison.names[1:]:
-        out.append("")
-        out.extend(_changes_text(comparison, name))
-    return "\n".join(out)

@@ -112,30 +112,92 @@ def _paragraphs(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
     return count
 
 
+def _list_formats(document):
+    """A function paragraph -> 'bullet', a number format such as 'decimal', or None (not a list item).
+
+    Word marks a list item by its style ("List Bullet", "List Number") or by numbering properties
+    on the paragraph, whose format is in the numbering part. Style names and formats are looked up
+    once per document: python-docx resolves a paragraph's style by scanning all styles.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+
+    by_style: dict[str, str] = {}
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name:
+            if style.name.startswith("List Bullet"):
+                by_style[style.style_id] = "bullet"
+            elif style.name.startswith("List Number"):
+                by_style[style.style_id] = "decimal"
+    formats: dict[tuple, str] = {}
+
+    def numbered(num_id: int, level: int) -> str:
+        if (num_id, level) not in formats:
+            try:
+                part = document.part.numbering_part.element
+                abstract = part.num_having_numId(num_id).abstractNumId.val
+                found = part.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]'
+                                   f'/w:lvl[@w:ilvl="{level}"]/w:numFmt/@w:val')
+            except (KeyError, AttributeError, NotImplementedError):
+                found = []
+            formats[(num_id, level)] = found[0] if found else "bullet"
+        return formats[(num_id, level)]
+
+    def list_format(paragraph) -> str | None:
+        properties = paragraph._p.pPr
+        if properties is None:
+            return None
+        numbering = properties.numPr
+        if numbering is not None and numbering.numId is not None:
+            return numbered(numbering.numId.val, numbering.ilvl.val if numbering.ilvl is not None else 0)
+        return by_style.get(properties.style)
+
+    return list_format
+
+
+def _docx_blocks(document) -> list[tuple[str, bool]]:
+    """(text, is a list item) for each paragraph and table row, in the order of the document."""
+    from docx.table import Table
+
+    list_format = _list_formats(document)
+    blocks: list[tuple[str, bool]] = []
+    counters: dict[object, int] = {}
+    size = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            rows = [("\t".join(cell.text.strip() for cell in row.cells), False) for row in item.rows]
+        else:
+            text, kind = item.text.strip(), list_format(item)
+            if kind is None or not text:
+                counters.clear()  # a paragraph between two lists starts the numbering again
+                rows = [(text, False)]
+            elif kind == "bullet":
+                rows = [("- " + text, True)]
+            else:
+                numbering = item._p.pPr.numPr
+                key = numbering.numId.val if numbering is not None and numbering.numId is not None else kind
+                counters[key] = counters.get(key, 0) + 1
+                rows = [(f"{counters[key]}. {text}", True)]
+        for row in rows:
+            blocks.append(row)
+            size += len(row[0]) + 2
+            if size > MAX_CHARS:
+                return blocks
+    return blocks
+
+
 def decode_docx(data: bytes, name: str) -> str:
-    """The paragraphs (and table cells) of a Word document as plain text."""
+    """The paragraphs, list items and table rows of a Word document as plain text, in order.
+
+    Each Word paragraph is a paragraph of the letter (Word's spacing is not in empty paragraphs);
+    list items keep a marker ("- ", "1. ") and stand on consecutive lines; a table row is one line
+    with its cells separated by tabs.
+    """
     check_docx(data, name)
     import docx  # python-docx; imported here so the CLI starts fast for plain text
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(io.BytesIO(data))
-        # Each Word paragraph is a paragraph of the letter; Word's spacing is not in empty paragraphs.
-        blocks: list[str] = []
-        size = 0
-        for paragraph in document.paragraphs:
-            blocks.append(paragraph.text.strip())
-            size += len(blocks[-1]) + 2
-            if size > MAX_CHARS:
-                break
-        for table in document.tables:
-            if size > MAX_CHARS:
-                break
-            for row in table.rows:
-                blocks.append("\t".join(cell.text for cell in row.cells))
-                size += len(blocks[-1]) + 2
-                if size > MAX_CHARS:
-                    break
+        blocks = [(text, listed) for text, listed in _docx_blocks(docx.Document(io.BytesIO(data))) if text]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise _docx_unreadable(name) from None
     except MemoryError:
@@ -143,7 +205,12 @@ def decode_docx(data: bytes, name: str) -> str:
     except Exception:  # lxml and zip errors of corrupt files come in many kinds
         raise LetterError(f"{name}: dit Word-bestand kan niet gelezen worden. "
                           "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.") from None
-    text = "\n\n".join(block for block in blocks if block)
+    out: list[str] = []
+    for i, (text, listed) in enumerate(blocks):
+        if i:
+            out.append("\n" if listed and blocks[i - 1][1] else "\n\n")
+        out.append(text)
+    text = "".join(out)
     return check_length(text + "\n" if text else "", name)
 
 

@@ -18,7 +18,6 @@ person.
 """
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +26,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from outreach.compare import Comparison
-from outreach.formatting import number, spreadsheet_cell
+from outreach.formatting import (VARIANT_COLORS, VERDICT_COLORS, csv_text, dimension_color, finding_order, number,
+                                 pieces, variant_label)
 from outreach.rules.engine import Finding
 from outreach.segments import load_model
 
@@ -37,26 +37,17 @@ CAVEAT = ("Dit is een regelgebaseerde simulatie van onderzoeksbevindingen, geen 
           "een persoon. De segmenten helpen lezers te begrijpen; ze delen niemand in. "
           "Test een brief altijd ook met echte lezers.")
 
-# Okabe-Ito, as in the app, so a dimension has the same colour everywhere.
-DIMENSION_COLORS = {
-    "tone": "#D55E00", "intent": "#0072B2", "autonomy": "#CC79A7",
-    "privacy": "#009E73", "readability": "#E69F00", "contact": "#56B4E9",
-}
-FALLBACK_COLOR = "#6e7781"
-VARIANT_COLORS = ("#1d4e89", "#E69F00", "#009E73", "#CC79A7")
-VARIANT_LABELS = "ABCD"
 EXERCISE_LABELS = {"problem": "Probleem", "stakeholders": "Betrokkenen",
                    "mechanism": "Mechanisme", "design_question": "Ontwerpvraag",
                    "conditions": "Praktische condities"}
-SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2, "info": 3}
 MAX_TITLES = 3  # messages in one mark's tooltip
 
 
 # --- letters with marked findings ---------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Piece:
-    """A stretch of letter text; marked when findings cover it (dimension of the weightiest)."""
+class Marked:
+    """A stretch of letter text; marked after its first finding (formatting.pieces decides which)."""
     text: str
     dimension: str | None = None
     effect: str = ""
@@ -64,33 +55,19 @@ class Piece:
     title: str = ""
 
 
-def _weight(f: Finding) -> tuple:
-    return (f.effect != "hurts", SEVERITY_RANK.get(f.severity, 9), -abs(f.points))
-
-
-def _piece(text: str, covering: list[Finding]) -> Piece:
-    if not covering:
-        return Piece(text)
-    ranked = sorted(covering, key=_weight)
-    title = " · ".join(dict.fromkeys(f.message for f in ranked[:MAX_TITLES]))
-    top = ranked[0]
-    return Piece(text, top.dimension, top.effect, top.severity, title)
-
-
-def letter_pieces(text: str, findings: tuple[Finding, ...]) -> list[Piece]:
-    """The text cut at every finding's start and end; each piece with the findings covering it."""
-    spans = [f for f in findings if f.start is not None and f.end is not None and f.end > f.start]
-    cuts = sorted({0, len(text), *(f.start for f in spans), *(f.end for f in spans)})
-    starts: dict[int, list[Finding]] = {}
-    for f in spans:
-        starts.setdefault(f.start, []).append(f)
-    active: list[Finding] = []
-    pieces = []
-    for lo, hi in zip(cuts, cuts[1:]):
-        active = [f for f in active if f.end > lo] + starts.get(lo, [])
-        if hi > lo:
-            pieces.append(_piece(text[lo:hi], active))
-    return pieces
+def letter_pieces(text: str, findings: tuple[Finding, ...]) -> list[Marked]:
+    """The letter cut as on the page; each marked piece titled with its first few messages."""
+    out = []
+    for piece in pieces(text, findings):
+        chunk = text[piece.start:piece.end]
+        covering = [findings[i] for i in piece.findings]
+        if not covering:
+            out.append(Marked(chunk))
+            continue
+        title = " · ".join(dict.fromkeys(f.message for f in covering[:MAX_TITLES]))
+        top = covering[0]
+        out.append(Marked(chunk, top.dimension, top.effect, top.severity, title))
+    return out
 
 
 # --- charts (inline SVG geometry; the template draws it) ----------------------------------------
@@ -137,13 +114,13 @@ def score_chart(comparison: Comparison) -> Chart:
     for title, scores in rows:
         top = y + TITLE_HEIGHT
         bars = tuple(Bar(top + i * (BAR_HEIGHT + BAR_GAP), round(score * scale, 1), VARIANT_COLORS[i],
-                         VARIANT_LABELS[i], score) for i, score in enumerate(scores))
+                         variant_label(i), score) for i, score in enumerate(scores))
         groups.append(BarGroup(title, y, bars))
         y = top + len(scores) * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP
-    thresholds = ((CHART_LEFT + model.turns_away * scale, f"{model.turns_away:g}"),
-                  (CHART_LEFT + model.lands_well * scale, f"{model.lands_well:g}"))
+    thresholds = ((CHART_LEFT + model.turns_away * scale, number(model.turns_away, digits=None)),
+                  (CHART_LEFT + model.lands_well * scale, number(model.lands_well, digits=None)))
     description = "; ".join(
-        f"{title}: " + ", ".join(f"{VARIANT_LABELS[i]} {s:.0f}" for i, s in enumerate(scores))
+        f"{title}: " + ", ".join(f"{variant_label(i)} {number(s)}" for i, s in enumerate(scores))
         for title, scores in rows)
     return Chart(CHART_WIDTH, int(y), CHART_LEFT, scale, tuple(groups), thresholds, BAR_HEIGHT,
                  f"Score per segment en bereik, per variant (0-100). {description}")
@@ -161,9 +138,7 @@ def environment() -> Environment:
 
 
 def dutch_number(value: float, digits: int | None = 1, signed: bool = False) -> str:
-    """A number as on the page ("15,1"), optionally signed; digits None: as many as it has."""
-    if digits is None:
-        digits = len(f"{abs(value):g}".partition(".")[2])
+    """The template's `nl` filter: a number as on the page ("15,1"); digits None: as many as it has."""
     return number(value, "nl", digits, signed)
 
 
@@ -180,11 +155,11 @@ def _variant_context(comparison: Comparison, index: int) -> dict:
     whole = [f for f in analysis.findings if f.start is None]
     anchored = [f for f in analysis.findings if f.start is not None]
     return {
-        "label": VARIANT_LABELS[index], "name": name, "color": VARIANT_COLORS[index],
+        "label": variant_label(index), "name": name, "color": VARIANT_COLORS[index],
         "analysis": analysis, "pieces": letter_pieces(text, analysis.findings),
         "problems": sorted((f for f in anchored if f.effect == "hurts"), key=lambda f: f.start),
         "strengths": sorted((f for f in anchored if f.effect == "helps"), key=lambda f: f.start),
-        "whole": sorted(whole, key=lambda f: (f.effect != "hurts", f.points)),
+        "whole": sorted(whole, key=finding_order),
         "fixed": comparison.fixed.get(name, ()), "introduced": comparison.introduced.get(name, ()),
         "diff": comparison.diffs.get(name),
     }
@@ -200,7 +175,8 @@ def report_context(comparison: Comparison, title: str, exercise: dict | None = N
         "segments": list(comparison.segments.values()),
         "reach": comparison.reach,
         "dimensions": {d: s.title for d, s in first.dimensions.items()},
-        "dimension_colors": {d: DIMENSION_COLORS.get(d, FALLBACK_COLOR) for d in first.dimensions},
+        "dimension_colors": {d: dimension_color(d) for d in first.dimensions},
+        "verdict_colors": VERDICT_COLORS,
         "chart": score_chart(comparison),
     }
 
@@ -218,7 +194,7 @@ def score_rows(comparison: Comparison) -> list[dict]:
     for i, name in enumerate(comparison.names):
         for sid, seg in comparison.segments.items():
             rows.append({
-                "variant": name, "variant_label": VARIANT_LABELS[i], "segment": sid,
+                "variant": name, "variant_label": variant_label(i), "segment": sid,
                 "segment_name": seg.name, "share": seg.share, "score": seg.scores[i],
                 "verdict": seg.verdicts[i], "verdict_label": seg.verdict_labels[i],
                 "delta_vs_a": seg.deltas[i], "winner": seg.winner == name, "tie": name in seg.tie,
@@ -227,16 +203,10 @@ def score_rows(comparison: Comparison) -> list[dict]:
 
 
 def scores_csv(comparison: Comparison, sep: str = ",", decimal: str = ".") -> str:
-    """The score rows as CSV (pandas); names that look like formulas get a leading quote."""
+    """The score rows as CSV; names that look like formulas get a leading quote."""
     import pandas as pd  # imported here: the report itself does not need pandas
 
-    frame = pd.DataFrame(score_rows(comparison))
-    for column in frame.columns:  # every text cell: names, labels, verdicts
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(spreadsheet_cell)
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, sep=sep, decimal=decimal, lineterminator="\n")
-    return buffer.getvalue()
+    return csv_text(pd.DataFrame(score_rows(comparison)), sep, decimal)
 
 
 def scores_json(comparison: Comparison) -> str:

@@ -9,6 +9,8 @@ listed as its own contribution, so the contributions still add up to the score.
 """
 from __future__ import annotations
 
+from outreach.formatting import number
+
 SOFT_FLOOR = 30.0
 TOP = 100.0
 
@@ -27,6 +29,6 @@ def adjustment(raw: float, score: float) -> tuple[str, str] | None:
     if score == raw:
         return None
     if raw > TOP:
-        return "clamp", f"Afgekapt: de som ({raw:g}) valt boven 100"
-    return "floor", (f"Afgevlakt: onder {SOFT_FLOOR:g} telt elk punt minder mee, zodat een nog "
-                     f"zwakkere brief lager blijft uitkomen (de som was {raw:g})")
+        return "clamp", f"Afgekapt: de som ({number(raw, digits=None)}) valt boven 100"
+    return "floor", (f"Afgevlakt: onder {number(SOFT_FLOOR, digits=None)} telt elk punt minder mee, zodat een nog "
+                     f"zwakkere brief lager blijft uitkomen (de som was {number(raw, digits=None)})")

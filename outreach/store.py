@@ -51,10 +51,8 @@ import hashlib
 import json
 import logging
 import os
-import re
 import secrets
 import sqlite3
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
@@ -62,6 +60,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, MIN_VARIANTS, free_name, has_surrogate, name_problem
 from outreach.letters import MAX_CHARS
 
 log = logging.getLogger(__name__)
@@ -71,9 +70,6 @@ DATA_DIR_ENV = "OUTREACH_DATA_DIR"
 DB_NAME = "outreach.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
-MIN_VARIANTS = 2
-MAX_VARIANTS = 4
-MAX_NAME_CHARS = 80
 MAX_EXERCISE_CHARS = 20_000
 MAX_IMPORT_BYTES = 2_000_000
 EXERCISE_KEYS = ("problem", "stakeholders", "mechanism", "design_question", "conditions")
@@ -256,56 +252,22 @@ def _open(path: Path, mode: str = "") -> sqlite3.Connection:
 
 # --- validation (shared by save and import) -----------------------------------------------------
 
-# Characters a name must not hold: they hide or reorder what is shown (bidi overrides and isolates,
-# zero-width characters) or cannot be stored (lone surrogates); control characters break lines.
-BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F,
-                                           0x061C])
-ZERO_WIDTH = frozenset(chr(c) for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E, 0x00AD))
-
-
-def invisible(char: str) -> bool:
-    """A character that has no place in a name (control, bidi, zero-width, surrogate, unassigned)."""
-    code = ord(char)
-    return (code < 32 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or char in BIDI_CONTROLS
-            or char in ZERO_WIDTH or unicodedata.category(char) in ("Cf", "Cs", "Co", "Cn"))
-
-
-def has_surrogate(text: str) -> bool:
-    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
-
-
-def clean_name(name: str) -> str:
-    """A typed name with line breaks and tabs as spaces, invisible characters removed, trimmed."""
-    spaced = re.sub(r"[\x00-\x1f\x7f-\x9f]+", " ", name)
-    return "".join(c for c in spaced if not invisible(c)).strip()
-
-
-def free_name(wanted: str, taken: Iterable[str]) -> str:
-    """`wanted`, or 'wanted (2)', 'wanted (3)' ... when taken (shortened to fit the name limit)."""
-    taken = set(taken)
-    name = wanted[:MAX_NAME_CHARS].rstrip()
-    number = 2
-    while name in taken:
-        suffix = f" ({number})"
-        name = wanted[:MAX_NAME_CHARS - len(suffix)].rstrip() + suffix
-        number += 1
-    return name
+_NAME_PROBLEMS = {
+    "not_text": "moet tekst zijn",
+    "surrogate": "bevat een ongeldig teken (een losse surrogaat)",
+    "empty": "mag niet leeg zijn",
+    "too_long": "is te lang ({length} tekens; maximaal {limit})",
+    "control": "bevat onzichtbare stuurtekens",
+    "invisible": "bevat onzichtbare of tekstrichting-tekens",
+}
 
 
 def _check_name(value: object, what: str) -> str:
-    if not isinstance(value, str):
-        return f"{what} moet tekst zijn"
-    if has_surrogate(value):
-        return f"{what} bevat een ongeldig teken (een losse surrogaat)"
-    if not value.strip():
-        return f"{what} mag niet leeg zijn"
-    if len(value) > MAX_NAME_CHARS:
-        return f"{what} is te lang ({len(value)} tekens; maximaal {MAX_NAME_CHARS})"
-    if any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in value):
-        return f"{what} bevat onzichtbare stuurtekens"
-    if any(invisible(c) for c in value):
-        return f"{what} bevat onzichtbare of tekstrichting-tekens"
-    return ""
+    problem = name_problem(value)
+    if problem is None:
+        return ""
+    length = len(value) if isinstance(value, str) else 0
+    return f"{what} " + _NAME_PROBLEMS[problem].format(length=length, limit=MAX_NAME_CHARS)
 
 
 def _check_variant(index: int, name: object, text: object) -> list[str]:

@@ -1,13 +1,11 @@
 import atexit
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
+# `outreach` is installed into .venv (editable, by dev.py); no sys.path edits.
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 # The test run's own cache folder (outreach/cache.py), shared with the command lines it starts:
 # never the user's ~/.cache, removed afterwards.

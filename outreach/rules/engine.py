@@ -5,6 +5,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from outreach.formatting import number, percent
 from outreach.rules.loader import FACT_NAME, Language, RuleBook
 from outreach.rules.prefilter import pattern_set
 from outreach.rules.schema import Matcher, Rule
@@ -12,6 +13,7 @@ from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_se
 from outreach.text.address import address_form, to_je
 from outreach.text.document import Document, Sentence, Token
 from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
+from outreach.text.spans import find_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +65,18 @@ class Context:
         self._cache: dict[tuple, list[Hit]] = {}
         self._matches: dict[tuple, list[Hit]] = {}
         self._pattern_cache: dict = {}
+        self._spans: dict[str, list[tuple[int, int]]] = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._plain_words: dict[frozenset[str], list[Token]] = {}
         self._filled: dict[str, str] = {}
         self._sentence_negations: list[Hit] | None = None
         self._form: str | None = None
+
+    def spans(self, kind: str) -> list[tuple[int, int]]:
+        """Names or amount lines of the letter (outreach/text/spans.py), found once."""
+        if kind not in self._spans:
+            self._spans[kind] = find_spans(self.doc, kind)
+        return self._spans[kind]
 
     @property
     def form(self) -> str:
@@ -369,8 +378,16 @@ def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
     for hit, alternatives in hits:
         if hit in kept and (hit.start, hit.end) not in seen:  # two swap keys, one span: report once
             seen.add((hit.start, hit.end))
-            findings.append(_finding(rule, ctx, hit, rule.points, suggestions=alternatives))
+            findings.append(_finding(rule, ctx, hit, rule.points,
+                                     suggestions=_same_case(ctx.doc.text[hit.start:hit.end], alternatives)))
     return findings
+
+
+def _same_case(match: str, alternatives: tuple[str, ...]) -> tuple[str, ...]:
+    """A rewrite starts with a capital where the words it replaces did ("Indien u" -> "Als u")."""
+    if not match[:1].isupper():
+        return alternatives
+    return tuple(a[:1].upper() + a[1:] for a in alternatives)
 
 
 def _required(rule: Rule, ctx: Context) -> list[Finding]:
@@ -412,10 +429,10 @@ def _occurrence(rule: Rule, ctx: Context) -> list[Finding]:
     return findings
 
 
-def _value(number: float, metric: str = "") -> str:
+def _value(value: float, metric: str = "") -> str:
     if metric.endswith("_share"):  # "15%" reads better than "0,15" (and "0,1" would be wrong)
-        return f"{round(number * 100)}%"
-    return str(int(number)) if float(number).is_integer() else f"{number:.1f}".replace(".", ",")
+        return percent(value)
+    return number(value, digits=0 if float(value).is_integer() else 1)
 
 
 def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None) -> Finding | None:
@@ -479,16 +496,31 @@ def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> li
     return [f for f in findings if f.start is None or not ctx.excepted(f.start, f.end, rule.exceptions)]
 
 
+def _outside_spans(findings: list[Finding], rule: Rule, ctx: Context) -> list[Finding]:
+    """Drop findings inside the stretches the rule ignores (names, amount lines)."""
+    if not rule.ignore_in or not findings:
+        return findings
+    spans = [span for kind in sorted(rule.ignore_in) for span in ctx.spans(kind)]
+    return [f for f in findings if f.start is None
+            or not any(lo <= f.start and f.end <= hi for lo, hi in spans)]
+
+
 def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
-    return cap(_outside_exceptions(_KINDS[rule.kind](rule, ctx), rule, ctx), rule)
+    found = _outside_spans(_KINDS[rule.kind](rule, ctx), rule, ctx)
+    return cap(_outside_exceptions(found, rule, ctx), rule)
 
 
 def consistent(findings: list[Finding], book: RuleBook) -> list[Finding]:
     """Drop "the letter lacks X" where another rule found X (elements.toml): a letter that names
-    its source never also hears that it does not say where the information came from."""
+    its source never also hears that it does not say where the information came from. A problem
+    the element eases (legally required sharing, explained) stays at half its points, like an
+    unclear consequence, and no longer caps a segment."""
     present = {f.rule for f in findings if f.effect == "helps"}
     lacking = {rule for e in book.elements if e.has & present for rule in e.lacks}
-    return [f for f in findings if f.effect == "helps" or f.rule not in lacking]
+    eased = {rule for e in book.elements if e.has & present for rule in e.eases}
+    return [dataclasses.replace(f, confident=False, points=round(f.points / 2, 2))
+            if f.rule in eased and f.effect == "hurts" else f
+            for f in findings if f.effect == "helps" or f.rule not in lacking]
 
 
 def run(book: RuleBook, ctx: Context) -> list[Finding]:

@@ -1,7 +1,9 @@
 """Run a rule's own examples: texts that must fail and must pass, with exact spans.
 
 Like proselint and LanguageTool, every rule carries its examples; `[[...]]` marks the exact span
-the rule must report (in a fail text: the problem; in a pass text: what works).
+the rule must report (in a fail text: the problem; in a pass text: what works). A fail text may
+carry the expected rewrite, as LanguageTool's `correction`: `[[indien=>als]]` says the rule must
+offer "als" for "indien".
 """
 from __future__ import annotations
 
@@ -27,20 +29,31 @@ class ExampleFailure:
         return f"{self.rule}: {self.example!r}\n    expected {self.expected}\n    got      {self.got}"
 
 
-def unmark(example: str) -> tuple[str, list[tuple[int, int]]]:
-    """The example without brackets, and the spans the brackets marked."""
-    text, spans, cursor = [], [], 0
+def unmark_with_corrections(example: str) -> tuple[str, list[tuple[int, int]], dict[tuple[int, int], str]]:
+    """The example without brackets, the spans the brackets marked, and per span the expected
+    rewrite when the mark gives one (`[[indien=>als]]`)."""
+    text, spans, corrections, cursor = [], [], {}, 0
     length = 0
     for m in _MARK.finditer(example):
         before = example[cursor:m.start()]
         text.append(before)
         length += len(before)
-        spans.append((length, length + len(m.group(1))))
-        text.append(m.group(1))
-        length += len(m.group(1))
+        marked, arrow, correction = m.group(1).partition("=>")
+        span = (length, length + len(marked))
+        spans.append(span)
+        if arrow:
+            corrections[span] = correction
+        text.append(marked)
+        length += len(marked)
         cursor = m.end()
     text.append(example[cursor:])
-    return "".join(text), spans
+    return "".join(text), spans, corrections
+
+
+def unmark(example: str) -> tuple[str, list[tuple[int, int]]]:
+    """The example without brackets, and the spans the brackets marked."""
+    text, spans, _ = unmark_with_corrections(example)
+    return text, spans
 
 
 def _describe(text: str, spans) -> str:
@@ -50,8 +63,13 @@ def _describe(text: str, spans) -> str:
 
 
 def check_example(rule: Rule, book: RuleBook, example: str, should_fail: bool) -> ExampleFailure | None:
-    text, marked = unmark(example)
+    text, marked, corrections = unmark_with_corrections(example)
     findings = run_rule(rule, Context(parse(text), book.language))
+    for span, correction in corrections.items():
+        offered = [s for f in findings if (f.start, f.end) == span for s in f.suggestions]
+        if correction not in offered:
+            return ExampleFailure(rule.id, f"[fail] {example}", f"the rewrite {correction!r}",
+                                  ", ".join(repr(s) for s in offered) or "no rewrite")
     hurts = [(f.start, f.end) if f.start is not None else None for f in findings if f.effect == "hurts"]
     helps = [(f.start, f.end) if f.start is not None else None for f in findings if f.effect == "helps"]
     label = "fail" if should_fail else "pass"

@@ -80,7 +80,8 @@ class Element:
     """Something a letter has or lacks that several rules speak about (elements.toml)."""
     name: str
     has: frozenset[str]
-    lacks: frozenset[str]
+    lacks: frozenset[str] = frozenset()
+    eases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,11 @@ class RuleBook:
     packs: dict[str, Pack]
     language: Language
     elements: tuple[Element, ...] = ()
+    # For stacking an organisation's folder on top (outreach/rules/stack.py): the named patterns
+    # its rules may use, its population shares, and which folders are active (built-in first).
+    named_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shares: dict[str, float] | None = None
+    sources: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = field(init=False)
     terms: tuple[str, ...] = field(init=False)  # every term of every rule: one index per letter
     patterns: tuple[str, ...] = field(init=False)  # every pattern: one prefilter pass per letter
@@ -344,15 +350,17 @@ def load_elements(path: Path, packs: dict[str, Pack]) -> tuple[Element, ...]:
     ids = {rule.id for pack in packs.values() for rule in pack.rules}
     elements = []
     for name, raw in _read_toml(path).items():
-        if not isinstance(raw, dict) or set(raw) != {"has", "lacks"}:
-            raise RulePackError(f"{path}: '{name}': een element is een tabel met precies 'has' en 'lacks'")
-        for key in ("has", "lacks"):
+        if not isinstance(raw, dict) or "has" not in raw or not set(raw) - {"has"} \
+                or not set(raw) <= {"has", "lacks", "eases"}:
+            raise RulePackError(f"{path}: '{name}': een element is een tabel met 'has' en 'lacks' en/of 'eases'")
+        for key in raw:
             if not isinstance(raw[key], list) or not raw[key]:
                 raise RulePackError(f"{path}: '{name}': '{key}' moet een niet-lege lijst van regel-id's zijn")
             unknown = [r for r in raw[key] if r not in ids]
             if unknown:
                 raise RulePackError(f"{path}: '{name}': onbekende regel '{unknown[0]}' in '{key}'")
-        elements.append(Element(name, frozenset(raw["has"]), frozenset(raw["lacks"])))
+        elements.append(Element(name, frozenset(raw["has"]), frozenset(raw.get("lacks", ())),
+                                frozenset(raw.get("eases", ()))))
     return tuple(elements)
 
 
@@ -378,16 +386,38 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     facts = load_facts(directory / "facts.toml", named)
     _check_fact_names(packs, facts)
     return RuleBook(lang, packs, dataclasses.replace(language, consequences=consequences, facts=facts),
-                    load_elements(directory / "elements.toml", packs))
+                    load_elements(directory / "elements.toml", packs), named_patterns=named,
+                    sources=(str(directory),))
+
+
+def load_rulebook(lang: str = "nl", packs: tuple[str, ...] | list[str] = ()) -> RuleBook:
+    """The shipped rule packs of a language with the organisations' folders `packs` stacked on top
+    in that order (outreach/rules/stack.py), loaded once per process."""
+    return _load_rulebook(lang, tuple(str(Path(p).resolve()) for p in packs))
 
 
 @lru_cache(maxsize=8)
-def load_rulebook(lang: str = "nl") -> RuleBook:
-    """The shipped rule packs of a language, loaded once per process."""
+def _load_rulebook(lang: str, packs: tuple[str, ...]) -> RuleBook:
     if not lang.isalpha():
         raise RulePackError(f"onbekende taal '{lang}'")
     # Checked and compiled once, then loaded from the cache until the code or a rule file changes
-    # (the rule files are digested on every load: they may be edited while the app runs).
+    # (the rule files are digested on every load: they may be edited while the app runs, and a
+    # test's copy elsewhere is digested like the package's own).
     directory = RULES_DIR / lang
     key = f"{package_digest()} {files_digest(directory) if directory.is_dir() else ''} {directory} {lang}"
-    return cached(f"rulebook-{lang}", key, lambda: load_rulebook_from(directory, lang))
+    book = cached(f"rulebook-{lang}", key, lambda: load_rulebook_from(directory, lang))
+    if packs:
+        from outreach.rules.stack import stack  # stack builds on this module
+        for folder in packs:
+            book = stack(book, Path(folder))
+    return book
+
+
+load_rulebook.cache_clear = _load_rulebook.cache_clear  # type: ignore[attr-defined]
+
+
+def packs_from_env(value: str | None) -> tuple[str, ...]:
+    """OUTREACH_PACKS: organisation folders separated by the path separator (":" or ";")."""
+    import os
+
+    return tuple(p for p in (value or "").split(os.pathsep) if p.strip())

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from outreach.text.document import PARTS
+from outreach.text.spans import SPAN_KINDS
 
 DIMENSIONS = ("tone", "intent", "autonomy", "privacy", "readability", "contact")
 KINDS = ("existence", "substitution", "required", "conditional", "occurrence", "metric")
@@ -17,7 +18,7 @@ NEGATION_MODES = ("skip", "require", "ignore")
 SCOPES = {"occurrence": ("sentence", "document"), "metric": ("document", "sentence", "word")}
 
 _COMMON_REQUIRED = {"id", "kind", "severity", "message", "why", "source", "fail", "pass"}
-_COMMON_OPTIONAL = {"points", "max_points", "suggestions", "parts", "negation", "exceptions"}
+_COMMON_OPTIONAL = {"points", "max_points", "suggestions", "parts", "negation", "exceptions", "ignore_in"}
 _KIND_KEYS = {
     "existence": {"terms", "patterns", "consequence"},
     "substitution": {"swap"},
@@ -71,6 +72,9 @@ class Rule:
     max_points: float | None = None
     suggestions: tuple[str, ...] = ()
     parts: frozenset[str] = frozenset()
+    # Matches inside these stretches do not count: names ("Centraal Inningsbureau Boetes") and
+    # amount lines of an account ("Incassokosten  € 40,00"); see outreach/text/spans.py.
+    ignore_in: frozenset[str] = frozenset()
     negation: str = "ignore"
     exceptions: Matcher = Matcher()  # a match inside one of these phrases is not reported
     match: Matcher = field(default_factory=Matcher)
@@ -207,6 +211,12 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
     if bad_parts:
         raise _fail(path, rid, f"onbekend(e) briefdeel(en) {', '.join(sorted(bad_parts))}; gebruik {', '.join(PARTS)}")
     fields["parts"] = frozenset(parts)
+    ignore_in = _strings(raw, "ignore_in", path, rid)
+    bad_spans = set(ignore_in) - set(SPAN_KINDS)
+    if bad_spans:
+        raise _fail(path, rid, f"onbekende soort(en) tekst in 'ignore_in': {', '.join(sorted(bad_spans))}; "
+                               f"gebruik {', '.join(SPAN_KINDS)}")
+    fields["ignore_in"] = frozenset(ignore_in)
     negation = raw.get("negation", "skip")
     if negation not in NEGATION_MODES:
         raise _fail(path, rid, f"'negation' moet een van deze zijn: {', '.join(NEGATION_MODES)}")

@@ -8,14 +8,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from outreach.rules.schema import DIMENSIONS
+from outreach.formatting import number
+from outreach.rules.loader import load_rulebook
+from outreach.rules.schema import DIMENSIONS, RulePackError
 
 SEGMENTS_DIR = Path(__file__).parent
 TRAITS = ("trust", "competence", "privacy_need", "autonomy_need", "help_need", "digital_skills")
 VERDICTS = ("lands_well", "doubtful", "turns_away")
 _TOP = {"lang", "base", "verdicts", "labels", "short", "segment"}
 _SEGMENT = {"id", "name", "share", "summary", "traits", "quotes", "weights", "trigger", "reactions"}
+_SEGMENT_OPTIONAL = {"base", "base_reason"}
 _TRIGGER = {"id", "rules", "factor", "max_points", "cap", "effect", "reason", "reaction"}
+# Rule ids this layer's code names, with where: checked on load like the ids in the data file.
+DIGITAL_ROUTE_RULE = "contact.route.digital"
+CODE_RULE_REFERENCES = {DIGITAL_ROUTE_RULE: "outreach/segments/reception.py (reactie 'lands_well': digital)"}
 
 
 class SegmentModelError(ValueError):
@@ -67,6 +73,10 @@ class Segment:
     weights: dict[str, float]
     triggers: tuple[Trigger, ...]
     reactions: dict[str, str]
+    # Where a neutral letter starts for this segment when it differs from the model's base
+    # (basic trust in government), with the research reason shown beside the number.
+    base: float | None = None
+    base_reason: str = ""
     # rule id and effect -> the first trigger that applies, filled as findings come in: the glob
     # patterns are matched once per rule id, not once per finding
     _first: dict[tuple[str, str], Trigger | None] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -155,7 +165,7 @@ def _segment(raw: object, path: str, index: int) -> Segment:
     raw = _table(raw, path, f"segment {index + 1}")
     sid = raw.get("id", f"#{index + 1}")
     where = f"segment '{sid}'"
-    unknown = set(raw) - _SEGMENT
+    unknown = set(raw) - _SEGMENT - _SEGMENT_OPTIONAL
     if unknown:
         raise _error(path, where, f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
     missing = _SEGMENT - {"trigger"} - set(raw)
@@ -174,7 +184,7 @@ def _segment(raw: object, path: str, index: int) -> Segment:
         raise _error(path, f"{where}.weights", f"moet precies deze sleutels hebben: {', '.join(DIMENSIONS)}")
     weights = {d: _number(weights_raw[d], path, f"{where}.weights.{d}") for d in DIMENSIONS}
     if any(w < 0 for w in weights.values()) or abs(sum(weights.values()) - 1.0) > 1e-6:
-        raise _error(path, f"{where}.weights", f"moeten 0 of meer zijn en samen 1 zijn (nu samen {sum(weights.values()):g})")
+        raise _error(path, f"{where}.weights", f"moeten 0 of meer zijn en samen 1 zijn (nu samen {number(sum(weights.values()), digits=None)})")
     quotes_raw = raw["quotes"]
     if not isinstance(quotes_raw, list):
         raise _error(path, f"{where}.quotes", "moet een lijst zijn")
@@ -193,12 +203,34 @@ def _segment(raw: object, path: str, index: int) -> Segment:
     share = _number(raw["share"], path, f"{where}.share")
     if share < 0:
         raise _error(path, f"{where}.share", "moet 0 of meer zijn")
+    base = None
+    if "base" in raw or "base_reason" in raw:
+        base = _number(raw.get("base"), path, f"{where}.base")
+        if not 0 <= base <= 100:
+            raise _error(path, f"{where}.base", "moet tussen 0 en 100 liggen")
     return Segment(
         id=_text(sid, path, f"{where}.id"), name=_text(raw["name"], path, f"{where}.name"),
         share=share, summary=_text(raw["summary"], path, f"{where}.summary"), traits=traits,
         quotes=quotes, weights=weights, triggers=triggers,
         reactions={k: _text(v, path, f"{where}.reactions.{k}") for k, v in reactions.items()},
+        base=base, base_reason=_text(raw.get("base_reason"), path, f"{where}.base_reason") if base is not None else "",
     )
+
+
+def check_rule_references(model: SegmentModel, rule_ids: tuple[str, ...]) -> None:
+    """Every rule id or pattern the model file and this layer's code name matches a rule.
+
+    A misspelt id would otherwise make a trigger (or a reaction) silently never fire.
+    """
+    for segment in model.segments:
+        for trigger in segment.triggers:
+            for pattern in trigger.rules:
+                if not any(_globs((pattern,)).match(rule_id) for rule_id in rule_ids):
+                    raise _error(model.path, f"segment '{segment.id}' trigger '{trigger.id}'",
+                                 f"onbekende regel '{pattern}' (geen regel-id past erop)")
+    for rule_id, where in CODE_RULE_REFERENCES.items():
+        if rule_id not in rule_ids:
+            raise SegmentModelError(f"{where}: onbekende regel '{rule_id}'")
 
 
 def load_model_from(path: Path) -> SegmentModel:
@@ -237,11 +269,17 @@ def load_model_from(path: Path) -> SegmentModel:
         check_shares({s.id: s.share for s in segments})
     except SegmentModelError as err:
         raise _error(p, "aandelen van de segmenten", str(err)) from None
-    return SegmentModel(
+    model = SegmentModel(
         lang=_text(data.get("lang"), p, "lang"), base=_number(data.get("base"), p, "base"),
         lands_well=lands_well, turns_away=turns_away, labels=dict(labels), short=dict(short),
         segments=segments, path=p,
     )
+    try:
+        book = load_rulebook(model.lang)
+    except RulePackError as err:
+        raise _error(p, "lang", str(err)) from None
+    check_rule_references(model, tuple(rule.id for rule in book.rules))
+    return model
 
 
 def check_shares(shares: dict[str, float]) -> dict[str, float]:
@@ -250,11 +288,11 @@ def check_shares(shares: dict[str, float]) -> dict[str, float]:
         if isinstance(share, bool) or not isinstance(share, (int, float)) or share != share:
             raise SegmentModelError(f"het aandeel van '{sid}' is geen getal")
         if share < 0:
-            raise SegmentModelError(f"het aandeel van '{sid}' is negatief ({share:g}%)")
+            raise SegmentModelError(f"het aandeel van '{sid}' is negatief ({number(share, digits=None)}%)")
     total = sum(shares.values())
     if abs(total - 100) > 0.5:
         raise SegmentModelError(
-            f"de aandelen tellen op tot {total:g}% in plaats van 100%. Pas ze aan zodat ze samen 100% zijn."
+            f"de aandelen tellen op tot {number(total, digits=None)}% in plaats van 100%. Pas ze aan zodat ze samen 100% zijn."
         )
     return shares
 

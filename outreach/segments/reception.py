@@ -10,13 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.dimensions import DimensionScore
+from outreach.formatting import number, percent
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
 from outreach.scale import adjustment, to_score
-from outreach.segments.model import Segment, SegmentModel, SegmentModelError, check_shares
+from outreach.segments.model import (
+    DIGITAL_ROUTE_RULE, Segment, SegmentModel, SegmentModelError, Trigger, check_shares,
+)
 from outreach.segments.reactions import render_reaction
 
 TOP_REASONS = 4
+PHRASE_CHARS = 120  # findings up to this long are phrases that can shadow each other
 NEUTRAL = 50.0
 
 
@@ -71,9 +75,36 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
         if weight and points:
             title = dimensions[d].title
             reasons.append(Reason(
-                f"{title} scoort {dimensions[d].score:.0f}/100 en weegt {weight:.0%} voor dit segment",
+                f"{title} scoort {number(dimensions[d].score)}/100 en weegt {percent(weight)} voor dit segment",
                 points, d, None, f"dimension:{d}"))
     return reasons
+
+
+def _first_triggers(segment: Segment, findings: tuple[Finding, ...]) -> list[Trigger | None]:
+    """Per finding the segment's first trigger that applies (one per finding), found once per rule."""
+    return [segment.trigger_for(f.rule, f.effect) for f in findings]
+
+
+def _shadowed(findings: tuple[Finding, ...], triggers: list[Trigger | None]) -> set[int]:
+    """Findings whose words another, heavier problem finding of a different trigger already
+    counts for this segment: one phrase ("U moet") is one reason to turn away, not two
+    ("pressure" and "decided for them"). The dimensions still see both."""
+    weighed = []
+    for index, (finding, trigger) in enumerate(zip(findings, triggers)):
+        # Phrases only: a finding about a whole long sentence shares words with everything in it.
+        if finding.effect != "hurts" or finding.start is None or finding.end - finding.start > PHRASE_CHARS:
+            continue
+        if trigger is not None:
+            weighed.append((index, finding, trigger.id, abs(trigger.factor * finding.points)))
+    shadowed = set()
+    for a, (i, fi, ti, wi) in enumerate(weighed):
+        for b in range(a + 1, len(weighed)):
+            j, fj, tj, wj = weighed[b]
+            if fj.start >= fi.end:
+                break  # findings come sorted by start
+            if ti != tj:
+                shadowed.add(j if wj <= wi else i)
+    return shadowed
 
 
 def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[list[Reason], Reason | None]:
@@ -81,24 +112,24 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
     reasons: list[Reason] = []
     cap: Reason | None = None
     totals: dict[str, float] = {}
-    for index, finding in enumerate(findings):
-        trigger = segment.trigger_for(finding.rule, finding.effect)  # the first trigger that applies
-        if trigger is None:
-            continue
-        points = round(trigger.factor * finding.points, 2)
-        if trigger.max_points is not None:
-            room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
-            points = max(-room, min(room, points))
-        totals[trigger.id] = totals.get(trigger.id, 0.0) + points
-        where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
-        if points:
-            reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
-                                  f"trigger:{trigger.id}", trigger.reaction))
-        # Caps come only from confident findings: one uncertain reading never decides a verdict.
-        if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
-                cap is None or trigger.cap < cap.points):
-            # points holds the cap value here; receive_segment turns it into the difference
-            cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
+    triggers = _first_triggers(segment, findings)
+    shadowed = _shadowed(findings, triggers)
+    for index, (finding, trigger) in enumerate(zip(findings, triggers)):
+        if trigger is not None:
+            points = 0.0 if index in shadowed else round(trigger.factor * finding.points, 2)
+            if trigger.max_points is not None:
+                room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
+                points = max(-room, min(room, points))
+            totals[trigger.id] = totals.get(trigger.id, 0.0) + points
+            where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
+            if points:
+                reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
+                                      f"trigger:{trigger.id}", trigger.reaction))
+            # Caps come only from confident findings: one uncertain reading never decides a verdict.
+            if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
+                    cap is None or trigger.cap < cap.points):
+                # points holds the cap value here; receive_segment turns it into the difference
+                cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
     return reasons, cap
 
 
@@ -106,18 +137,20 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
               findings: tuple[Finding, ...]) -> str:
     negative = [r for r in reasons if r.points < 0]
     key, match = verdict, ""
-    # The reader reacts to the problem that weighs most in total (a trigger over all its findings).
+    # The reader reacts to the problem that weighs most in total (a trigger over all its findings);
+    # only findings that hurt are voiced, whichever way a trigger fires.
+    voiceable = [r for r in negative if r.reaction and r.finding is not None
+                 and findings[r.finding].effect == "hurts"]
     totals: dict[str, float] = {}
-    for r in negative:
-        if r.reaction:
-            totals[r.reaction] = totals.get(r.reaction, 0.0) + r.points
+    for r in voiceable:
+        totals[r.reaction] = totals.get(r.reaction, 0.0) + r.points
     if verdict != "lands_well" and totals:
         key = min(totals, key=lambda k: (totals[k], k))
-        voiced = next(r for r in negative if r.reaction == key)
+        voiced = next(r for r in voiceable if r.reaction == key)
         match = findings[voiced.finding].match if voiced.finding is not None else ""
     top_short = (model.short[negative[0].dimension] if negative and negative[0].dimension
                  else "ik weet niet goed wat ik ermee moet")
-    digital = any(f.rule.startswith("contact.digital") and f.effect == "helps" for f in findings)
+    digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     return render_reaction(segment.reactions[key], match=match, top_reason_short=top_short,
                            digital=digital, segment=segment.name, verdict=verdict)
 
@@ -135,14 +168,19 @@ def _distinct(reasons: list[Reason]) -> list[Reason]:
 
 def receive_segment(model: SegmentModel, segment: Segment, share: float,
                     dimensions: dict[str, DimensionScore], findings: tuple[Finding, ...]) -> Reception:
-    contributions = [Reason("Startpunt: een neutrale brief", model.base, None, None, "base")]
+    if segment.base is None:
+        contributions = [Reason("Startpunt: een neutrale brief", model.base, None, None, "base")]
+    else:
+        contributions = [Reason(f"Startpunt: een neutrale brief ({segment.base_reason})", segment.base,
+                                None, None, "base")]
     contributions += _dimension_reasons(segment, dimensions)
     triggered, cap = _trigger_reasons(segment, findings)
     contributions += triggered
     raw = round(sum(r.points for r in contributions), 2)
     if cap is not None and raw > cap.points:
         contributions.append(Reason(
-            f"Plafond {cap.points:g}: één dreigende zin maakt het hele aanbod onveilig. {cap.text}",
+            f"Plafond {number(cap.points, digits=None)}: zolang dit in de brief staat, komt hij bij "
+            f"deze groep niet hoger uit. {cap.text}",
             round(cap.points - raw, 2), cap.dimension, cap.finding, "cap", cap.reaction))
         raw = cap.points
     score = to_score(raw)

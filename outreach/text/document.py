@@ -23,7 +23,7 @@ _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2011": "
 # Each alternative starts only at the start of a run of its characters (lookbehind) and takes a
 # run whole (possessive ++): a 200,000-character run of digits or dots is one linear scan, not
 # one scan per position.
-_ADDRESS = re.compile(
+ADDRESS = re.compile(  # web and mail addresses: not words
     r"(?:https?://|www\.)[^\s<>()\[\]]++"
     r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
     r"|(?<![\w@.-])[\w-]++(?:\.[\w-]++)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*+)?",
@@ -234,6 +234,9 @@ def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
     return parts
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
 def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
     """Is the period at `dot` part of an abbreviation? Returns (abbreviation, may_end_sentence)."""
     start = dot
@@ -248,6 +251,8 @@ def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
     core = word[:-1]
     original = text[dot - len(core):dot]
     if len(core) == 1 and original.isupper():  # an initial: "J. de Vries" (but "bel u." ends)
+        return True, False
+    if original.isupper() and _INITIALS.fullmatch(original):  # initials: "A.B. Jansen" (company forms are data)
         return True, False
     if re.fullmatch(r"(?:\w\.)+\w", core):  # any dotted abbreviation such as "a.u.b"
         return True, True
@@ -337,7 +342,7 @@ def parse(text: str) -> Document:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     clause = 0
-    addresses = [m.span() for m in _ADDRESS.finditer(text)]
+    addresses = [m.span() for m in ADDRESS.finditer(text)]
     address_starts = [a for a, _ in addresses]
     soft_hyphens = "\u00ad" in text
     for index, (s, e, part_name) in enumerate(sentence_spans):

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from outreach.analysis import Analysis
-from outreach.ui.style import VERDICT_COLORS, dimension_color
+from outreach.formatting import VARIANT_COLORS, VERDICT_COLORS, dimension_color
 
 Translate = Callable[..., str]
 VERDICTS = ("lands_well", "doubtful", "turns_away")
@@ -116,7 +116,6 @@ def with_data(spec: dict, name: str, frame: pd.DataFrame) -> dict:
 # --- comparison of variants: grouped bars (issue 5) ---------------------------------------------
 
 COMPARISON_DATA = "comparison"
-VARIANT_COLORS = ("#1d4e89", "#E69F00", "#009E73", "#CC79A7")  # as in the HTML report: A B C D
 
 
 def comparison_frame(comparison, variant_labels: Sequence[str], reach_label: str,

@@ -13,12 +13,13 @@ from html import escape
 import streamlit as st
 
 from outreach.compare import TIE_MARGIN, CompareError, Comparison
+from outreach.formatting import FALLBACK_COLOR, VARIANT_COLORS, VERDICT_COLORS, variant_label
 from outreach.segments import SegmentModelError
-from outreach.ui import charts, resources, workspace
+from outreach.ui import charts, fixes, resources, workspace
 from outreach.ui.highlight import css_token
 from outreach.ui.strings import md_escape, number
-from outreach.ui.style import VERDICT_COLORS, VERDICT_ICONS
-from outreach.ui.variants import label, safe_filename
+from outreach.ui.style import VERDICT_ICONS
+from outreach.ui.variants import safe_filename
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def letters(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 
 def variant_labels(result: Comparison) -> list[str]:
-    return [f"{label(i)} · {name}" for i, name in enumerate(result.names)]
+    return [f"{variant_label(i)} · {name}" for i, name in enumerate(result.names)]
 
 
 def render(ctx) -> None:
@@ -83,6 +84,7 @@ def render(ctx) -> None:
         st.html(headline_html(result, ctx))
         st.html(table_html(result, ctx))
         _chart(result, ctx)
+        fixes.render_beat(pairs, shares, ctx)
         _downloads(pairs, shares, ctx)
         _changes(result, ctx)
     except Exception:
@@ -93,8 +95,8 @@ def render(ctx) -> None:
 def _outcome(winner: str | None, tie: tuple[str, ...], names: tuple[str, ...], t) -> str:
     """The last column: the winner's letter (names are in the header), or the tie."""
     if winner is not None:
-        return f"★ {label(names.index(winner))}"
-    return t("compare_tie", names=", ".join(label(names.index(n)) for n in tie))
+        return f"★ {variant_label(names.index(winner))}"
+    return t("compare_tie", names=", ".join(variant_label(names.index(n)) for n in tie))
 
 
 def headline_html(result: Comparison, ctx) -> str:
@@ -102,17 +104,17 @@ def headline_html(result: Comparison, ctx) -> str:
     reach, names = result.reach, result.names
     if reach.winner is not None:
         i = names.index(reach.winner)
-        text = t("compare_headline_winner", name=f"{label(i)} · {reach.winner}",
+        text = t("compare_headline_winner", name=f"{variant_label(i)} · {reach.winner}",
                  score=number(reach.scores[i], lang), share=number(reach.lands_well_shares[i] * 100, lang))
         css = "oh-headline oh-win"
     else:
-        text = t("compare_headline_tie", names=", ".join(label(names.index(n)) for n in reach.tie))
+        text = t("compare_headline_tie", names=", ".join(variant_label(names.index(n)) for n in reach.tie))
         css = "oh-headline oh-tie"
     wins = {}
     for seg in result.segments.values():
         if seg.winner is not None:
             wins.setdefault(seg.winner, []).append(seg.name)
-    detail = "; ".join(t("compare_headline_segments", name=label(names.index(n)), segments=", ".join(segs))
+    detail = "; ".join(t("compare_headline_segments", name=variant_label(names.index(n)), segments=", ".join(segs))
                        for n, segs in wins.items())
     winner = escape(reach.winner or "")
     return (f'<div class="{css}" data-reach-winner="{winner}"><b>{escape(text)}</b>'
@@ -122,7 +124,7 @@ def headline_html(result: Comparison, ctx) -> str:
 def _cell(score: float, delta: float, verdict: str, verdict_label: str, first: bool, won: bool, lang: str,
           below: str = "") -> str:
     """One score: the number, its delta against A, a star for the winner, and the verdict (or `below`)."""
-    color = VERDICT_COLORS.get(verdict, "#6e7781")
+    color = VERDICT_COLORS.get(verdict, FALLBACK_COLOR)
     sign = "oh-pos" if delta > 0 else "oh-neg" if delta < 0 else ""
     delta_html = "" if first else f' <span class="oh-delta {sign}">({escape(_delta(delta, lang))})</span>'
     badge = (f'<span class="oh-verdict" style="background:{color}">{VERDICT_ICONS.get(verdict, "")} '
@@ -135,7 +137,7 @@ def _cell(score: float, delta: float, verdict: str, verdict_label: str, first: b
 def table_html(result: Comparison, ctx) -> str:
     """Per segment (and reach) each variant's score, verdict and delta against A, and the winner."""
     t, lang, names = ctx.t, ctx.lang, result.names
-    head = "".join(f'<th><span class="oh-vlabel" style="background:{charts.VARIANT_COLORS[i]}">{label(i)}</span> '
+    head = "".join(f'<th><span class="oh-vlabel" style="background:{VARIANT_COLORS[i]}">{variant_label(i)}</span> '
                    f"{escape(name)}</th>" for i, name in enumerate(names))
     rows = []
     for sid, seg in result.segments.items():
@@ -238,8 +240,8 @@ def _changes(result: Comparison, ctx) -> None:
     for i, name in enumerate(names[1:], start=1):
         fixed, introduced = result.fixed[name], result.introduced[name]
         with st.container(border=True):
-            st.markdown(f"**{md_escape(label(i))} · {md_escape(name)}** "
-                        f"{t('compare_against', base=md_escape(f'{label(0)} · {names[0]}'))}")
+            st.markdown(f"**{md_escape(variant_label(i))} · {md_escape(name)}** "
+                        f"{t('compare_against', base=md_escape(f'{variant_label(0)} · {names[0]}'))}")
             left, right = st.columns(2)
             with left:
                 st.markdown(f"✓ **{t('compare_fixed', count=len(fixed))}**{_rules_count(fixed, t)}")
@@ -248,7 +250,7 @@ def _changes(result: Comparison, ctx) -> None:
                 st.markdown(f"✕ **{t('compare_introduced', count=len(introduced))}**{_rules_count(introduced, t)}")
                 st.html(changes_html(introduced, "oh-introduced", ctx))
             diff = result.diffs[name]
-            with st.expander(t("compare_diff", name=md_escape(f"{label(i)} · {name}")), expanded=True):
+            with st.expander(t("compare_diff", name=md_escape(f"{variant_label(i)} · {name}")), expanded=True):
                 if diff.changed:
                     st.html(f'<div class="oh-diff" data-variant="{i}">{diff.html()}</div>')  # escaped by compare
                     st.caption(t("compare_diff_legend"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.rules.loader import RuleBook
-from outreach.ui.strings import number
+from outreach.formatting import number, percent
 
 # (metric shown, metric the rule checks or "" for no B1 limit, how to format it)
 FIGURES = (
@@ -36,7 +36,7 @@ class Figure:
 
 def format_value(value: float, kind: str, lang: str) -> str:
     if kind == "percent":
-        return number(value * 100, lang) + "%"
+        return percent(value, lang)
     return number(value, lang, 0 if kind == "integer" else 1)
 
 

@@ -1,11 +1,13 @@
 """Heavy things load once per process (st.cache_resource); an analysis is cached per text+shares."""
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 import outreach
 from outreach.analysis import Analysis
-from outreach.rules.loader import RuleBook, load_rulebook
+from outreach.rules.loader import RuleBook, load_rulebook, packs_from_env
 from outreach import scenarios
 from outreach.scenarios import Catalogue
 from outreach.segments import SegmentModel, load_model
@@ -13,9 +15,15 @@ from outreach.segments import SegmentModel, load_model
 ENGINE_LANG = "nl"  # the letters and the research are Dutch; the interface language is separate
 
 
+def active_packs() -> tuple[str, ...]:
+    """The organisation folders stacked on the built-in packs (OUTREACH_PACKS, set when starting
+    the app: `python3 dev.py app --packs DIR`)."""
+    return packs_from_env(os.environ.get("OUTREACH_PACKS"))
+
+
 @st.cache_resource(show_spinner=False)
 def rulebook() -> RuleBook:
-    return load_rulebook(ENGINE_LANG)
+    return load_rulebook(ENGINE_LANG, active_packs())
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +50,48 @@ def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
              variables: tuple[tuple[str, str], ...] = ()) -> Analysis:
     """outreach.analyze, cached on the text, the shares and the scenario's variables (the engine
     is pure; suggestions name the scenario's facts)."""
-    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables))
+    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables),
+                            active_packs())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def advice(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
+           limit: int):
+    """outreach.advise for the "Eerst doen" list: the best `limit` changes, without per-segment plans.
+    A resource, not data: the advice is immutable and shared, so no rerun pays to unpickle it."""
+    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
+                           lang=ENGINE_LANG, plans=False, limit=limit, analysis=analysis(text, shares, variables))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def plans(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...]):
+    """outreach.advise with every candidate measured and the per-segment plans (on request only)."""
+    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
+                           lang=ENGINE_LANG, analysis=analysis(text, shares, variables))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def beat(text: str, rival: str, segment: str, shares: tuple[tuple[str, float], ...] | None,
+         variables: tuple[tuple[str, str], ...]):
+    """outreach.advice.beat: the fewest changes that lift `text` past `rival` for one segment."""
+    from outreach.advice import beat as plan_to_beat
+
+    return plan_to_beat(text, rival, segment, dict(variables), dict(shares) if shares is not None else None,
+                        ENGINE_LANG)
+
+
+def step(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
+         count: int):
+    """The letter after the best change has been made `count` times (ranked anew each time), and the
+    last change made (None at step 0 or when nothing helps any more): the workshop's step-through."""
+    letter, last = text, None
+    for _ in range(count):
+        made = advice(letter, shares, variables, 1)
+        if not made.fixes:
+            return letter, None
+        last = made.fixes[0]
+        letter = last.apply(letter)
+    return letter, last
 
 
 # --- workspaces, comparisons, the report, the workshop (issues 5 and 6) --------------------------

@@ -1,28 +1,16 @@
-"""Colours and the page's CSS: one colour per dimension, one per verdict.
+"""The page's CSS and its Streamlit badges; the colours of dimensions and verdicts are
+outreach.formatting's, shared with the HTML report.
 
 The dimension palette is Okabe-Ito (safe for the common kinds of colour blindness); marks never
 rely on colour alone: problems have a solid underline, what helps a dashed one plus a check mark.
 """
 from __future__ import annotations
 
+from outreach.formatting import dimension_color
 from outreach.rules.schema import DIMENSIONS
 
-DIMENSION_COLORS = {
-    "tone": "#D55E00",         # vermillion
-    "intent": "#0072B2",       # blue
-    "autonomy": "#CC79A7",     # reddish purple
-    "privacy": "#009E73",      # bluish green
-    "readability": "#E69F00",  # orange
-    "contact": "#56B4E9",      # sky blue
-}
-FALLBACK_COLOR = "#6e7781"
-VERDICT_COLORS = {"lands_well": "#1a7f37", "doubtful": "#9a6700", "turns_away": "#cf222e"}
 VERDICT_BADGES = {"lands_well": "green", "doubtful": "orange", "turns_away": "red"}  # st.badge colours
 VERDICT_ICONS = {"lands_well": "✓", "doubtful": "?", "turns_away": "✕"}
-
-
-def dimension_color(dimension: str) -> str:
-    return DIMENSION_COLORS.get(dimension, FALLBACK_COLOR)
 
 
 def rgba(hex_color: str, alpha: float) -> str:

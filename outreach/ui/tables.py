@@ -5,11 +5,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
-from outreach.formatting import spreadsheet_cell
+from outreach.formatting import SEVERITIES, csv_text
 from outreach.rules.engine import Finding
 
 Translate = Callable[..., str]
-SEVERITIES = ("error", "warning", "suggestion", "info")
 # Internal column ids, in display order; labels come from the string catalogue (col_<id>).
 COLUMNS = ("nr", "dimension", "severity", "effect", "match", "message", "suggestion", "points", "rule",
            "start", "end")
@@ -67,8 +66,4 @@ CSV_SEP = ";"
 def to_csv(frame: pd.DataFrame) -> bytes:
     """CSV as Dutch Excel opens it: semicolons, decimal commas, a UTF-8 byte-order mark (so it
     shows ë and é); text cells formula-safe."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(spreadsheet_cell)
-    return safe.to_csv(index=False, sep=CSV_SEP, decimal=",").encode("utf-8-sig")
+    return csv_text(frame, sep=CSV_SEP, decimal=",").encode("utf-8-sig")

@@ -10,16 +10,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from outreach.store import MAX_NAME_CHARS, MAX_VARIANTS, Variant, invisible
-from outreach.store import clean_name as _clean_name
+from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, VARIANT_LABELS, free_name
+from outreach.formatting import name_problem as _name_problem
+from outreach.store import Variant
 
 SLOTS = ("a", "b", "c", "d")
-LABELS = "ABCD"
-
-
-def label(index: int) -> str:
-    """The letter of the variant at this position (A is the base of every comparison)."""
-    return LABELS[index] if 0 <= index < len(LABELS) else str(index + 1)
 
 
 def free_slot(used: Iterable[str]) -> str | None:
@@ -35,13 +30,7 @@ def _fit(base: str, suffix: str = "") -> str:
 
 def unique_name(wanted: str, taken: Iterable[str]) -> str:
     """`wanted`, or `wanted 2`, `wanted 3` ... when that name is already in use (within the limit)."""
-    taken = set(taken)
-    name = _fit(wanted)
-    number = 2
-    while name in taken:
-        name = _fit(wanted, f" {number}")
-        number += 1
-    return name
+    return free_name(wanted, taken, numbered=" {n}")
 
 
 def next_variant_name(taken: Iterable[str], position: int | None = None) -> str:
@@ -51,9 +40,9 @@ def next_variant_name(taken: Iterable[str], position: int | None = None) -> str:
     "Variant A" in third place.
     """
     taken = set(taken)
-    if position is not None and position < len(LABELS) and f"Variant {LABELS[position]}" not in taken:
-        return f"Variant {LABELS[position]}"
-    for letter in LABELS:
+    if position is not None and position < len(VARIANT_LABELS) and f"Variant {VARIANT_LABELS[position]}" not in taken:
+        return f"Variant {VARIANT_LABELS[position]}"
+    for letter in VARIANT_LABELS:
         if f"Variant {letter}" not in taken:
             return f"Variant {letter}"
     return unique_name("Variant", taken)
@@ -65,21 +54,12 @@ def copy_name(name: str, taken: Iterable[str], suffix: str = " (kopie)") -> str:
 
 def name_problem(name: str, others: Iterable[str]) -> str | None:
     """Why this cannot be a variant's or workspace's name (a catalogue key), or None."""
-    if not name.strip():
-        return "name_empty"
-    if len(name) > MAX_NAME_CHARS:
-        return "name_too_long"
-    if any(invisible(c) for c in name):
-        return "name_control"
+    problem = _name_problem(name)
+    if problem is not None:
+        return {"empty": "name_empty", "too_long": "name_too_long"}.get(problem, "name_control")
     if name in set(others):
         return "name_taken"
     return None
-
-
-def clean_name(name: str) -> str:
-    """A typed name without surrounding spaces, with line breaks and tabs as spaces, and without
-    invisible characters (control, bidi overrides, zero-width, lone surrogates)."""
-    return _clean_name(name)
 
 
 def merge_both(base: Sequence[Variant], theirs: Sequence[Variant], mine: Sequence[Variant],

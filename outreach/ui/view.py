@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from html import escape
 
 import streamlit as st
@@ -27,12 +28,13 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import access, charts, comparison, resources, workshop, workspace
+from outreach.ui import access, charts, comparison, fixes, resources, workshop, workspace
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
-from outreach.ui.style import CSS, VERDICT_COLORS, VERDICT_ICONS
-from outreach.ui.tables import SEVERITIES, SHOWN, filter_frame, findings_frame, labelled, to_csv
+from outreach.formatting import FALLBACK_COLOR, SEVERITIES, VERDICT_COLORS
+from outreach.ui.style import CSS, VERDICT_ICONS
+from outreach.ui.tables import SHOWN, filter_frame, findings_frame, labelled, to_csv
 from outreach.ui.uploads import ACCEPTED_TYPES, read_letter_upload
 
 log = logging.getLogger(__name__)
@@ -174,7 +176,7 @@ def _overview(ctx: PageContext, slots: list[str], names: dict[str, str], chosen:
                 result = None
             if result is not None and result.reach is not None:
                 dots = "".join(
-                    f'<span class="oh-ov-dot" style="background:{VERDICT_COLORS.get(r.verdict, "#6e7781")}" '
+                    f'<span class="oh-ov-dot" style="background:{VERDICT_COLORS.get(r.verdict, FALLBACK_COLOR)}" '
                     f'title="{escape(r.name)}: {escape(ctx.verdict_labels.get(r.verdict, r.verdict_label))}">'
                     f'{VERDICT_ICONS.get(r.verdict, "")}</span>' for r in result.segments.values())
                 body = f'{escape(t("overview_reach", score=number(result.reach.score, lang)))} {dots}'
@@ -215,7 +217,7 @@ def page_context() -> PageContext | None:
     _header(t)
     _about(t)
     nav = st.container()
-    shares = _shares_sidebar(t, model)
+    shares = _shares_sidebar(t, model, book)
     titles = ({d: book.packs[d].title for d in DIMENSIONS} if t.lang == "nl"
               else {d: t(f"dim_{d}") for d in DIMENSIONS})
     verdict_labels = (dict(model.labels) if t.lang == "nl"
@@ -240,15 +242,17 @@ def _about(t: Strings) -> None:
         st.markdown(t("about_body"))
 
 
-def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
-    """Population shares per segment; None (the research shares) when they are invalid or unchanged."""
+def _shares_sidebar(t: Strings, model: SegmentModel, book: RuleBook) -> dict[str, float] | None:
+    """Population shares per segment; None (the default shares: the research's, or the
+    organisation's own from its packs) when they are invalid or unchanged."""
     keys = {s.id: f"ui.share.{s.id}" for s in model.segments}
+    default = {s.id: (book.shares or {}).get(s.id, s.share) for s in model.segments}
     for segment in model.segments:
-        st.session_state.setdefault(keys[segment.id], int(round(segment.share)))
+        st.session_state.setdefault(keys[segment.id], int(round(default[segment.id])))
 
     def reset() -> None:
         for seg in model.segments:
-            st.session_state[keys[seg.id]] = int(round(seg.share))
+            st.session_state[keys[seg.id]] = int(round(default[seg.id]))
 
     with st.sidebar:
         st.header(t("shares_title"))
@@ -267,8 +271,10 @@ def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
         except SegmentModelError as err:
             st.error(t("shares_invalid", message=md_escape(_sentence(str(err)))))
         st.divider()
+        st.caption(t("packs_active", packs=", ".join(
+            [t("packs_builtin")] + [md_escape(Path(p).name) for p in book.sources[1:]])))
         st.caption(t("privacy_note"))
-    if chosen is not None and all(abs(chosen[s.id] - s.share) < 1e-9 for s in model.segments):
+    if chosen is not None and all(abs(chosen[s.id] - default[s.id]) < 1e-9 for s in model.segments):
         return None
     return chosen
 
@@ -369,8 +375,10 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
         with letter_view:
             if result.foreign:
                 st.warning(t("not_dutch"))
-            _letter_view(result, ctx)
+            first = _letter_view(result, ctx)
         _results(vid, result, ctx, layout)
+        with first:  # filled last: the cards and the letter show before the changes are tried
+            fixes.render(vid, result, ctx, letter == st.session_state.get(_key(vid, "text")))
     except Exception:  # never a traceback in front of a reader
         log.exception("rendering the results failed")
         st.error(t("internal_error"))
@@ -472,7 +480,7 @@ def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
     t, lang = ctx.t, ctx.lang
     pills = []
     for r in result.segments.values():
-        color = VERDICT_COLORS.get(r.verdict, "#6e7781")
+        color = VERDICT_COLORS.get(r.verdict, FALLBACK_COLOR)
         label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
         pills.append(f'<span class="oh-pill" style="border-color:{color}"><b>{escape(r.name)}</b>'
                      f'<span class="oh-pill-score">{escape(number(r.score, lang))}</span>'
@@ -484,10 +492,13 @@ def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
     st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
 
 
-def _letter_view(result: Analysis, ctx: PageContext) -> None:
+def _letter_view(result: Analysis, ctx: PageContext):
+    """The verdict strip and the highlighted letter; returns the place above the letter where the
+    "Eerst doen" list (fixes.py) goes."""
     t = ctx.t
     st.subheader(t("strip_title"))
     _verdict_strip(result, ctx)
+    first = st.container()
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))
@@ -497,6 +508,7 @@ def _letter_view(result: Analysis, ctx: PageContext) -> None:
         count = sum(1 for f in result.findings if f.start is None or f.end is None)
         st.markdown(f"**{t('whole_letter_title', count=count)}**")
         st.html(notes)
+    return first
 
 
 def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
@@ -525,7 +537,7 @@ def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
 
 def _segment_card(reception, segment, ctx: PageContext) -> None:
     t, lang = ctx.t, ctx.lang
-    color = VERDICT_COLORS.get(reception.verdict, "#6e7781")
+    color = VERDICT_COLORS.get(reception.verdict, FALLBACK_COLOR)
     label = ctx.verdict_labels.get(reception.verdict, reception.verdict_label)
     reasons = "".join(
         f'<li><span class="oh-pts {"oh-neg" if r.points < 0 else "oh-pos"}">{escape(_signed(r.points, lang))}'

@@ -17,7 +17,8 @@ from outreach.analysis import TextTooLong
 from outreach.segments import SegmentModelError
 from outreach.segments.model import TRAITS
 from outreach.store import MAX_EXERCISE_CHARS
-from outreach.ui import resources, workspace
+from outreach.templating import TemplateProblem
+from outreach.ui import fixes, resources, workspace
 from outreach.ui.strings import md_escape, number
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,11 @@ def _before_after(ctx) -> None:
                  after=md_escape(strong.label)))
     st.button(t("demo_button"), key="ui.demo", on_click=workspace.load_before_after, args=(scenario.id,),
               type="primary", icon=":material/compare:")
+    try:
+        letter = resources.rendered(poor.source, tuple(sorted(ctx.variables.items())), poor.template)
+    except TemplateProblem:
+        return  # the demo button above says what is wrong when it is clicked
+    fixes.render_steps(ctx, letter)
 
 
 # --- 4. value tensions in the current letter ----------------------------------------------------

@@ -32,13 +32,14 @@ from collections.abc import Callable
 import streamlit as st
 
 from outreach.compare import word_diff
-from outreach.store import (EXERCISE_KEYS, MAX_VARIANTS, MIN_VARIANTS, ConflictError, ImportProblem,
+from outreach.formatting import MAX_VARIANTS, MIN_VARIANTS, clean_name
+from outreach.store import (EXERCISE_KEYS, ConflictError, ImportProblem,
                             InvalidWorkspace, StorageUnavailable, StoreError, Variant, Workspace,
                             WorkspaceNotFound, WorkspaceSummary, workspace_json)
 from outreach.templating import TemplateProblem
 from outreach.ui import access, resources
 from outreach.ui.strings import Strings, md_escape
-from outreach.ui.variants import (SLOTS, clean_name, copy_name, free_slot, merge_both, merge_exercise, name_problem,
+from outreach.ui.variants import (SLOTS, copy_name, free_slot, merge_both, merge_exercise, name_problem,
                                   next_variant_name, normal_exercise, safe_filename, unique_name)
 
 log = logging.getLogger(__name__)

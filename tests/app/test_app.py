@@ -298,3 +298,28 @@ def test_a_template_that_fails_to_render_leaves_the_editor_for_the_next_run():
     assert any("genest" in e for e in errors(at))
     type_letter(at, letter("warm"))
     assert not errors(at) and len(verdicts(at)) == 3
+
+
+def test_the_organisations_packs_are_active_and_shown(tmp_path, monkeypatch):
+    from outreach.rules import loader
+    from outreach.ui import resources
+
+    own = tmp_path / "gemeente-westerveen"
+    own.mkdir()
+    (own / "overrides.toml").write_text('["tone.officialese.words"]\nenabled = false\n', encoding="utf-8")
+    (own / "segments.toml").write_text(
+        "[shares]\nvertrouwende_volgers = 20\nzorgvuldige_zelfredzamen = 60\nvoorzichtige_verbinders = 20\n",
+        encoding="utf-8")
+    monkeypatch.setenv("OUTREACH_PACKS", str(own))
+    loader.load_rulebook.cache_clear()
+    resources.rulebook.clear()
+    try:
+        at = AppTest.from_file(str(APP), default_timeout=60).run()
+        assert not at.exception
+        captions = plain(" ".join(c.value for c in at.sidebar.caption))
+        assert "ingebouwd, gemeente-westerveen" in captions
+        shares = [n.value for n in at.sidebar.number_input]
+        assert shares == [20, 60, 20]  # the organisation's own shares are the default
+    finally:
+        loader.load_rulebook.cache_clear()
+        resources.rulebook.clear()

@@ -123,6 +123,14 @@ def test_readability_signals_follow_the_rule_pack():
     assert figures({"reading_minutes": 1.0}, book)[0].status == "none"
 
 
+def test_every_readability_figure_with_a_b1_limit_has_a_rule_that_checks_it():
+    """A renamed rule metric must not silently drop a figure's B1 signal on the page."""
+    from outreach.ui.readability import FIGURES
+
+    checked = {rule.metric for rule in load_rulebook("nl").packs["readability"].rules if rule.kind == "metric"}
+    assert {rule_metric for _, rule_metric, _ in FIGURES if rule_metric} <= checked
+
+
 def test_format_value_uses_a_decimal_comma_in_dutch():
     assert format_value(10.84, "number", "nl") == "10,8"
     assert format_value(10.84, "number", "en") == "10.8"

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outreach.rules.engine import Finding
-from outreach.ui.highlight import css_token, highlight_html, legend_html, pieces, whole_letter_html
+from outreach.formatting import pieces
+from outreach.ui.highlight import css_token, highlight_html, legend_html, whole_letter_html
 from outreach.ui.strings import Strings
 
 T = Strings("nl")

@@ -1,6 +1,7 @@
 """Pure helpers of the variants, comparison and workshop views (no Streamlit session needed)."""
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
 
 import pytest
@@ -8,7 +9,8 @@ import pytest
 from outreach.compare import compare
 from outreach.rules.loader import load_rulebook
 from outreach.segments import load_model
-from outreach.store import MAX_NAME_CHARS, Variant, Workspace
+from outreach.formatting import MAX_NAME_CHARS
+from outreach.store import Variant, Workspace
 from outreach.ui.strings import Strings
 from outreach.ui.variants import (copy_name, free_slot, merge_both, merge_exercise, name_problem, next_variant_name,
                                   normal_exercise, safe_filename, unique_name)
@@ -101,3 +103,22 @@ def test_persona_card_holds_every_quote_and_trait():
     html = persona_html(segment, _ctx())
     assert html.count('class="oh-persona-quote"') == len(segment.quotes) and segment.quotes[0].text in html
     assert html.count('class="oh-trait-name"') == len(segment.traits)
+
+
+@pytest.mark.parametrize("name", [
+    "Nieuw", "Variant B", "", "   ", "x" * 80, "x" * 81, "a\x07b", "regel\nbreuk", "links\u202erechts",
+    "zero\u200bwidth", "los\ud800", "Jansen & Zn.",
+])
+def test_the_page_accepts_a_name_exactly_when_the_store_saves_it(tmp_path, name):
+    """One name check: what the rename field lets through is what the store keeps, nothing more."""
+    from outreach.store import InvalidWorkspace, Store
+
+    store = Store(tmp_path / "werk.sqlite3")
+    workspace = store.create_workspace("Werk")
+    page_accepts = name_problem(name, []) is None
+    try:
+        store.save(dataclasses.replace(workspace, name=name), expected_version=workspace.version)
+        store_accepts = True
+    except InvalidWorkspace:
+        store_accepts = False
+    assert page_accepts == store_accepts

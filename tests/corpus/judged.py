@@ -30,6 +30,16 @@ class Judgment:
     source: str  # the judgments file
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """An absolute judgment: letter `letter` gets (`is`) or does not get (`not`) a verdict."""
+    letter: str
+    segment: str
+    verdict: str
+    negated: bool
+    reason: str
+
+
 def letters() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted((CORPUS / "letters").glob("*.txt"))}
 
@@ -39,6 +49,16 @@ def judgments() -> list[Judgment]:
     for path in sorted(CORPUS.glob("judgments_*.toml")):
         for raw in tomllib.loads(path.read_text(encoding="utf-8"))["judgment"]:
             found.append(Judgment(raw["better"], raw["worse"], raw["on"], raw["reason"], path.name))
+    return found
+
+
+def verdicts() -> list[Verdict]:
+    found = []
+    for path in sorted(CORPUS.glob("verdicts_*.toml")):
+        for raw in tomllib.loads(path.read_text(encoding="utf-8"))["verdict"]:
+            negated = "not" in raw
+            found.append(Verdict(raw["letter"], raw["segment"], raw["not" if negated else "is"],
+                                 negated, raw["reason"]))
     return found
 
 
@@ -59,6 +79,11 @@ def agrees(judgment: Judgment) -> bool:
     return score(analysis(judgment.better), judgment.on) > score(analysis(judgment.worse), judgment.on)
 
 
+def verdict_holds(verdict: Verdict) -> bool:
+    got = analysis(verdict.letter).segments[verdict.segment].verdict
+    return (got != verdict.verdict) if verdict.negated else (got == verdict.verdict)
+
+
 def report() -> str:
     all_judgments = judgments()
     wrong = [j for j in all_judgments if not agrees(j)]
@@ -67,6 +92,13 @@ def report() -> str:
     for j in wrong:
         b, w = score(analysis(j.better), j.on), score(analysis(j.worse), j.on)
         lines.append(f"- {j.on}: {j.better} ({b:.1f}) > {j.worse} ({w:.1f})\n    {j.reason}")
+    all_verdicts = verdicts()
+    wrong_verdicts = [v for v in all_verdicts if not verdict_holds(v)]
+    lines.append(f"{len(all_verdicts) - len(wrong_verdicts)}/{len(all_verdicts)} verdicts hold")
+    for v in wrong_verdicts:
+        got = analysis(v.letter).segments[v.segment]
+        lines.append(f"- {v.letter} / {v.segment}: {'not ' if v.negated else ''}{v.verdict}, "
+                     f"got {got.verdict} ({got.score:.0f})\n    {v.reason}")
     return "\n".join(lines)
 
 

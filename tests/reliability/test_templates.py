@@ -144,8 +144,13 @@ def test_outcomes_are_cached_per_template_and_variables(monkeypatch):
 
 
 def test_a_render_starts_fast():
+    """A render forks the running process; it never starts a new interpreter (~0.5 s each).
+    The best of three rounds, so a machine busy with other work does not decide."""
     render("warm {{ x }}", {"x": 0})
-    started = time.perf_counter()
-    for i in range(10):
-        render("Beste {{ naam }}, {# speed #}", {"naam": f"Anna {i}"})
-    assert (time.perf_counter() - started) / 10 < 0.1  # measured ~7 ms a render on 2 cores
+    rounds = []
+    for round_ in range(3):
+        started = time.perf_counter()
+        for i in range(5):
+            render("Beste {{ naam }}, {# speed %d #}" % round_, {"naam": f"Anna {i}"})
+        rounds.append((time.perf_counter() - started) / 5)
+    assert min(rounds) < 0.25, rounds  # measured 7-40 ms a render on 2 cores

@@ -157,3 +157,49 @@ def test_json_scores_have_rows_and_reach(result):
     assert [r["variant"] for r in data["reach"]] == data["variants"]
     assert data["reach"][0]["winner"] is True
     assert "geen voorspelling over een persoon" in data["caveat"]
+
+
+class _Marks(HTMLParser):
+    """(text, classes) of every marked stretch of a letter, in order: the report's <mark> and the
+    page's oh-mark spans (without their tooltips)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.marks: list[list] = []
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        kind = "tip" if "oh-tip" in classes else "mark" if tag == "mark" or "oh-mark" in classes else ""
+        if kind == "mark":
+            self.marks.append(["", classes])
+        self.stack.append(kind)
+
+    def handle_endtag(self, tag):
+        self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1] == "mark":
+            self.marks[-1][0] += data
+
+
+def _marks(html: str) -> list[tuple[str, str, str]]:
+    """(text, dimension, hurts/helps) per mark."""
+    parser = _Marks()
+    parser.feed(html)
+    out = []
+    for text, classes in parser.marks:
+        dimension = re.search(r"\b(?:oh-)?d-([a-z]+)", classes).group(1)
+        effect = "hurts" if re.search(r"\b(?:oh-)?hurts\b", classes) else "helps"
+        out.append((text, dimension, effect))
+    return out
+
+
+def test_the_report_and_the_page_colour_overlapping_findings_alike(result, report):
+    from outreach.ui.highlight import highlight_html
+    from outreach.ui.strings import Strings
+
+    analysis = result.analyses[1]  # the threatening letter: long sentences holding threat words
+    page = _marks(highlight_html(result.texts[1], analysis.findings, {}, Strings("nl")))
+    letters = re.findall(r'<div class="letter">.*?</div>', report, re.S)
+    assert page and _marks(letters[1]) == page

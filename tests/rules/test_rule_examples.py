@@ -33,3 +33,32 @@ def test_the_rule_packs_have_depth():
     assert all(n >= 8 for n in counts.values()), counts
     officialese = [r for r in BOOK.packs["tone"].rules if r.kind == "substitution"]
     assert sum(len(r.swap) for r in officialese) >= 60
+
+
+def test_a_correction_in_an_example_must_be_offered_with_the_case_of_the_words_it_replaces():
+    from outreach.rules.loader import load_rulebook
+
+    book = load_rulebook()
+    rule = book.rule("tone.officialese.words")
+    assert check_example(rule, book, "[[Indien=>Als]] u vragen heeft, kunt u bellen.", True) is None
+    wrong = check_example(rule, book, "[[Indien=>Wanneer]] u vragen heeft, kunt u bellen.", True)
+    assert wrong is not None and "'Als'" in wrong.got
+
+
+def test_the_reference_has_a_page_per_rule_with_its_examples(tmp_path):
+    import subprocess
+    import sys
+
+    from outreach.rules.loader import load_rulebook
+    from tests.conftest import ROOT
+
+    run = subprocess.run([sys.executable, "-m", "outreach", "rules", "--docs", str(tmp_path / "naslag")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    book = load_rulebook()
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "naslag").glob("*.md")}
+    assert set(pages) == {"index.md"} | {f"{r.id}.md" for r in book.rules}
+    officialese = pages["tone.officialese.words.md"]
+    assert "**Indien** → *Als* u vragen heeft" in officialese  # the marked span and its rewrite
+    assert "Richtlijn taalniveau B1" in officialese and "{match}" not in officialese
+    assert all(f"({r.id}.md)" in pages["index.md"] for r in book.rules)

@@ -208,7 +208,7 @@ def test_the_model_loads_only_from_its_data_file_and_a_weight_change_changes_the
 
 @pytest.mark.parametrize("edit, message", [
     (("share = 22", "share = 30"), "100"),
-    (("privacy = 0.30", "privacy = 0.90"), "samen 1 zijn (nu samen 1.6)"),
+    (("privacy = 0.30", "privacy = 0.90"), "samen 1 zijn (nu samen 1,6)"),
     (('id = "threat"', 'id = "threat"\ncolour = "red"'), "onbekende sleutel(s): colour"),
     (("[verdicts]", "[verdicts]\n[[broken"), "geen geldige TOML"),
 ])
@@ -238,3 +238,90 @@ def test_docs_list_every_weight_and_trigger_of_the_data_file():
         cells = [c.strip() for c in line.strip("|").split("|")][1:]
         assert [float(c) for c in cells] == [s.weights[dimension] for s in model.segments], line
     assert f"≥ {model.lands_well:g}" in doc and f"< {model.turns_away:g}" in doc
+
+
+def test_passing_data_on_without_consent_turns_the_careful_away_and_unsettles_the_cautious():
+    shared = letter(extra="Wij geven uw achterstand door aan uw verhuurder en aan de afdeling Werk en Inkomen.\n")
+    before, after = outreach.analyze(letter()).segments, outreach.analyze(shared).segments
+    assert after[ZZ].verdict == "turns_away" and after[ZZ].score < before[ZZ].score
+    assert after[VB].verdict != "lands_well" and after[VB].score < before[VB].score
+    assert "vlag achter mijn naam" in after[ZZ].reaction
+
+
+def test_one_phrase_is_one_reason_per_segment():
+    text = letter(extra="U moet het formulier invullen.\n")
+    reception = outreach.analyze(text).segments[ZZ]
+    must = [r for r in reception.contributions if r.source.startswith("trigger:") and "'U moet'" in r.text]
+    assert len([r for r in must if r.points]) == 1, [(r.source, r.points) for r in must]
+
+
+def test_trusting_readers_start_higher_and_say_why():
+    result = outreach.analyze(letter())
+    base = {s: result.segments[s].contributions[0] for s in (VV, ZZ, VB)}
+    assert base[VV].points > base[ZZ].points == base[VB].points
+    assert "basisvertrouwen" in base[VV].text
+
+
+PHONE_ONLY = """Beste mevrouw Jansen,
+
+Wij willen u helpen met uw geldzaken. Bel ons op 0521 - 123 456.
+
+Met vriendelijke groet,
+
+Sanne Vermeulen
+Geldhulp Westerveen
+"""
+
+
+def test_a_letter_with_an_app_that_lands_well_lets_vertrouwende_volgers_arrange_it_online():
+    reception = outreach.analyze(letter()).segments[VV]  # the base letter offers the app
+    assert reception.verdict == "lands_well"
+    assert "online" in reception.reaction and "bel ze" not in reception.reaction
+
+
+def test_a_letter_without_a_digital_route_never_gets_the_reaction_that_it_can_be_done_online():
+    result = outreach.analyze(PHONE_ONLY)
+    assert not any(f.rule == "contact.route.digital" and f.effect == "helps" for f in result.findings)
+    for reception in result.segments.values():
+        assert "online kan regelen" not in reception.reaction, (reception.name, reception.reaction)
+        assert "regel het meteen online" not in reception.reaction, (reception.name, reception.reaction)
+
+
+@pytest.mark.parametrize("edit, named", [
+    (('rules = ["contact.route.digital"]', 'rules = ["contact.digital"]'), "contact.digital"),
+    (('rules = ["tone.pressure.*"]', 'rules = ["tone.presure.*"]'), "tone.presure.*"),
+])
+def test_a_trigger_naming_a_rule_that_does_not_exist_is_refused_on_load(tmp_path, edit, named):
+    copy = tmp_path / "nl.toml"
+    text = open(load_model().path, encoding="utf-8").read()
+    assert edit[0] in text
+    copy.write_text(text.replace(*edit, 1), encoding="utf-8")
+    with pytest.raises(SegmentModelError, match=re.escape(f"onbekende regel '{named}'")) as err:
+        load_model_from(copy)
+    assert "nl.toml" in str(err.value)
+
+
+def test_reasons_show_a_dimension_score_as_the_card_does():
+    """A score of 88.5 is '89' on the card (halves away from zero); the reason must not say '88'."""
+    import dataclasses
+
+    analysis = outreach.analyze(letter())
+    dimensions = {d: dataclasses.replace(s, score=88.5) for d, s in analysis.dimensions.items()}
+    reasons = receive(load_model(), dimensions, analysis.findings)[0][VV].contributions
+    texts = [r.text for r in reasons if r.source.startswith("dimension:")]
+    assert texts and all("scoort 89/100" in t for t in texts), texts
+
+
+def test_a_rule_id_named_in_the_segment_code_that_does_not_exist_is_refused_on_load(monkeypatch):
+    from outreach.segments import model as segment_model
+
+    monkeypatch.setattr(segment_model, "CODE_RULE_REFERENCES", {"contact.digital": "outreach/segments/reception.py"})
+    with pytest.raises(SegmentModelError, match=re.escape("reception.py: onbekende regel 'contact.digital'")):
+        load_model_from(segment_model.SEGMENTS_DIR / "nl.toml")
+
+
+def test_share_errors_write_numbers_as_the_page_does():
+    with pytest.raises(SegmentModelError, match=re.escape("tellen op tot 30,5%")):
+        parse_shares("10.5, 10, 10", load_model())
+    with pytest.raises(SegmentModelError, match=re.escape("negatief (-2,5%)")):
+        parse_shares("-2.5, 52.5, 50", load_model())

@@ -30,6 +30,17 @@ def test_initials_numbers_and_times_stay_inside_a_sentence():
     assert sentences(text) == ["Bel J. de Vries tussen 9.00 en 17.00 uur op 1.500 manieren.", "Dat mag."]
 
 
+@pytest.mark.parametrize("name", ["mw. drs. A.B. Jansen", "dhr. ir. J.P.M. de Vries", "mr. Ö.Ş. Yılmaz"])
+def test_titles_and_several_initials_stay_inside_a_sentence(name):
+    text = f"Uw contactpersoon is {name}. Zij helpt u graag."
+    assert sentences(text) == [f"Uw contactpersoon is {name}.", "Zij helpt u graag."]
+
+
+def test_a_company_form_may_end_a_sentence():
+    text = "De huur is betaald aan Woonstichting De Linde N.V. Wij helpen u graag."
+    assert sentences(text) == ["De huur is betaald aan Woonstichting De Linde N.V.", "Wij helpen u graag."]
+
+
 def test_bullets_and_headings_are_their_own_sentences():
     text = "Wat kunt u doen\nU kunt:\n- bellen met Anna\n- langskomen in het wijkhuis\n\nWij helpen graag."
     assert sentences(text) == [

@@ -1,0 +1,102 @@
+"""The advice data (outreach/advice/<lang>.toml): which edits may be tried, validated on load."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from outreach.rules.loader import load_rulebook
+
+ADVICE_DIR = Path(__file__).parent
+FIXED_PLACES = ("body_start", "body_end")
+_PLACE = re.compile(r"^(?:after:[a-z0-9_.]+|heading:[^|\s]+(?:\|[^|\s]+)*|body_start|body_end)$")
+_KEYS = {
+    "insert": ({"rules", "sentence", "place", "paragraph", "reason"}, {"needs"}),
+    "remove": ({"rules", "reason"}, {"scope"}),
+    "replace_sentence": ({"rules", "sentence", "reason"}, set()),
+    "replace": ({"rules", "reason"}, {"replacement", "needs"}),
+}
+
+
+class AdviceDataError(ValueError):
+    """An advice file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    kind: str                     # insert | remove | replace_sentence | replace
+    rules: tuple[str, ...]
+    reason: str
+    sentence: str = ""            # the sentence to insert, or the replacement of a [[replace]]
+    place: tuple[str, ...] = ()
+    paragraph: bool = False
+    needs: tuple[str, ...] = ()
+    scope: str = "sentence"       # remove: "sentence" or "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceData:
+    edits: tuple[Edit, ...]
+
+    def of_kind(self, kind: str) -> tuple[Edit, ...]:
+        return tuple(e for e in self.edits if e.kind == kind)
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise AdviceDataError(f"{where}: moet een niet-lege lijst van teksten zijn")
+    return tuple(value)
+
+
+def _edit(kind: str, raw: object, where: str, rule_ids: set[str], facts: set[str]) -> Edit:
+    if not isinstance(raw, dict):
+        raise AdviceDataError(f"{where}: moet een tabel zijn")
+    required, optional = _KEYS[kind]
+    if missing := required - set(raw):
+        raise AdviceDataError(f"{where}: ontbreekt: {', '.join(sorted(missing))}")
+    if unknown := set(raw) - required - optional:
+        raise AdviceDataError(f"{where}: onbekende sleutel(s): {', '.join(sorted(unknown))}")
+    rules = _strings(raw["rules"], f"{where}.rules")
+    if unknown_rules := [r for r in rules if r not in rule_ids]:
+        raise AdviceDataError(f"{where}.rules: onbekende regel(s): {', '.join(unknown_rules)}")
+    places = _strings(raw["place"], f"{where}.place") if "place" in raw else ()
+    for place in places:
+        if not _PLACE.match(place) or (place.startswith("after:") and place[6:] not in rule_ids):
+            raise AdviceDataError(f"{where}.place: onbekende plaats '{place}'")
+    needs = _strings(raw["needs"], f"{where}.needs") if "needs" in raw else ()
+    if unknown_facts := [f for f in needs if f not in facts]:
+        raise AdviceDataError(f"{where}.needs: onbekend feit: {', '.join(unknown_facts)} (zie facts.toml)")
+    for key in ("sentence", "replacement", "reason"):
+        if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
+            raise AdviceDataError(f"{where}.{key}: moet een niet-lege tekst zijn")
+    if raw.get("scope", "sentence") not in ("sentence", "paragraph"):
+        raise AdviceDataError(f"{where}.scope: moet 'sentence' of 'paragraph' zijn")
+    if "paragraph" in raw and not isinstance(raw["paragraph"], bool):
+        raise AdviceDataError(f"{where}.paragraph: moet true of false zijn")
+    return Edit(kind, rules, raw["reason"].strip(), raw.get("sentence", raw.get("replacement", "")).strip(), places,
+                raw.get("paragraph", False), needs, raw.get("scope", "sentence"))
+
+
+@lru_cache(maxsize=4)
+def load_advice(lang: str = "nl") -> AdviceData:
+    path = ADVICE_DIR / f"{lang}.toml"
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise AdviceDataError(f"{path.name}: {err}") from None
+    if unknown := set(data) - set(_KEYS):
+        raise AdviceDataError(f"{path.name}: onbekende sleutel(s): {', '.join(sorted(unknown))}")
+    book = load_rulebook(lang)
+    rule_ids = {r.id for r in book.rules}
+    facts = set(book.language.facts)
+    edits = []
+    for kind in _KEYS:
+        entries = data.get(kind, [])
+        if not isinstance(entries, list):
+            raise AdviceDataError(f"{path.name}: [[{kind}]] moet een lijst van tabellen zijn")
+        edits += [_edit(kind, raw, f"{path.name}: {kind} {i + 1}", rule_ids, facts)
+                  for i, raw in enumerate(entries)]
+    return AdviceData(tuple(edits))
