@@ -106,9 +106,10 @@ class Document:
 
 @lru_cache(maxsize=4)
 def _abbreviations(language: Language) -> tuple[frozenset[str], frozenset[str]]:
-    """text/abbreviations.txt: one a line; "*" after it: it may also end a sentence."""
+    """text/abbreviations.txt (optional): one a line; "*" after it: it may also end a sentence."""
     always, may_end = set(), set()
-    for line in language.text_file("abbreviations.txt").read_text(encoding="utf-8").splitlines():
+    path = language.text_file("abbreviations.txt")
+    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
