@@ -1,8 +1,8 @@
 """Syllable counts for words (written for Dutch).
 
-pyphen's hyphenation dictionary of the language (nl_NL for Dutch) gives the breaks, but a hyphenation point is not always a
-syllable boundary: hyphenation never leaves a single letter alone ("over-al" is o-ver-al, "olie"
-is o-lie) and keeps vowel pairs with a diaeresis together ("idee-ën"). So each hyphenated chunk is
+pyphen's hyphenation dictionary of the language (nl_NL for Dutch) gives the breaks, but a
+hyphenation point is not always a syllable boundary: hyphenation never leaves a single letter
+alone ("over-al" is o-ver-al, "olie" is o-lie) and keeps vowel pairs with a diaeresis together ("idee-ën"). So each hyphenated chunk is
 counted again by its vowel nuclei, using the Dutch multi-letter vowels, and a small data file
 (text/syllable_exceptions.toml of the language) fixes loanwords with a silent e.
 """
