@@ -10,11 +10,12 @@ from pathlib import Path
 
 from outreach import languages
 from outreach.cache import PACKAGE, cached, package_digest
-from outreach.languages import LanguageError
+from outreach.languages import Language as TextLanguage, LanguageError
 from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
 
+Lang = TextLanguage | str | None  # the language whose lemmatiser and word classes compile terms (None: default)
 METRICS = {"document": DOCUMENT_METRICS, "sentence": SENTENCE_METRICS, "word": WORD_METRICS}
 _PACK_KEYS = {"dimension", "lang", "title", "base", "description", "rule"}
 _LANGUAGE_KEYS = {"negators", "not_negating", "window_before", "window_after", "narrow_negators",
@@ -132,7 +133,7 @@ def _read_toml(path: Path) -> dict:
         raise RulePackError(f"{path}: kan niet gelezen worden ({type(err).__name__})") from None
 
 
-def _check_matchers(rule: Rule, path: str, lang: str | None = None) -> None:
+def _check_matchers(rule: Rule, path: str, lang: Lang = None) -> None:
     """Compile every term and pattern now, so a bad one is reported with its rule."""
     try:
         for term in rule.terms:
@@ -144,7 +145,7 @@ def _check_matchers(rule: Rule, path: str, lang: str | None = None) -> None:
         raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
 
 
-def _compile_all(terms, patterns, where: str, lang: str | None = None) -> None:
+def _compile_all(terms, patterns, where: str, lang: Lang = None) -> None:
     """Compile terms and patterns of a data file now, so a bad one is reported with its place."""
     try:
         for term in terms:
@@ -203,7 +204,7 @@ def _named(entry: object, named: dict[str, tuple[str, ...]], raw: dict, path: Pa
     return named[entry[1:]]
 
 
-def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None, lang: str | None = None) -> Pack:
+def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None, lang: Lang = None) -> Pack:
     data = _read_toml(path)
     unknown = set(data) - _PACK_KEYS
     if unknown:
@@ -234,7 +235,7 @@ def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None, lang:
                 tuple(rules), str(path))
 
 
-def load_language(path: Path, lang: str | None = None) -> Language:
+def load_language(path: Path, lang: Lang = None) -> Language:
     data = _read_toml(path)
     if set(data) != _LANGUAGE_KEYS:
         raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_LANGUAGE_KEYS))}")
@@ -272,7 +273,7 @@ _CONSEQUENCE_KEYS = {"sanction", "harmless", "sanction_rules", "follow_words", "
 
 
 def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
-                      packs: dict[str, Pack], lang: str | None = None) -> Consequences | None:
+                      packs: dict[str, Pack], lang: Lang = None) -> Consequences | None:
     """consequences.toml: the lexicon that decides whether a condition's consequence threatens.
 
     `sanction_rules` names rules whose terms and patterns also count as a sanction (the threat
@@ -370,23 +371,27 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     if not directory.is_dir():
         raise RulePackError(f"{directory}: geen regelpakketten voor de taal '{lang}'")
     packs: dict[str, Pack] = {}
+    try:
+        language = languages.get(lang)  # its lemmatiser and word classes compile the terms
+    except LanguageError as err:
+        raise RulePackError(str(err)) from None
     named = load_named_patterns(directory / "patterns.toml")
     for dimension in DIMENSIONS:
         path = directory / f"{dimension}.toml"
         if not path.is_file():
             raise RulePackError(f"{path}: het regelpakket voor de dimensie '{dimension}' ontbreekt")
-        packs[dimension] = load_pack(path, named, lang)  # ids start with the dimension: unique across packs
+        packs[dimension] = load_pack(path, named, language)  # ids start with the dimension: unique across packs
     extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns", "consequences", "facts", "elements"}
     if extra:
         raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
-    language = load_language(directory / "language.toml", lang)
-    consequences = load_consequences(directory / "consequences.toml", named, packs, lang)
+    negation = load_language(directory / "language.toml", language)
+    consequences = load_consequences(directory / "consequences.toml", named, packs, language)
     undeclared = [r.id for p in packs.values() for r in p.rules if r.consequence] if consequences is None else []
     if undeclared:
         raise RulePackError(f"{directory}: regel '{undeclared[0]}' gebruikt 'consequence', maar consequences.toml ontbreekt")
     facts = load_facts(directory / "facts.toml", named)
     _check_fact_names(packs, facts)
-    return RuleBook(lang, packs, dataclasses.replace(language, consequences=consequences, facts=facts),
+    return RuleBook(lang, packs, dataclasses.replace(negation, consequences=consequences, facts=facts),
                     load_elements(directory / "elements.toml", packs), named_patterns=named,
                     sources=(str(directory),))
 
