@@ -13,8 +13,9 @@ A language folder holds
 
 Code below this module never names a language: it asks the Language for its folder and settings.
 A built-in language is registered with one entry in LANGUAGES. A folder elsewhere (a test's, an
-organisation's) is registered with register(folder) or OUTREACH_LANGUAGES (folders separated by
-the path separator); its code is the folder's name.
+organisation's) is registered by naming it in OUTREACH_LANGUAGES (folders separated by the path
+separator; worker processes inherit it); its code is the folder's name, and it stands in for a
+built-in language of the same name.
 """
 from __future__ import annotations
 
@@ -31,7 +32,6 @@ _KEYS = {"name", "hyphenation", "wordfreq", "lemmas", "compound_links", "readabi
 _READABILITY = {"base", "per_sentence", "per_word"}
 _FOREIGN = {"other", "notice"}
 
-_registered: dict[str, Path] = {}
 
 
 class LanguageError(ValueError):
@@ -84,21 +84,12 @@ def _toml(path: Path) -> dict:
         return tomllib.load(handle)
 
 
-def register(folder: str | Path) -> str:
-    """Make a language folder outside the package known by its folder name; returns that code."""
-    path = Path(folder).resolve()
-    _load(str(path))  # fails early on a bad language.toml
-    _registered[path.name] = path
-    return path.name
-
-
 def _folders() -> dict[str, Path]:
     found = {code: HERE / code for code in LANGUAGES}
     for entry in os.environ.get("OUTREACH_LANGUAGES", "").split(os.pathsep):
         if entry.strip():
             path = Path(entry).resolve()
             found[path.name] = path
-    found.update(_registered)
     return found
 
 
