@@ -37,7 +37,7 @@ def clear_word_caches() -> None:
     for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, language._foreign,
                    document._word_info, metrics.is_participle):
         cached.cache_clear()
-    term_set(load_rulebook("nl").terms).clear_word_cache()
+    term_set(load_rulebook("nl").terms, "nl").clear_word_cache()
 
 
 def proselint_linter():

@@ -12,6 +12,7 @@ import math
 import os
 import sys
 
+from outreach import languages
 from outreach.formatting import free_name, number
 from outreach.letters import LetterError, check_path, display_name, read_path
 from outreach.rules.schema import DIMENSIONS
@@ -84,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="jsonl: one compact JSON object per letter per line, as each is ready")
     check.add_argument("--jobs", type=_jobs, metavar="N",
                        help="worker processes for many letters (default: every core of this machine)")
-    check.add_argument("--lang", default="nl")
+    check.add_argument("--lang", default=languages.DEFAULT,
+                       help="a language: built in, or a folder named in $OUTREACH_LANGUAGES")
     check.add_argument("--shares", metavar="39,22,39",
                        help="population shares of the segments in percent, in the model's order")
     check.add_argument("--fail-under", type=_finite, metavar="N",
@@ -115,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules, or --check runs every rule's examples")
     rules.add_argument("--check", action="store_true")
     rules.add_argument("--docs", metavar="DIR", help="write a reference page per rule (Markdown) into DIR")
-    rules.add_argument("--lang", default="nl")
+    rules.add_argument("--lang", default=languages.DEFAULT)
     for command in (check, comp, rules):
         command.add_argument("--packs", action="append", metavar="DIR", default=None,
                              help="an organisation's own rule packs, stacked on the built-in ones "
@@ -220,11 +222,11 @@ def _compare(args: argparse.Namespace) -> int:
 
     _check_all(args.files)
     packs = _packs(args)
-    shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
+    shares = parse_shares(args.shares, load_model()) if args.shares else None
     texts = [read_path(path) for path in args.files]
     try:
         result = compare(list(zip(_variant_names([display_name(p, 1000) for p in args.files]), texts)), shares,
-                         analyzer=lambda text, chosen: analyze(text, "nl", chosen, packs=packs))
+                         analyzer=lambda text, chosen: analyze(text, shares=chosen, packs=packs))
     except CompareError as err:
         print(f"fout: {err}", file=sys.stderr)
         return 2
@@ -281,10 +283,10 @@ def _fix(args: argparse.Namespace) -> int:
 
     if args.apply < 0:
         raise UsageError("--apply verwacht een aantal van 0 of meer")
-    segment = _segment(args.segment, "nl")
+    segment = _segment(args.segment, languages.DEFAULT)
     variables = _scenario_variables(args.scenario)
     check_path(args.file)
-    shares = parse_shares(args.shares, load_model("nl")) if args.shares else None
+    shares = parse_shares(args.shares, load_model()) if args.shares else None
     text = read_path(args.file)
     letter, applied, stopped = apply_fixes(text, args.apply, variables, shares, segment)
     print(letter, end="" if letter.endswith("\n") else "\n")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from outreach import languages
 from outreach.dimensions import DimensionScore, empty_scores, score_all
 from outreach.letters import MAX_CHARS
 from outreach.rules.engine import Context, Finding, run
@@ -13,8 +14,6 @@ from outreach.text.language import looks_foreign
 from outreach.text.metrics import DOCUMENT_METRICS
 
 EMPTY_NOTICE = "Niets om te analyseren: de brief is leeg."
-FOREIGN_NOTICE = ("Deze brief lijkt niet in het Nederlands geschreven. De regels lezen Nederlandse brieven; "
-                  "de scores zeggen over deze tekst weinig.")
 
 
 class TextTooLong(ValueError):
@@ -32,7 +31,7 @@ class Analysis:
     reach: Reach | None = None
     parts: tuple[Part, ...] = ()
     notice: str = ""
-    foreign: bool = False  # the letter does not look Dutch: scores say little (see notice)
+    foreign: bool = False  # the letter does not look written in its language: scores say little (see notice)
 
     @property
     def empty(self) -> bool:
@@ -54,7 +53,7 @@ class Analysis:
         }
 
 
-def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None,
+def analyze(text: str, lang: str = languages.DEFAULT, shares: dict[str, float] | None = None,
             variables: dict[str, str] | None = None, packs: tuple[str, ...] = ()) -> Analysis:
     """Analyse one letter. Pure: the same text (and shares, variables) always give the same result.
 
@@ -62,6 +61,7 @@ def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None,
     `variables` are the active scenario's variables: suggestions name its facts (facts.toml).
     `packs` are organisation folders stacked on the built-in rule packs (outreach/rules/stack.py);
     their shares are the default when `shares` is not given.
+    `lang` is a registered language (outreach/languages/).
     Raises TextTooLong over MAX_CHARS characters, SegmentModelError for invalid shares.
     """
     if not isinstance(text, str):
@@ -77,11 +77,12 @@ def analyze(text: str, lang: str = "nl", shares: dict[str, float] | None = None,
         segments, reach = receive(model, dimensions, (), shares)
         return Analysis(text, lang, {m: 0.0 for m in DOCUMENT_METRICS}, dimensions, (), segments, reach,
                         notice=EMPTY_NOTICE)
-    doc = parse(text)
+    language = languages.get(lang)
+    doc = parse(text, language)
     ctx = Context(doc, book.language, book, variables)
     findings = tuple(run(book, ctx))
     dimensions = score_all(book, list(findings))
     segments, reach = receive(model, dimensions, findings, shares)
-    foreign = looks_foreign(doc, lang)
+    foreign = looks_foreign(doc)
     return Analysis(text, lang, ctx.metrics, dimensions, findings, segments, reach, tuple(doc.parts),
-                    notice=FOREIGN_NOTICE if foreign else "", foreign=foreign)
+                    notice=language.foreign_notice if foreign else "", foreign=foreign)

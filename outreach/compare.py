@@ -374,7 +374,7 @@ Analyzer = Callable[[str, dict[str, float] | None], Analysis]
 
 
 def _default_analyzer(text: str, shares: dict[str, float] | None) -> Analysis:
-    return analyze(text, "nl", shares)
+    return analyze(text, shares=shares)
 
 
 def _analyze(name: str, text: str, shares: dict[str, float] | None, analyzer: Analyzer) -> Analysis:

@@ -33,7 +33,7 @@ class Candidate:
 
 def _in_form(sentence: str, ctx: Context) -> str:
     filled = ctx.fill(sentence)
-    return to_je(filled) if ctx.form == "je" else filled
+    return to_je(filled, ctx.doc.language) if ctx.form == "je" else filled
 
 
 def _sentence_at(ctx: Context, offset: int) -> Sentence | None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from outreach import languages
 from outreach.advice.candidates import Candidate, candidates
 from outreach.advice.model import load_advice
 from outreach.analysis import Analysis, analyze
@@ -167,7 +168,7 @@ def scenario_variables(scenario: str | Scenario | dict | None) -> dict[str, str]
 def _own_findings(replacement: str, lang: str) -> tuple[Finding, ...]:
     """What the rules find in an inserted or replacing text on its own (spans only)."""
     book = load_rulebook(lang)
-    found = run(book, Context(parse(replacement.strip()), book.language, book))
+    found = run(book, Context(parse(replacement.strip(), lang), book.language, book))
     return tuple(f for f in found if f.start is not None)
 
 
@@ -253,7 +254,7 @@ def _plan(segment: str, text: str, before: Analysis, ranked: list[Fix], measure)
 
 
 def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dict[str, float] | None = None,
-           segment: str | None = None, lang: str = "nl", plans: bool = True, limit: int | None = None,
+           segment: str | None = None, lang: str = languages.DEFAULT, plans: bool = True, limit: int | None = None,
            analysis: Analysis | None = None) -> Advice:
     """The candidate changes for a letter, each with its measured effect, best first.
 
@@ -277,7 +278,7 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
         return Advice(before, (), segment, notice=TOO_LONG.format(limit=f"{MAX_ADVICE_CHARS:,}".replace(",", ".")))
     measure = _measurer(before, lang, shares, variables)
     book = load_rulebook(lang)
-    ctx = Context(parse(text), book.language, book, variables)
+    ctx = Context(parse(text, lang), book.language, book, variables)
     found = candidates(load_advice(lang), ctx, before.findings)
     measured = MAX_MEASURED if limit is None else min(MAX_MEASURED, limit + SHORTLIST_MARGIN)
     if len(found) > measured:
@@ -297,7 +298,7 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
 
 def apply_fixes(text: str, count: int, scenario: str | Scenario | dict | None = None,
                 shares: dict[str, float] | None = None, segment: str | None = None,
-                lang: str = "nl") -> tuple[str, list[Fix], str]:
+                lang: str = languages.DEFAULT) -> tuple[str, list[Fix], str]:
     """The letter with the best fix applied `count` times, ranking again after each; the fixes
     made; and why it stopped early ("" when it made all `count`)."""
     applied: list[Fix] = []
@@ -311,7 +312,7 @@ def apply_fixes(text: str, count: int, scenario: str | Scenario | dict | None = 
 
 
 def beat(text: str, rival: str, segment: str, scenario: str | Scenario | dict | None = None,
-         shares: dict[str, float] | None = None, lang: str = "nl") -> Plan:
+         shares: dict[str, float] | None = None, lang: str = languages.DEFAULT) -> Plan:
     """What would make `text` (variant B) beat `rival` (A) for one segment: the fewest changes
     (greedy, each measured) until B's score for that segment is above A's. `goal_label` names
     the score to pass; `reached` is False when the changes this tool knows do not get there."""

@@ -1,15 +1,14 @@
-"""The advice data (outreach/advice/<lang>.toml): which edits may be tried, validated on load."""
+"""The advice data (outreach/languages/<lang>/advice.toml): which edits may be tried, validated on load."""
 from __future__ import annotations
 
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from outreach import languages
 from outreach.rules.loader import load_rulebook
 
-ADVICE_DIR = Path(__file__).parent
 FIXED_PLACES = ("body_start", "body_end")
 _PLACE = re.compile(r"^(?:after:[a-z0-9_.]+|heading:[^|\s]+(?:\|[^|\s]+)*|body_start|body_end)$")
 _KEYS = {
@@ -80,8 +79,8 @@ def _edit(kind: str, raw: object, where: str, rule_ids: set[str], facts: set[str
 
 
 @lru_cache(maxsize=4)
-def load_advice(lang: str = "nl") -> AdviceData:
-    path = ADVICE_DIR / f"{lang}.toml"
+def load_advice(lang: str = languages.DEFAULT) -> AdviceData:
+    path = languages.get(lang).file("advice.toml")
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

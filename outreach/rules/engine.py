@@ -57,7 +57,7 @@ class Context:
         self.lowered = doc.plain.lower()
         self._metrics: dict[str, float] | None = None
         # One pass over the tokens finds every term of every rule (or of one rule, for examples).
-        self._index = term_set(book.terms) if book is not None else None
+        self._index = term_set(book.terms, doc.language) if book is not None else None
         # One pass of google-re2 tells which of the book's patterns can match this letter at all.
         self._prefilter = pattern_set(book.patterns) if book is not None else None
         self._candidates: frozenset[str] | None = None
@@ -104,7 +104,7 @@ class Context:
                 self._plain_words[parts] = [
                     token for sentence in self.sentences(parts)
                     for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
-            self._word_values[key] = [(token, word_metric(metric, token)) for token in self._plain_words[parts]]
+            self._word_values[key] = [(token, word_metric(metric, token, self.doc.language)) for token in self._plain_words[parts]]
         return self._word_values[key]
 
     def ranges(self, parts: frozenset[str]) -> list[tuple[int, int]]:
@@ -114,7 +114,7 @@ class Context:
 
     def _terms(self, terms: tuple[str, ...]) -> list[Hit]:
         if self._index is None:
-            return find_terms(terms, self.doc.tokens)
+            return find_terms(terms, self.doc.tokens, self.doc.language)
         if self._term_hits is None:
             tokens = self.doc.tokens
             self._term_hits = self._index.find_all(tokens)

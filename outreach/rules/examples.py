@@ -64,7 +64,7 @@ def _describe(text: str, spans) -> str:
 
 def check_example(rule: Rule, book: RuleBook, example: str, should_fail: bool) -> ExampleFailure | None:
     text, marked, corrections = unmark_with_corrections(example)
-    findings = run_rule(rule, Context(parse(text), book.language))
+    findings = run_rule(rule, Context(parse(text, book.lang), book.language))
     for span, correction in corrections.items():
         offered = [s for f in findings if (f.start, f.end) == span for s in f.suggestions]
         if correction not in offered:

@@ -1,4 +1,4 @@
-"""Load and validate the rule packs of one language: outreach/rules/<lang>/<dimension>.toml."""
+"""Load and validate the rule packs of one language: outreach/languages/<lang>/rules/<dimension>.toml."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from outreach import languages
 from outreach.cache import cached, files_digest, package_digest
+from outreach.languages import Language as TextLanguage, LanguageError
 from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
 
-RULES_DIR = Path(__file__).parent
+Lang = TextLanguage | str | None  # the language whose lemmatiser and word classes compile terms (None: default)
 METRICS = {"document": DOCUMENT_METRICS, "sentence": SENTENCE_METRICS, "word": WORD_METRICS}
 _PACK_KEYS = {"dimension", "lang", "title", "base", "description", "rule"}
 _LANGUAGE_KEYS = {"negators", "not_negating", "window_before", "window_after", "narrow_negators",
@@ -131,11 +133,11 @@ def _read_toml(path: Path) -> dict:
         raise RulePackError(f"{path}: kan niet gelezen worden ({type(err).__name__})") from None
 
 
-def _check_matchers(rule: Rule, path: str) -> None:
+def _check_matchers(rule: Rule, path: str, lang: Lang = None) -> None:
     """Compile every term and pattern now, so a bad one is reported with its rule."""
     try:
         for term in rule.terms:
-            compile_term(term)
+            compile_term(term, lang)
         for matcher in rule.matchers:
             for pattern in matcher.patterns:
                 compile_pattern(pattern)
@@ -143,11 +145,11 @@ def _check_matchers(rule: Rule, path: str) -> None:
         raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
 
 
-def _compile_all(terms, patterns, where: str) -> None:
+def _compile_all(terms, patterns, where: str, lang: Lang = None) -> None:
     """Compile terms and patterns of a data file now, so a bad one is reported with its place."""
     try:
         for term in terms:
-            compile_term(term)
+            compile_term(term, lang)
         for pattern in patterns:
             compile_pattern(pattern)
     except TermError as err:
@@ -202,7 +204,7 @@ def _named(entry: object, named: dict[str, tuple[str, ...]], raw: dict, path: Pa
     return named[entry[1:]]
 
 
-def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None) -> Pack:
+def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None, lang: Lang = None) -> Pack:
     data = _read_toml(path)
     unknown = set(data) - _PACK_KEYS
     if unknown:
@@ -227,13 +229,13 @@ def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None) -> Pa
         if rule.id in seen:
             raise RulePackError(f"{path}: regel '{rule.id}': dubbel id")
         seen.add(rule.id)
-        _check_matchers(rule, str(path))
+        _check_matchers(rule, str(path), lang)
         rules.append(rule)
     return Pack(dimension, data["lang"], data["title"], float(base), data["description"],
                 tuple(rules), str(path))
 
 
-def load_language(path: Path) -> Language:
+def load_language(path: Path, lang: Lang = None) -> Language:
     data = _read_toml(path)
     if set(data) != _LANGUAGE_KEYS:
         raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_LANGUAGE_KEYS))}")
@@ -248,7 +250,7 @@ def load_language(path: Path) -> Language:
             raise RulePackError(f"{path}: '{key}' moet een geheel getal van 0 tot en met 10 zijn")
     for term in data["sentence_negations"]:
         try:
-            compile_term(term)
+            compile_term(term, lang)
         except TermError as err:
             raise RulePackError(f"{path}: sentence_negations: {err}") from None
     words = {key: frozenset(w.lower() for w in data[key]) for key in lists}
@@ -271,7 +273,7 @@ _CONSEQUENCE_KEYS = {"sanction", "harmless", "sanction_rules", "follow_words", "
 
 
 def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
-                      packs: dict[str, Pack]) -> Consequences | None:
+                      packs: dict[str, Pack], lang: Lang = None) -> Consequences | None:
     """consequences.toml: the lexicon that decides whether a condition's consequence threatens.
 
     `sanction_rules` names rules whose terms and patterns also count as a sanction (the threat
@@ -290,7 +292,7 @@ def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
         terms, patterns = raw.get("terms", []), raw.get("patterns", [])
         if not isinstance(terms, list) or not isinstance(patterns, list) or not all(isinstance(x, str) and x.strip() for x in [*terms, *patterns]):
             raise RulePackError(f"{path}: '{key}': termen en patronen moeten niet-lege teksten zijn")
-        _compile_all(terms, patterns, f"{path}: '{key}'")
+        _compile_all(terms, patterns, f"{path}: '{key}'", lang)
         matchers[key] = Matcher(tuple(terms), tuple(patterns))
     rules = {rule.id: rule for pack in packs.values() for rule in pack.rules}
     sanction = matchers["sanction"]
@@ -369,28 +371,32 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     if not directory.is_dir():
         raise RulePackError(f"{directory}: geen regelpakketten voor de taal '{lang}'")
     packs: dict[str, Pack] = {}
+    try:
+        language = languages.get(lang)  # its lemmatiser and word classes compile the terms
+    except LanguageError as err:
+        raise RulePackError(str(err)) from None
     named = load_named_patterns(directory / "patterns.toml")
     for dimension in DIMENSIONS:
         path = directory / f"{dimension}.toml"
         if not path.is_file():
             raise RulePackError(f"{path}: het regelpakket voor de dimensie '{dimension}' ontbreekt")
-        packs[dimension] = load_pack(path, named)  # ids start with the dimension: unique across packs
+        packs[dimension] = load_pack(path, named, language)  # ids start with the dimension: unique across packs
     extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns", "consequences", "facts", "elements"}
     if extra:
         raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
-    language = load_language(directory / "language.toml")
-    consequences = load_consequences(directory / "consequences.toml", named, packs)
+    negation = load_language(directory / "language.toml", language)
+    consequences = load_consequences(directory / "consequences.toml", named, packs, language)
     undeclared = [r.id for p in packs.values() for r in p.rules if r.consequence] if consequences is None else []
     if undeclared:
         raise RulePackError(f"{directory}: regel '{undeclared[0]}' gebruikt 'consequence', maar consequences.toml ontbreekt")
     facts = load_facts(directory / "facts.toml", named)
     _check_fact_names(packs, facts)
-    return RuleBook(lang, packs, dataclasses.replace(language, consequences=consequences, facts=facts),
+    return RuleBook(lang, packs, dataclasses.replace(negation, consequences=consequences, facts=facts),
                     load_elements(directory / "elements.toml", packs), named_patterns=named,
                     sources=(str(directory),))
 
 
-def load_rulebook(lang: str = "nl", packs: tuple[str, ...] | list[str] = ()) -> RuleBook:
+def load_rulebook(lang: str = languages.DEFAULT, packs: tuple[str, ...] | list[str] = ()) -> RuleBook:
     """The shipped rule packs of a language with the organisations' folders `packs` stacked on top
     in that order (outreach/rules/stack.py), loaded once per process."""
     return _load_rulebook(lang, tuple(str(Path(p).resolve()) for p in packs))
@@ -398,12 +404,13 @@ def load_rulebook(lang: str = "nl", packs: tuple[str, ...] | list[str] = ()) -> 
 
 @lru_cache(maxsize=8)
 def _load_rulebook(lang: str, packs: tuple[str, ...]) -> RuleBook:
-    if not lang.isalpha():
-        raise RulePackError(f"onbekende taal '{lang}'")
+    try:
+        directory = languages.get(lang).rules_dir
+    except LanguageError as err:
+        raise RulePackError(str(err)) from None
     # Checked and compiled once, then loaded from the cache until the code or a rule file changes
     # (the rule files are digested on every load: they may be edited while the app runs, and a
-    # test's copy elsewhere is digested like the package's own).
-    directory = RULES_DIR / lang
+    # language folder elsewhere is digested like the package's own).
     key = f"{package_digest()} {files_digest(directory) if directory.is_dir() else ''} {directory} {lang}"
     book = cached(f"rulebook-{lang}", key, lambda: load_rulebook_from(directory, lang))
     if packs:

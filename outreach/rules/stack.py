@@ -49,7 +49,7 @@ def _extra_rules(path: Path, book: RuleBook, named: dict) -> tuple[str, list]:
             raise RulePackError(f"{path}: regel '{rule.id}': dit id bestaat al. Wilt u een bestaande "
                                 f"regel aanpassen? Doe dat in overrides.toml.")
         known.add(rule.id)
-        _check_matchers(rule, str(path))
+        _check_matchers(rule, str(path), book.lang)
         rules.append(rule)
     return dimension, rules
 

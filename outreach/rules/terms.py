@@ -15,10 +15,11 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from outreach.cache import cached, package_digest
+from outreach import languages
+from outreach.cache import PACKAGE, cached, package_digest
+from outreach.languages import Language
 from outreach.text.document import Document, Token
 from outreach.text.lemmas import lemma
 
@@ -26,7 +27,6 @@ GAP = "..."
 GAP_WORDS = 3      # "..." skips up to three words inside the sentence
 MAX_GAP_WORDS = 8  # "...N" skips up to N words inside the clause (LanguageTool's skip)
 _SIZED_GAP = re.compile(r"\.\.\.([1-9])")
-CLASSES_DIR = Path(__file__).parent / "classes"  # word classes: @voornaam -> classes/voornaam.txt
 MATCH_REACH = 160  # characters a pattern match may reach past its literal (see _windows)
 
 
@@ -101,11 +101,11 @@ class Hit(NamedTuple):  # a tuple, not a frozen dataclass: a letter makes hundre
 
 
 @lru_cache(maxsize=64)
-def word_class(name: str) -> frozenset[str]:
-    """The words of a class (outreach/rules/classes/<name>.txt: one per line, # for comments)."""
-    path = CLASSES_DIR / f"{name}.txt"
+def word_class(name: str, language: Language) -> frozenset[str]:
+    """The words of a class (classes/<name>.txt of the language: one per line, # for comments)."""
+    path = language.classes_dir / f"{name}.txt"
     if not re.fullmatch(r"[a-z_]+", name) or not path.is_file():
-        known = ", ".join(sorted("@" + p.stem for p in CLASSES_DIR.glob("*.txt")))
+        known = ", ".join(sorted("@" + p.stem for p in language.classes_dir.glob("*.txt")))
         raise TermError(f"onbekende woordklasse '@{name}' (bekend: {known})")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -114,9 +114,9 @@ def word_class(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _word(spec: str, term: str) -> Word:
+def _word(spec: str, term: str, language: Language) -> Word:
     if spec.startswith("@"):
-        return Word(spec, spec, names=word_class(spec[1:]))
+        return Word(spec, spec, names=word_class(spec[1:], language))
     exact = spec.startswith("=")
     spec = spec.lstrip("=")
     prefix, suffix = spec.endswith("*"), spec.startswith("*")
@@ -127,11 +127,16 @@ def _word(spec: str, term: str) -> Word:
         raise TermError(f"term '{term}': '{spec}' is niet één woord (letters, cijfers, - of ')")
     if (prefix or suffix) and len(core) < 3:
         raise TermError(f"term '{term}': een woord met '*' heeft minstens 3 letters nodig")
-    return Word(core, core if exact else lemma(core), exact, prefix, suffix)
+    return Word(core, core if exact else lemma(core, language.lemmas), exact, prefix, suffix)
+
+
+def compile_term(term: str, language: Language | str | None = None) -> Term:
+    """A term of a rule, its words lemmatised in the language (a code; None: the default one)."""
+    return _compile_term(term, languages.get(language))
 
 
 @lru_cache(maxsize=8192)
-def compile_term(term: str) -> Term:
+def _compile_term(term: str, language: Language) -> Term:
     parts = term.split()
     if not parts:
         raise TermError("lege term")
@@ -149,7 +154,7 @@ def compile_term(term: str) -> Term:
             limits.append((int(sized.group(1)), True) if sized else (GAP_WORDS, False))
         else:
             limits.append(None)
-            slots.append(tuple(_word(alt, term) for alt in part.split("|") if alt) or None)
+            slots.append(tuple(_word(alt, term, language) for alt in part.split("|") if alt) or None)
             if slots[-1] is None:
                 raise TermError(f"term '{term}': leeg alternatief")
     if slots[-1] is None:
@@ -212,7 +217,7 @@ class TermSet:
     somewhere in the letter: one bit per word position, so the check is a single integer AND.
     """
 
-    def __init__(self, terms: tuple[str, ...]):
+    def __init__(self, terms: tuple[str, ...], language: Language):
         self.by_key: dict[str, list[Term]] = {}
         self.by_prefix: dict[str, list[Term]] = {}
         self.by_suffix: dict[str, list[Term]] = {}
@@ -225,7 +230,7 @@ class TermSet:
         self._raw: dict[tuple[str, str], tuple[tuple[Term, int, int], ...]] = {}  # see _candidates
         bit_of: dict[frozenset[str], int] = {}
         for text in dict.fromkeys(terms):
-            term = compile_term(text)
+            term = compile_term(text, language)
             self._index(term)
             bits = 0
             for position, test in enumerate(term.tests):
@@ -312,18 +317,25 @@ class TermSet:
         return hits
 
 
+def term_set(terms: tuple[str, ...], language: Language | str | None = None) -> TermSet:
+    """The terms indexed, their words lemmatised in the language (a code; None: the default one)."""
+    return _term_set(terms, languages.get(language))
+
+
 @lru_cache(maxsize=4096)
-def term_set(terms: tuple[str, ...]) -> TermSet:
-    if len(terms) < 100:  # a rule's own terms (examples, tests): quicker to build than to look up
-        return TermSet(terms)
-    # A rule book's index: kept in the cache folder (outreach/cache.py), keyed on the terms and
-    # on the package's code (which decides what compile_term makes of them).
-    key = package_digest() + hashlib.sha256("\n".join(terms).encode()).hexdigest()
-    return cached("terms", key, lambda: TermSet(terms))
+def _term_set(terms: tuple[str, ...], language: Language) -> TermSet:
+    if len(terms) < 100 or PACKAGE not in language.folder.parents:
+        # a rule's own terms (examples, tests): quicker to build than to look up; a language
+        # folder outside the package is not covered by the package digest
+        return TermSet(terms, language)
+    # A rule book's index: kept in the cache folder (outreach/cache.py), keyed on the terms, the
+    # language and the package's code and data (which decide what compile_term makes of them).
+    key = package_digest() + language.code + hashlib.sha256("\n".join(terms).encode()).hexdigest()
+    return cached("terms", key, lambda: TermSet(terms, language))
 
 
-def find_terms(terms: tuple[str, ...], tokens: list[Token]) -> list[Hit]:
-    found = term_set(terms).find_all(tokens)
+def find_terms(terms: tuple[str, ...], tokens: list[Token], language: Language | str | None = None) -> list[Hit]:
+    found = term_set(terms, language).find_all(tokens)
     return [hit for term in terms for hit in found.get(term, ())]
 
 

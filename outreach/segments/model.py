@@ -1,4 +1,4 @@
-"""The segment model as data: outreach/segments/<lang>.toml, validated strictly on load."""
+"""The segment model as data: outreach/languages/<lang>/segments.toml, validated strictly on load."""
 from __future__ import annotations
 
 import fnmatch
@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from outreach import languages
 from outreach.formatting import number
 from outreach.rules.loader import load_rulebook
 from outreach.rules.schema import DIMENSIONS, RulePackError
 
-SEGMENTS_DIR = Path(__file__).parent
 TRAITS = ("trust", "competence", "privacy_need", "autonomy_need", "help_need", "digital_skills")
 VERDICTS = ("lands_well", "doubtful", "turns_away")
 _TOP = {"lang", "base", "verdicts", "labels", "short", "segment"}
@@ -298,8 +298,9 @@ def check_shares(shares: dict[str, float]) -> dict[str, float]:
 
 
 @lru_cache(maxsize=8)
-def load_model(lang: str = "nl") -> SegmentModel:
-    """The shipped segment model of a language, loaded once per process."""
-    if not lang.isalpha():
-        raise SegmentModelError(f"onbekende taal '{lang}'")
-    return load_model_from(SEGMENTS_DIR / f"{lang}.toml")
+def load_model(lang: str = languages.DEFAULT) -> SegmentModel:
+    """The segment model of a language (its segments.toml), loaded once per process."""
+    try:
+        return load_model_from(languages.get(lang).file("segments.toml"))
+    except languages.LanguageError as err:
+        raise SegmentModelError(str(err)) from None

@@ -6,25 +6,26 @@ rewrite in "je", or following the advice would mix the two forms.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
+from outreach import languages
+from outreach.languages import Language
 from outreach.text.document import Document
 
-_DATA = Path(__file__).parent / "data" / "address.toml"
 _WORD = re.compile(r"\w+")
+_KEYS = ("u_words", "je_words", "subordinators", "inverted", "declarative")
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    with _DATA.open("rb") as handle:
-        return tomllib.load(handle)
+@lru_cache(maxsize=4)
+def _data(language: Language) -> dict:
+    """text/address.toml of the language; without it every letter is "u" and nothing is rewritten."""
+    data = language.text_data("address.toml")
+    return {key: data.get(key, {} if key in ("inverted", "declarative") else []) for key in _KEYS}
 
 
 def address_form(doc: Document) -> str:
     """ "je" when the letter addresses the reader mostly with je/jij/jouw, else "u"."""
-    data = _data()
+    data = _data(doc.language)
     u = sum(t.lower in data["u_words"] for t in doc.tokens)
     je = sum(t.lower in data["je_words"] for t in doc.tokens)
     return "je" if je > u else "u"
@@ -34,20 +35,22 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
-def _clause_end_after_u(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+def _clause_end_after_u(text: str, words: list[tuple[int, int, str]], i: int, data: dict) -> bool:
     """The verb of a subordinate clause whose subject is "u": "dat u de huur niet heeft betaald"."""
     for j in range(i - 1, max(-1, i - 13), -1):
         if any(c in text[words[j][1]:words[j + 1][0]] for c in ".,;:!?"):
             return False
         if words[j][2].lower() == "u":
-            return j > 0 and words[j - 1][2].lower() in _data()["subordinators"]
+            return j > 0 and words[j - 1][2].lower() in data["subordinators"]
     return False
 
 
 @lru_cache(maxsize=4096)  # rule messages and suggestions: a fixed set of texts
-def to_je(text: str) -> str:
-    """Rewrite a "u" sentence into "je": "Kunt u ..." -> "Kun je ...", "uw" -> "je"."""
-    data = _data()
+def to_je(text: str, language: Language | None = None) -> str:
+    """Rewrite a "u" sentence into "je": "Kunt u ..." -> "Kun je ...", "uw" -> "je".
+
+    Only called for a letter whose form is "je", which only a language with je_words has."""
+    data = _data(languages.get(language))
     inverted, declarative = data["inverted"], data["declarative"]
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     out, cursor = [], 0
@@ -59,7 +62,7 @@ def to_je(text: str) -> str:
             new = _cased("je", word)
         elif following == "u" and lower in inverted and text[end:words[i + 1][0]].isspace():
             new = _cased(inverted[lower], word)
-        elif lower in declarative and (previous == "u" or _clause_end_after_u(text, words, i)):
+        elif lower in declarative and (previous == "u" or _clause_end_after_u(text, words, i, data)):
             new = _cased(declarative[lower], word)
         else:
             continue

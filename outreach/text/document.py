@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
-from pathlib import Path
 
+from outreach import languages
+from outreach.languages import Language
 from outreach.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+(?:['’\u00ad-]\w+)*")  # \u00ad: a soft hyphen from Word joins a word
@@ -28,8 +28,6 @@ ADDRESS = re.compile(  # web and mail addresses: not words
     r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
     r"|(?<![\w@.-])[\w-]++(?:\.[\w-]++)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*+)?",
     re.IGNORECASE)
-_ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.txt"
-_LETTER_PARTS = Path(__file__).parent / "data" / "letter_parts.toml"
 
 PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
 
@@ -74,6 +72,7 @@ class Part:
 @dataclass(slots=True)
 class Document:
     text: str
+    language: Language = field(default_factory=languages.get)  # the language it was read in (parse)
     # The text with Word's non-breaking spaces and hyphens as plain ones (same length): what patterns see.
     plain: str = field(init=False, default="")
     tokens: list[Token] = field(default_factory=list)
@@ -105,10 +104,12 @@ class Document:
         return body or self.sentences
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=4)
+def _abbreviations(language: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """text/abbreviations.txt (optional): one a line; "*" after it: it may also end a sentence."""
     always, may_end = set(), set()
-    for line in _ABBREVIATIONS.read_text(encoding="utf-8").splitlines():
+    path = language.text_file("abbreviations.txt")
+    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -121,12 +122,11 @@ def _alternatives(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-@lru_cache(maxsize=1)
-def _part_markers() -> dict[str, re.Pattern[str]]:
-    """subject / salutation / closing: one regex each, from the data file, anchored at a line start;
-    inline_salutation / inline_closing: a greeting or closing inside a line."""
-    with _LETTER_PARTS.open("rb") as handle:
-        data = tomllib.load(handle)
+@lru_cache(maxsize=4)
+def _part_markers(language: Language) -> dict[str, re.Pattern[str]]:
+    """subject / salutation / closing: one regex each, from text/letter_parts.toml, anchored at a
+    line start; inline_salutation / inline_closing: a greeting or closing inside a line."""
+    data = language.text_data("letter_parts.toml")
     markers = {key: re.compile(r"^\s*(?:" + _alternatives(data[key]) + ")", re.IGNORECASE)
                for key in ("subject", "salutation", "closing")}
     markers["inline_salutation"] = re.compile(
@@ -146,13 +146,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_parts(text: str) -> list[Part]:
+def find_parts(text: str, language: Language) -> list[Part]:
     """Split a letter into header, subject, salutation, body, closing and signature by its lines."""
     lines = [(s, e) for s, e in _lines(text)]
     content = [(s, e) for s, e in lines if text[s:e].strip()]
     if not content:
         return [Part("body", 0, len(text))]
-    markers = _part_markers()
+    markers = _part_markers(language)
     salutation = next((i for i, (s, e) in enumerate(content[:SALUTATION_WITHIN])
                        if markers["salutation"].match(text[s:e]) and len(text[s:e].split()) <= 12), None)
     subject = next((i for i, (s, e) in enumerate(content[:SALUTATION_WITHIN])
@@ -193,7 +193,7 @@ def find_parts(text: str) -> list[Part]:
             merged[-1] = Part(part.name, merged[-1].start, part.end)
         else:
             merged.append(part)
-    return _inline_parts(text, merged)
+    return _inline_parts(text, merged, language)
 
 
 INLINE_WITHIN = 600  # characters from the start (salutation) or end (closing) of the letter
@@ -214,11 +214,11 @@ def _split(parts: list[Part], start: int, end: int, name: str, after: str) -> li
     return out
 
 
-def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
+def _inline_parts(text: str, parts: list[Part], language: Language) -> list[Part]:
     names = {p.name for p in parts}
     if "salutation" not in names:
         first = parts[0]
-        greeting = _part_markers()["inline_salutation"]
+        greeting = _part_markers(language)["inline_salutation"]
         match = greeting.search(text, first.start, min(first.end, first.start + INLINE_WITHIN))
         if match and first.name in ("header", "body"):
             parts = _split(parts, match.start(), match.end(), "salutation", "body")
@@ -227,7 +227,7 @@ def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
     if "closing" not in names:
         last = parts[-1]
         window = max(last.start, last.end - INLINE_WITHIN)
-        found = list(_part_markers()["inline_closing"].finditer(text, window, last.end))
+        found = list(_part_markers(language)["inline_closing"].finditer(text, window, last.end))
         if found and last.name == "body":
             m = found[-1]
             parts = _split(parts, m.start(1), m.end(1), "closing", "signature")
@@ -237,13 +237,13 @@ def _inline_parts(text: str, parts: list[Part]) -> list[Part]:
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
-def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
+def _is_abbreviation(text: str, dot: int, language: Language) -> tuple[bool, bool]:
     """Is the period at `dot` part of an abbreviation? Returns (abbreviation, may_end_sentence)."""
     start = dot
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'‘“":
         start -= 1
     word = text[start:dot + 1].lower()
-    always, may_end = _abbreviations()
+    always, may_end = _abbreviations(language)
     if word in always:
         return True, False
     if word in may_end:
@@ -259,7 +259,7 @@ def _is_abbreviation(text: str, dot: int) -> tuple[bool, bool]:
     return False, False
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Split one block of lines (a paragraph) into sentences."""
     spans: list[tuple[int, int]] = []
     cursor = start
@@ -299,7 +299,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if start + match.start() in markers:
             continue
         if punct == ".":
-            abbreviation, may_end = _is_abbreviation(text, start + match.start())
+            abbreviation, may_end = _is_abbreviation(text, start + match.start(), language)
             if abbreviation:
                 following = _NEXT_VISIBLE.match(text, dot_end, end)  # no copy of the rest of the text
                 if not may_end or not following or not following.group(1).isupper():
@@ -320,24 +320,25 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
 
 
 @lru_cache(maxsize=65536)
-def _word_info(lower: str) -> tuple[str, bool]:
+def _word_info(lower: str, lemmas: str) -> tuple[str, bool]:
     """A token's lemma and whether it has a letter (not a number): one cache lookup per token."""
-    return lemma(lower), _HAS_LETTER(lower) is not None
+    return lemma(lower, lemmas), _HAS_LETTER(lower) is not None
 
 
-def parse(text: str) -> Document:
-    """Tokens, sentences and letter parts of a letter."""
-    doc = Document(text=text)
-    doc.parts = find_parts(text)
+def parse(text: str, language: Language | str | None = None) -> Document:
+    """Tokens, sentences and letter parts of a letter in a language (a code; None: the default)."""
+    language = languages.get(language)
+    doc = Document(text, language)
+    doc.parts = find_parts(text, language)
     sentence_spans: list[tuple[int, int, str]] = []
     for part in doc.parts:
         # Paragraphs (blank-line separated) never share a sentence.
         block_start = part.start
         for gap in re.finditer(r"\n[ \t\r]*\n", text[part.start:part.end]):
-            for s, e in _sentence_spans(text, block_start, part.start + gap.start()):
+            for s, e in _sentence_spans(text, block_start, part.start + gap.start(), language):
                 sentence_spans.append((s, e, part.name))
             block_start = part.start + gap.end()
-        for s, e in _sentence_spans(text, block_start, part.end):
+        for s, e in _sentence_spans(text, block_start, part.end, language):
             sentence_spans.append((s, e, part.name))
     tokens: list[Token] = []
     sentences: list[Sentence] = []
@@ -358,7 +359,7 @@ def parse(text: str) -> Document:
             if soft_hyphens:
                 word = word.replace("\u00ad", "")
             lower = word.lower()
-            token = Token(word, start, end, len(tokens), index, clause, lower, *_word_info(lower))
+            token = Token(word, start, end, len(tokens), index, clause, lower, *_word_info(lower, language.lemmas))
             tokens.append(token)
             sentence_tokens.append(token)
             last_end = end

@@ -1,4 +1,4 @@
-"""How common a Dutch word is, on the Zipf scale, from wordfreq's shipped Dutch data.
+"""How common a word is, on the Zipf scale, from wordfreq's shipped data (the language's `wordfreq` list).
 
 Zipf is log10 of a word's frequency per billion words: 7 is "de", 3 is about once per million
 words. Words under 3 are uncommon for many readers (a B1 signal).
@@ -9,6 +9,7 @@ import math
 from functools import lru_cache
 
 from outreach.cache import Table
+from outreach.languages import Language
 from outreach.text.lemmas import LONGEST_WORD, lemma, separable_particles
 
 UNCOMMON_BELOW = 3.0
@@ -29,26 +30,25 @@ def _frequencies(lang: str) -> Table:
     return Table(f"wordfreq-{lang}", f"wordfreq {version('wordfreq')} {lang} best", build)
 
 
-def zipf(word: str, lang: str = "nl") -> float:
-    """Zipf frequency of a word (0.0 when wordfreq has never seen it)."""
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of a word in wordfreq's list `lang` (0.0 when wordfreq has never seen it)."""
     freq = _frequencies(lang).get(word.lower().replace("’", "'"))
     if not freq:
         return 0.0
     return round(math.log10(freq) + 9.0, 2)
 
 
-_LINKS = ("", "s", "e", "en")  # Dutch linking sounds between compound parts: betaling-s-achterstand
 MIN_PART = 4
 
 
-def _separable(lower: str, lang: str) -> float:
-    """A separable verb in a main clause ("tegenzit", "rondkomt") is as familiar as its parts."""
-    if lang != "nl":
-        return 0.0
-    for particle in separable_particles():
+def _separable(lower: str, language: Language) -> float:
+    """A separable verb in a main clause ("tegenzit", "rondkomt") is as familiar as its parts
+    (only in a language with separable particles, text/passive.toml)."""
+    lang = language.wordfreq
+    for particle in separable_particles(language):
         rest = lower[len(particle):]
         if lower.startswith(particle) and len(rest) >= 2:
-            infinitive = lemma(rest, lang)
+            infinitive = lemma(rest, language.lemmas)
             if not infinitive.endswith("en"):  # not a verb form: "ingevolge" is no "in" + verb
                 return 0.0
             verb = max(zipf(rest, lang), zipf(infinitive, lang))
@@ -57,31 +57,33 @@ def _separable(lower: str, lang: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def familiarity(word: str, lang: str = "nl") -> float:
+def familiarity(word: str, language: Language) -> float:
     """Zipf of a word (or its lemma), or of its weakest part when it is a compound of common words.
 
     Dutch writes compounds as one word, so "huurachterstand" is rare in any corpus while every
-    reader knows "huur" and "achterstand". A compound counts as familiar as its least common part.
+    reader knows "huur" and "achterstand". A compound counts as familiar as its least common part;
+    the linking sounds between parts are the language's `compound_links` (none: no compounds).
     """
+    lang = language.wordfreq
     lower = word.lower()
     if len(lower) > LONGEST_WORD:
         return 0.0  # not a word anyone reads as one (see LONGEST_WORD)
     # An inflected form is as familiar as its lemma: "invult" is rare in corpora, "invullen" is not.
-    own = max(zipf(lower, lang), zipf(lemma(lower, lang), lang))
+    own = max(zipf(lower, lang), zipf(lemma(lower, language.lemmas), lang))
     if own >= UNCOMMON_BELOW:
         return own
-    own = max(own, _separable(lower, lang))
-    if own >= UNCOMMON_BELOW or len(lower) < 2 * MIN_PART + 1:
+    own = max(own, _separable(lower, language))
+    if own >= UNCOMMON_BELOW or len(lower) < 2 * MIN_PART + 1 or not language.compound_links:
         return own
     best = own
     for cut in range(MIN_PART, len(lower) - MIN_PART + 1):
         head, tail = lower[:cut], lower[cut:]
         tail_score = zipf(tail, lang)
         if tail_score < UNCOMMON_BELOW:
-            tail_score = familiarity(tail, lang) if len(tail) >= 2 * MIN_PART + 1 else tail_score
+            tail_score = familiarity(tail, language) if len(tail) >= 2 * MIN_PART + 1 else tail_score
         if tail_score <= best:
             continue
-        for link in _LINKS:
+        for link in language.compound_links:
             if link and not head.endswith(link):
                 continue
             stem = head[: len(head) - len(link)] if link else head

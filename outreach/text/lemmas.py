@@ -1,13 +1,10 @@
-"""Dutch word forms to lemmas, via simplemma's shipped data."""
+"""Word forms to lemmas, via simplemma's shipped data (the language's `lemmas` code)."""
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 from outreach.cache import Table
-
-_PASSIVE = Path(__file__).parent / "data" / "passive.toml"  # also holds the separable particles
+from outreach.languages import Language
 # The longest Dutch words in real use have about 40 letters; a longer run of letters is not a word
 # (a pasted hash, a key held down). It is left as it is: no lemma, no hyphenation, no compound
 # split, so odd input costs time linear in its length.
@@ -48,8 +45,8 @@ def _lemmatizer():
 
 
 @lru_cache(maxsize=65536)
-def lemma(word: str, lang: str = "nl") -> str:
-    """Lower-case lemma of one word; the word itself when simplemma knows no better."""
+def lemma(word: str, lang: str) -> str:
+    """Lower-case lemma of one word (`lang`: simplemma's language code); the word itself when simplemma knows no better."""
     lower = word.lower()
     if len(lower) > LONGEST_WORD:
         return lower
@@ -60,8 +57,7 @@ def lemma(word: str, lang: str = "nl") -> str:
     return result.lower() if result else lower
 
 
-@lru_cache(maxsize=1)
-def separable_particles() -> tuple[str, ...]:
-    """Particles that split off a Dutch verb ("op" in "opsturen"), longest first."""
-    with _PASSIVE.open("rb") as handle:
-        return tuple(sorted(tomllib.load(handle)["particles"], key=len, reverse=True))
+@lru_cache(maxsize=4)
+def separable_particles(language: Language) -> tuple[str, ...]:
+    """Particles that split off a verb ("op" in "opsturen"), longest first (text/passive.toml)."""
+    return tuple(sorted(language.text_data("passive.toml").get("particles", ()), key=len, reverse=True))

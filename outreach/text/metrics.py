@@ -4,11 +4,10 @@ Metrics are computed on the body so the address block, salutation and signature 
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from outreach.languages import Language
 from outreach.text.document import Document, Sentence, Token
 from outreach.text.frequency import UNCOMMON_BELOW, familiarity
 from outreach.text.lemmas import lemma, separable_particles
@@ -26,28 +25,28 @@ DOCUMENT_METRICS = (
 SENTENCE_METRICS = ("sentence_words", "sentence_commas")
 WORD_METRICS = ("word_syllables", "word_zipf", "word_letters")
 
-_PASSIVE = Path(__file__).parent / "data" / "passive.toml"
+_PASSIVE_KEYS = ("prefixes", "worden", "zijn", "zijn_verbs", "zijn_adjectives")
 
 
-@lru_cache(maxsize=1)
-def _passive_data() -> dict[str, frozenset[str]]:
-    with _PASSIVE.open("rb") as handle:
-        data = tomllib.load(handle)
-    return {key: frozenset(value) for key, value in data.items()}
+@lru_cache(maxsize=4)
+def _passive_data(language: Language) -> dict[str, frozenset[str]]:
+    """text/passive.toml of the language (a language without one finds no passive sentences)."""
+    data = language.text_data("passive.toml")
+    return {key: frozenset(data.get(key, ())) for key in _PASSIVE_KEYS}
 
 
 @lru_cache(maxsize=65536)  # a word is a participle or not, in every letter
-def is_participle(word: str) -> bool:
-    """Heuristic: does this word look like a Dutch past participle?"""
-    data = _passive_data()
+def is_participle(word: str, language: Language) -> bool:
+    """Heuristic: does this word look like a (Dutch-shaped) past participle?"""
+    data = _passive_data(language)
     lower = word.lower()
     if len(lower) < 5 or not lower.isalpha():
         return False
-    verb = lemma(lower)
+    verb = lemma(lower, language.lemmas)
     if verb == lower or not verb.endswith("en"):
         return False  # simplemma knows no verb behind it: "gezond", "gebied"
     stem = lower
-    for particle in separable_particles():
+    for particle in separable_particles(language):
         if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
             stem = stem[len(particle):]
             break
@@ -57,21 +56,21 @@ def is_participle(word: str) -> bool:
     return lower.startswith(tuple(data["prefixes"])) and lower.endswith(("d", "t", "en"))
 
 
-def is_passive(sentence: Sentence) -> bool:
+def is_passive(sentence: Sentence, language: Language) -> bool:
     """worden + participle, or zijn + participle of a verb that does not take zijn itself."""
-    data = _passive_data()
+    data = _passive_data(language)
     by_clause: dict[int, list[Token]] = {}
     for token in sentence.tokens:
         by_clause.setdefault(token.clause, []).append(token)
     for clause in by_clause.values():
         lowers = [t.lower for t in clause]
-        participles = [t.lower for t in clause if is_participle(t.text)]
+        participles = [t.lower for t in clause if is_participle(t.text, language)]
         if not participles:
             continue
         if any(w in data["worden"] for w in lowers):
             return True
         if any(w in data["zijn"] for w in lowers) and any(
-            lemma(p) not in data["zijn_verbs"] and p not in data["zijn_adjectives"] for p in participles
+            lemma(p, language.lemmas) not in data["zijn_verbs"] and p not in data["zijn_adjectives"] for p in participles
         ):
             return True
     return False
@@ -84,9 +83,9 @@ def is_plain_word(token: Token, sentence_start: bool) -> bool:
     return text.isalpha() and len(text) >= 3 and (sentence_start or not text[0].isupper())
 
 
-def is_uncommon(token: Token, sentence_start: bool) -> bool:
+def is_uncommon(token: Token, sentence_start: bool, language: Language) -> bool:
     """A plain word under Zipf 3 (compounds by their parts)."""
-    return is_plain_word(token, sentence_start) and familiarity(token.text) < UNCOMMON_BELOW
+    return is_plain_word(token, sentence_start) and familiarity(token.text, language) < UNCOMMON_BELOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +100,11 @@ def sentence_stats(doc: Document, sentence: Sentence) -> SentenceStats:
     return SentenceStats(sentence, len(sentence.words), segment.count(",") + segment.count(";"))
 
 
-def word_metric(name: str, token: Token) -> float:
+def word_metric(name: str, token: Token, language: Language) -> float:
     if name == "word_syllables":
-        return float(syllables(token.text))
+        return float(syllables(token.text, language))
     if name == "word_zipf":
-        return familiarity(token.text)
+        return familiarity(token.text, language)
     if name == "word_letters":
         return float(sum(c.isalpha() for c in token.text))
     raise KeyError(name)
@@ -113,19 +112,21 @@ def word_metric(name: str, token: Token) -> float:
 
 def document_metrics(doc: Document) -> dict[str, float]:
     """All document metrics, on the body of the letter."""
+    language = doc.language
     sentences = [s for s in doc.body_sentences if s.words]
     words = [t for s in sentences for t in s.words]
     n_words, n_sentences = len(words), len(sentences)
     if not n_words:
         return {name: 0.0 for name in DOCUMENT_METRICS}
     lengths = [len(s.words) for s in sentences]
-    counts = [syllables(t.text) for t in words]
+    counts = [syllables(t.text, language) for t in words]
     uncommon = sum(
-        is_uncommon(t, i == 0) for s in sentences for i, t in enumerate(s.words)
+        is_uncommon(t, i == 0, language) for s in sentences for i, t in enumerate(s.words)
     )
-    passive = sum(is_passive(s) for s in sentences)
+    passive = sum(is_passive(s, language) for s in sentences)
     per_sentence = n_words / n_sentences
     per_word = sum(counts) / n_words
+    base, sentence_weight, word_weight = language.readability  # Flesch-Douma for Dutch
     return {
         "words": float(n_words),
         "sentences": float(n_sentences),
@@ -133,7 +134,7 @@ def document_metrics(doc: Document) -> dict[str, float]:
         "max_sentence_words": float(max(lengths)),
         "long_sentence_share": round(sum(n > LONG_SENTENCE_WORDS for n in lengths) / n_sentences, 3),
         "syllables_per_word": round(per_word, 2),
-        "flesch_douma": round(206.835 - 0.93 * per_sentence - 77 * per_word, 1),
+        "flesch_douma": round(base - sentence_weight * per_sentence - word_weight * per_word, 1),
         "long_word_share": round(sum(c >= LONG_WORD_SYLLABLES for c in counts) / n_words, 3),
         "uncommon_word_share": round(uncommon / n_words, 3),
         "passive_sentences": float(passive),

@@ -3,7 +3,7 @@
 The three segments as persona cards, the mechanisms and interventions of the design sprints, the
 one-click "before and after" demo, the value tensions the current letter shows, and the guided
 Value Sensitive Design Thinking (VSDT) exercise, which is kept with the workspace and goes into
-the report. The research texts are Dutch data (outreach/workshop/nl.toml, segments/nl.toml);
+the report. The research texts are Dutch data (outreach/languages/nl/workshop.toml, segments.toml);
 every one of them, like every piece of user text, is escaped before it reaches st.html.
 """
 from __future__ import annotations

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from outreach import languages
 from outreach.dimensions import DimensionScore
 from outreach.rules.schema import DIMENSIONS
 from outreach.store import EXERCISE_KEYS  # the VSDT answers are kept with a workspace under these keys
 
-WORKSHOP_DIR = Path(__file__).parent
 
 
 class WorkshopDataError(ValueError):
@@ -100,8 +100,9 @@ def load_workshop_from(path: Path) -> Workshop:
 
 
 @lru_cache(maxsize=4)
-def load_workshop(lang: str = "nl") -> Workshop:
-    return load_workshop_from(WORKSHOP_DIR / f"{lang}.toml")
+def load_workshop(lang: str = languages.DEFAULT) -> Workshop:
+    """The workshop texts of a language (its workshop.toml)."""
+    return load_workshop_from(languages.get(lang).file("workshop.toml"))
 
 
 def tensions(workshop: Workshop, dimensions: dict[str, DimensionScore]) -> list[TensionView]:

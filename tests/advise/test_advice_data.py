@@ -1,16 +1,12 @@
 """The advice data file: an advisor who edits it gets the file and the entry named, not a traceback."""
 import pytest
 
-from outreach.advice import model
 from outreach.advice.model import AdviceDataError, load_advice
 
 
 @pytest.fixture()
-def advice_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(model, "ADVICE_DIR", tmp_path)
-    load_advice.cache_clear()
-    yield tmp_path / "nl.toml"
-    load_advice.cache_clear()
+def advice_file(dutch_copy):
+    return dutch_copy / "advice.toml"
 
 
 @pytest.mark.parametrize("entry,named", [
@@ -27,7 +23,7 @@ def test_a_mistake_names_file_and_entry(advice_file, entry, named):
     advice_file.write_text(entry, encoding="utf-8")
     with pytest.raises(AdviceDataError) as err:
         load_advice("nl")
-    assert "nl.toml" in str(err.value) and named in str(err.value)
+    assert "advice.toml" in str(err.value) and named in str(err.value)
 
 
 def test_the_shipped_file_loads_with_every_kind():

@@ -254,31 +254,17 @@ def test_two_variants_side_by_side_are_independent():
     assert at.download_button(key="a.csv") and at.download_button(key="b.csv")
 
 
-def test_a_broken_rule_pack_is_named_on_the_page_without_a_traceback(monkeypatch, tmp_path):
+def test_a_broken_rule_pack_is_named_on_the_page_without_a_traceback(dutch_copy):
     """An advisor's typo in a rule pack: the page says which file and rule, and nothing crashes."""
-    import shutil
-
     from streamlit.testing.v1 import AppTest
 
-    import outreach.rules.loader as loader
-    from outreach.ui import resources
-
-    broken = tmp_path / "nl"
-    shutil.copytree(loader.RULES_DIR / "nl", broken)
-    pack = broken / "tone.toml"
+    pack = dutch_copy / "rules" / "tone.toml"
     pack.write_text(pack.read_text(encoding="utf-8").replace('kind = "existence"', 'kind = "existance"', 1),
                     encoding="utf-8")
-    monkeypatch.setattr(loader, "RULES_DIR", tmp_path)
-    loader.load_rulebook.cache_clear()
-    resources.rulebook.clear()
-    try:
-        at = AppTest.from_file(str(APP), default_timeout=60).run()
-        assert not at.exception
-        errors = " ".join(e.value for e in at.error).replace("\\", "")  # markdown escapes
-        assert "tone.toml" in errors and "'kind' moet een van deze zijn" in errors
-    finally:
-        loader.load_rulebook.cache_clear()
-        resources.rulebook.clear()
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error).replace("\\", "")  # markdown escapes
+    assert "tone.toml" in errors and "'kind' moet een van deze zijn" in errors
 
 
 def test_a_letter_in_english_shows_a_warning_not_just_scores():

@@ -4,11 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from outreach.rules.engine import Context, run_rule
-from outreach.rules.loader import METRICS, RULES_DIR, load_language
+from outreach import languages
+from outreach.rules.loader import METRICS, load_language
 from outreach.rules.schema import parse_rule
 from outreach.text.document import parse
 
-LANGUAGE = load_language(RULES_DIR / "nl" / "language.toml")
+LANGUAGE = load_language(languages.get("nl").rules_dir / "language.toml")
 
 
 def make_rule(**fields):

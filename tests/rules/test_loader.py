@@ -3,7 +3,8 @@ import shutil
 
 import pytest
 
-from outreach.rules.loader import RULES_DIR, load_pack, load_rulebook_from
+from outreach import languages
+from outreach.rules.loader import load_pack, load_rulebook_from
 from outreach.rules.schema import DIMENSIONS, RulePackError
 from tests.rules.helpers import write_pack
 
@@ -20,6 +21,8 @@ terms = ["boete"]
 fail = ["Een [[boete]]."]
 pass = ["Geen boete."]
 '''
+
+RULES = languages.get("nl").rules_dir  # the shipped Dutch packs
 
 
 def test_a_good_pack_loads(tmp_path):
@@ -64,14 +67,14 @@ def test_unknown_top_level_key(tmp_path):
 
 
 def test_missing_pack_is_an_error(tmp_path):
-    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    shutil.copytree(RULES, tmp_path / "nl")
     (tmp_path / "nl" / "privacy.toml").unlink()
     with pytest.raises(RulePackError, match="het regelpakket voor de dimensie 'privacy' ontbreekt"):
         load_rulebook_from(tmp_path / "nl", "nl")
 
 
 def test_duplicate_id_in_the_shipped_book(tmp_path):
-    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    shutil.copytree(RULES, tmp_path / "nl")
     rule = GOOD.replace("tone.test.fine", "tone.test.dupe")
     path = tmp_path / "nl" / "tone.toml"
     path.write_text(path.read_text(encoding="utf-8") + rule + rule, encoding="utf-8")
@@ -84,7 +87,7 @@ def test_a_word_added_to_a_pack_changes_results_without_code(tmp_path):
     from outreach.rules.engine import Context, run
     from outreach.text.document import parse
 
-    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    shutil.copytree(RULES, tmp_path / "nl")
     path = tmp_path / "nl" / "tone.toml"
     path.write_text(path.read_text(encoding="utf-8") + GOOD.replace('["boete"]', '["flapdrol"]')
                     .replace("[[boete]]", "[[flapdrol]]"), encoding="utf-8")
@@ -106,7 +109,7 @@ def test_shipped_packs_cover_all_dimensions():
     (("window_after = 2", "window_after = 2\ncolour = 1"), "verwacht precies deze sleutels"),
 ])
 def test_a_malformed_language_file_is_a_clear_error(tmp_path, edit, problem):
-    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    shutil.copytree(RULES, tmp_path / "nl")
     path = tmp_path / "nl" / "language.toml"
     text = path.read_text(encoding="utf-8")
     assert edit[0] in text
@@ -119,7 +122,7 @@ def test_a_malformed_language_file_is_a_clear_error(tmp_path, edit, problem):
 def test_named_patterns_are_shared_and_an_unknown_name_is_a_clear_error(tmp_path):
     from outreach.rules.loader import load_named_patterns
 
-    named = load_named_patterns(RULES_DIR / "nl" / "patterns.toml")
+    named = load_named_patterns(RULES / "patterns.toml")
     pack = load_pack(write_pack(tmp_path, "contact", GOOD.replace("tone.", "contact.").replace(
         'terms = ["boete"]', 'patterns = ["@telefoonnummer"]').replace("[[boete]]", "boete")
         .replace('fail = ["Een boete."]', 'fail = ["Bel [[06-12345678]]."]').replace('pass = ["Geen boete."]', 'pass = ["Bel ons."]')),
@@ -132,7 +135,7 @@ def test_named_patterns_are_shared_and_an_unknown_name_is_a_clear_error(tmp_path
 
 
 def test_a_malformed_named_pattern_file_is_a_clear_error(tmp_path):
-    shutil.copytree(RULES_DIR / "nl", tmp_path / "nl")
+    shutil.copytree(RULES, tmp_path / "nl")
     (tmp_path / "nl" / "patterns.toml").write_text("telefoonnummer = ['(06']\n", encoding="utf-8")
     with pytest.raises(RulePackError) as err:
         load_rulebook_from(tmp_path / "nl", "nl")

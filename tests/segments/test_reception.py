@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 import outreach
+from outreach import languages
 from outreach.segments import load_model
 from outreach.segments.model import SegmentModelError, load_model_from
 from outreach.segments.reception import parse_shares, receive
@@ -317,7 +318,7 @@ def test_a_rule_id_named_in_the_segment_code_that_does_not_exist_is_refused_on_l
 
     monkeypatch.setattr(segment_model, "CODE_RULE_REFERENCES", {"contact.digital": "outreach/segments/reception.py"})
     with pytest.raises(SegmentModelError, match=re.escape("reception.py: onbekende regel 'contact.digital'")):
-        load_model_from(segment_model.SEGMENTS_DIR / "nl.toml")
+        load_model_from(languages.get("nl").file("segments.toml"))
 
 
 def test_share_errors_write_numbers_as_the_page_does():
