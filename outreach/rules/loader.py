@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from outreach.cache import cached, package_digest
-from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, parse_rule
+from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, matcher_keys, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
 
@@ -182,7 +182,7 @@ def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> objec
         return raw
     raw = dict(raw)  # copies, so the file's own data stays as it was read
     tables = [raw]
-    for key in ("when", "require", "forbid", "exceptions"):
+    for key in matcher_keys(raw.get("kind")):
         if isinstance(raw.get(key), dict):
             raw[key] = dict(raw[key])
             tables.append(raw[key])
@@ -298,7 +298,8 @@ def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
         if rule_id not in rules:
             raise RulePackError(f"{path}: sanction_rules: onbekende regel '{rule_id}'")
         rule = rules[rule_id]
-        sanction = Matcher(sanction.terms + rule.match.terms, sanction.patterns + rule.match.patterns)
+        match = getattr(rule.params, "match", Matcher())
+        sanction = Matcher(sanction.terms + match.terms, sanction.patterns + match.patterns)
     words = data["follow_words"]
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise RulePackError(f"{path}: 'follow_words' moet een lijst van niet-lege teksten zijn")
@@ -335,7 +336,7 @@ def _check_fact_names(packs: dict[str, Pack], facts: dict[str, Fact]) -> None:
     """Every {name} in a suggestion is a fact of facts.toml, or the advisor would see '{naam}'."""
     for pack in packs.values():
         for rule in pack.rules:
-            texts = list(rule.suggestions) + [a for _, alts in rule.swap for a in alts]
+            texts = list(rule.suggestions) + list(getattr(rule.params, "alternatives", ()))
             for name in (n for text in texts for n in FACT_NAME.findall(text)):
                 if name not in facts:
                     known = ", ".join("{" + n + "}" for n in sorted(facts)) or "geen"
@@ -380,7 +381,7 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
         raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
     language = load_language(directory / "language.toml")
     consequences = load_consequences(directory / "consequences.toml", named, packs)
-    undeclared = [r.id for p in packs.values() for r in p.rules if r.consequence] if consequences is None else []
+    undeclared = [r.id for p in packs.values() for r in p.rules if getattr(r.params, "consequence", False)] if consequences is None else []
     if undeclared:
         raise RulePackError(f"{directory}: regel '{undeclared[0]}' gebruikt 'consequence', maar consequences.toml ontbreekt")
     facts = load_facts(directory / "facts.toml", named)

@@ -33,7 +33,7 @@ def test_a_good_pack_loads(tmp_path):
     (('fail = ["Een [[boete]]."]', 'fail = []'), "heeft minstens één 'fail'- en één 'pass'-voorbeeld nodig"),
     (('pass = ["Geen boete."]\n', ''), "ontbrekende sleutel(s): pass"),
     (('severity = "warning"', 'severity = "scary"'), "'severity' moet een van deze zijn: info, suggestion, warning, error"),
-    (('kind = "existence"', 'kind = "magic"'), "'kind' moet een van deze zijn: existence"),
+    (('kind = "existence"', 'kind = "magic"'), "'kind' moet een van deze zijn: conditional, existence"),
     (('id = "tone.test.fine"', 'id = "intent.test.fine"'), "moet beginnen met de dimensie 'tone.'"),
     (('terms = ["boete"]', 'terms = ["bo*te"]'), "'*' mag alleen aan het begin of eind van een woord staan"),
     (('terms = ["boete"]', 'terms = "boete"\nnegation = "maybe"'), "'negation' moet een van deze zijn"),
@@ -124,7 +124,7 @@ def test_named_patterns_are_shared_and_an_unknown_name_is_a_clear_error(tmp_path
         'terms = ["boete"]', 'patterns = ["@telefoonnummer"]').replace("[[boete]]", "boete")
         .replace('fail = ["Een boete."]', 'fail = ["Bel [[06-12345678]]."]').replace('pass = ["Geen boete."]', 'pass = ["Bel ons."]')),
         named)
-    assert pack.rules[0].match.patterns == named["telefoonnummer"]
+    assert pack.rules[0].params.match.patterns == named["telefoonnummer"]
     with pytest.raises(RulePackError) as err:
         load_pack(write_pack(tmp_path, "tone", GOOD.replace('terms = ["boete"]', 'patterns = ["@telefon"]')), named)
     assert "onbekend patroon '@telefon'" in str(err.value) and "@telefoonnummer" in str(err.value)
