@@ -157,8 +157,9 @@ def _compile_all(terms, patterns, where: str) -> None:
 _NAMED = re.compile(r"@[a-z_]+")
 
 
-def load_named_patterns(path: Path) -> dict[str, tuple[str, ...]]:
-    """patterns.toml: name = [regex, ...]; a rule refers to all of them as "@name"."""
+def load_named_patterns(path: Path, known: dict[str, tuple[str, ...]] | None = None) -> dict[str, tuple[str, ...]]:
+    """patterns.toml: name = [regex, ...]; a rule refers to all of them as "@name", and a pattern
+    (here or in a rule) may hold a one-regex name as a part: "{{name}}" (a shared fragment)."""
     if not path.is_file():
         return {}
     named: dict[str, tuple[str, ...]] = {}
@@ -167,6 +168,7 @@ def load_named_patterns(path: Path) -> dict[str, tuple[str, ...]]:
             raise RulePackError(f"{path}: '{name}': een naam bestaat uit kleine letters en _")
         if not isinstance(patterns, list) or not patterns or not all(isinstance(x, str) and x for x in patterns):
             raise RulePackError(f"{path}: '{name}' moet een lijst van niet-lege reguliere expressies zijn")
+        patterns = [_fragments(p, {**(known or {}), **named}, f"{path}: '{name}'") for p in patterns]
         for pattern in patterns:
             try:
                 compile_pattern(pattern)
@@ -174,6 +176,19 @@ def load_named_patterns(path: Path) -> dict[str, tuple[str, ...]]:
                 raise RulePackError(f"{path}: '{name}': {err}") from None
         named[name] = tuple(patterns)
     return named
+
+
+_FRAGMENT = re.compile(r"\{\{([a-z_]+)\}\}")
+
+
+def _fragments(pattern: str, named: dict[str, tuple[str, ...]], where: str) -> str:
+    """A pattern with each "{{name}}" replaced by the one regex of that name (defined earlier)."""
+    def part(found: re.Match) -> str:
+        if len(named.get(found.group(1), ())) != 1:
+            known = ", ".join("{{" + n + "}}" for n, p in named.items() if len(p) == 1) or "geen"
+            raise RulePackError(f"{where}: onbekend deel '{found.group(0)}' (bekend: {known})")
+        return named[found.group(1)][0]
+    return _FRAGMENT.sub(part, pattern) if "{{" in pattern else pattern
 
 
 def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> object:
@@ -195,7 +210,8 @@ def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> objec
 def _named(entry: object, named: dict[str, tuple[str, ...]], raw: dict, path: Path) -> tuple:
     """The patterns an entry stands for: itself, or all patterns of "@name"."""
     if not (isinstance(entry, str) and _NAMED.fullmatch(entry)):
-        return (entry,)
+        where = f"{path}: regel '{raw.get('id', '?')}'"
+        return (_fragments(entry, named, where) if isinstance(entry, str) else entry,)
     if entry[1:] not in named:
         known = ", ".join("@" + n for n in sorted(named)) or "geen"
         raise RulePackError(f"{path}: regel '{raw.get('id', '?')}': onbekend patroon '{entry}' (bekend: {known})")

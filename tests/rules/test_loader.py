@@ -1,9 +1,10 @@
 """Strict validation of rule packs: every problem names the file and the rule."""
+import re
 import shutil
 
 import pytest
 
-from outreach.rules.loader import RULES_DIR, load_pack, load_rulebook_from
+from outreach.rules.loader import RULES_DIR, load_named_patterns, load_pack, load_rulebook_from
 from outreach.rules.schema import DIMENSIONS, RulePackError
 from tests.rules.helpers import write_pack
 
@@ -137,3 +138,54 @@ def test_a_malformed_named_pattern_file_is_a_clear_error(tmp_path):
     with pytest.raises(RulePackError) as err:
         load_rulebook_from(tmp_path / "nl", "nl")
     assert "patterns.toml" in str(err.value) and "telefoonnummer" in str(err.value)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Does the pattern have a '|' outside any group (which would change meaning inside another)?"""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def test_shared_parts_mean_the_same_wherever_they_stand():
+    named = load_named_patterns(RULES_DIR / "nl" / "patterns.toml")
+    used = {m for path in (RULES_DIR / "nl").glob("*.toml")
+            for m in re.findall(r"\{\{([a-z_]+)\}\}", re.sub(r"(?m)^\s*#.*$", "", path.read_text(encoding="utf-8")))}
+    assert used and used <= set(named)
+    assert not [name for name in used if len(named[name]) != 1 or _top_level_bar(named[name][0])]
+    assert _top_level_bar("a|b") and not _top_level_bar("(?:a|b)[|]c")
+
+
+def test_a_shared_part_stands_inside_a_rule_pattern(tmp_path):
+    named = {"deel": ("(?:boete|sanctie)",), "twee": ("a", "b")}
+    body = GOOD.replace('terms = ["boete"]', "patterns = ['een {{deel}}']")
+    assert load_pack(write_pack(tmp_path, "tone", body), named).rules[0].params.match.patterns == ("een (?:boete|sanctie)",)
+    for part in ("{{onbekend}}", "{{twee}}"):
+        with pytest.raises(RulePackError, match=r"regel 'tone.test.fine': onbekend deel '\{\{\w+\}\}' \(bekend: \{\{deel\}\}\)"):
+            load_pack(write_pack(tmp_path, "tone", GOOD.replace('terms = ["boete"]', f"patterns = ['{part}']")), named)
+
+
+def test_shared_parts_in_patterns_toml_come_before_their_use(tmp_path):
+    path = tmp_path / "patterns.toml"
+    path.write_text("deel = ['(?:x|y)']\nheel = ['a{{deel}}b']\n", encoding="utf-8")
+    assert load_named_patterns(path)["heel"] == ("a(?:x|y)b",)
+    path.write_text("heel = ['a{{deel}}b']\ndeel = ['(?:x|y)']\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match="'heel': onbekend deel"):
+        load_named_patterns(path)
