@@ -5,7 +5,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from outreach.formatting import number, percent
+from outreach.rules.kinds import registry
 from outreach.rules.loader import FACT_NAME, Language, RuleBook
 from outreach.rules.prefilter import pattern_set
 from outreach.rules.schema import Matcher, Rule
@@ -279,7 +279,7 @@ class Context:
         shares a content word ("Er komt geen deurwaarder" ... "post van de deurwaarder")."""
         if hit.first < 0:
             return False
-        negated = self.find(rule.match, rule.parts, "require", rule.exceptions)
+        negated = self.find(rule.params.match, rule.parts, "require", rule.exceptions)
         if not negated:
             return False
         tokens = self.doc.tokens
@@ -330,7 +330,7 @@ def _in_form(template: str, form: str) -> str:
     return _QUOTED.sub(lambda m: m.group(0) if "{" in m.group(1) else "'" + to_je(m.group(1)) + "'", template)
 
 
-def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, message: str | None = None,
+def make_finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, message: str | None = None,
              severity: str | None = None, suggestions: tuple[str, ...] | None = None,
              value: str = "") -> Finding:
     text = ctx.doc.text[hit.start:hit.end] if hit else ""
@@ -348,131 +348,6 @@ def _finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, messag
     )
 
 
-def _existence(rule: Rule, ctx: Context) -> list[Finding]:
-    hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
-    findings = []
-    for hit in hits:
-        points, confident = rule.points, True
-        if rule.consequence:
-            verdict = ctx.consequence(hit)
-            if verdict == "harmless":
-                continue  # "Als u niet reageert, verwijderen wij uw gegevens": no threat
-            if verdict == "unclear":
-                points, confident = round(rule.points * ctx.language.consequences.unclear_factor, 2), False
-        if confident and rule.points < 0 and rule.negation == "skip" and ctx.denied(hit, rule):
-            confident = False
-        finding = _finding(rule, ctx, hit, points)
-        findings.append(finding if confident else dataclasses.replace(finding, confident=False))
-    return findings
-
-
-def _substitution(rule: Rule, ctx: Context) -> list[Finding]:
-    hits: list[tuple[Hit, tuple[str, ...]]] = []
-    for term, alternatives in rule.swap:
-        if not ctx.occurs(term):  # most swap keys are not in a letter: one index lookup each
-            continue
-        for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
-            hits.append((hit, alternatives))
-    kept = set(dedupe([h for h, _ in hits]))
-    findings, seen = [], set()
-    for hit, alternatives in hits:
-        if hit in kept and (hit.start, hit.end) not in seen:  # two swap keys, one span: report once
-            seen.add((hit.start, hit.end))
-            findings.append(_finding(rule, ctx, hit, rule.points,
-                                     suggestions=_same_case(ctx.doc.text[hit.start:hit.end], alternatives)))
-    return findings
-
-
-def _same_case(match: str, alternatives: tuple[str, ...]) -> tuple[str, ...]:
-    """A rewrite starts with a capital where the words it replaces did ("Indien u" -> "Als u")."""
-    if not match[:1].isupper():
-        return alternatives
-    return tuple(a[:1].upper() + a[1:] for a in alternatives)
-
-
-def _required(rule: Rule, ctx: Context) -> list[Finding]:
-    hit = ctx.first(rule.match, rule.parts, rule.negation, rule.exceptions)
-    if hit is not None:
-        return [_finding(rule, ctx, hit, rule.points, message=rule.found_message)] if rule.points else []
-    return [_finding(rule, ctx, None, rule.missing_points)]
-
-
-def _conditional(rule: Rule, ctx: Context) -> list[Finding]:
-    when = ctx.first(rule.when, rule.parts, rule.negation, rule.exceptions)
-    if when is None:
-        return []
-    if rule.require:
-        required = ctx.first(rule.require, frozenset(), "skip" if rule.negation == "skip" else "ignore",
-                             rule.exceptions)
-        if required is None:
-            return [_finding(rule, ctx, when, rule.points)]
-        if rule.kept_points:
-            return [_finding(rule, ctx, required, rule.kept_points, message=rule.found_message)]
-        return []
-    forbidden = ctx.first(rule.forbid, rule.parts, rule.negation, rule.exceptions)
-    if forbidden is not None:
-        return [_finding(rule, ctx, forbidden, rule.points)]
-    if rule.kept_points:
-        return [_finding(rule, ctx, when, rule.kept_points, message=rule.found_message)]
-    return []
-
-
-def _occurrence(rule: Rule, ctx: Context) -> list[Finding]:
-    hits = ctx.find(rule.match, rule.parts, rule.negation, rule.exceptions)
-    seen: dict[int, int] = {}
-    findings = []
-    for hit in hits:
-        key = ctx.doc.tokens[hit.first].sentence if rule.scope == "sentence" and hit.first >= 0 else -1
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > rule.max:
-            findings.append(_finding(rule, ctx, hit, rule.points))
-    return findings
-
-
-def _value(value: float, metric: str = "") -> str:
-    if metric.endswith("_share"):  # "15%" reads better than "0,15" (and "0,1" would be wrong)
-        return percent(value)
-    return number(value, digits=0 if float(value).is_integer() else 1)
-
-
-def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None) -> Finding | None:
-    for band in rule.bands:
-        if band.holds(value):
-            return _finding(rule, ctx, hit, band.points, message=band.message,
-                            severity=band.severity, value=_value(value, rule.metric))
-    return None
-
-
-def _metric(rule: Rule, ctx: Context) -> list[Finding]:
-    found: list[Finding | None] = []
-    if rule.scope == "document":
-        if ctx.metrics["words"]:
-            found.append(_band_finding(rule, ctx, ctx.metrics[rule.metric], None))
-        return [f for f in found if f]
-    if rule.scope == "sentence":
-        for sentence in ctx.sentences(rule.parts):
-            stats = sentence_stats(ctx.doc, sentence)
-            value = stats.words if rule.metric == "sentence_words" else stats.commas
-            hit = Hit(sentence.start, sentence.end, sentence.tokens[0].index, sentence.tokens[-1].index)
-            found.append(_band_finding(rule, ctx, float(value), hit))
-        return [f for f in found if f]
-    # Word scope: most words fall in no band, so the band of each distinct value is looked up once
-    # and only the words in a band become findings.
-    banded: dict[float, bool] = {}
-    for token, value in ctx.word_values(rule.metric, rule.parts):
-        if value not in banded:
-            banded[value] = any(band.holds(value) for band in rule.bands)
-        if banded[value]:
-            found.append(_band_finding(rule, ctx, value, Hit(token.start, token.end, token.index, token.index)))
-    return [f for f in found if f]
-
-
-_KINDS = {
-    "existence": _existence, "substitution": _substitution, "required": _required,
-    "conditional": _conditional, "occurrence": _occurrence, "metric": _metric,
-}
-
-
 def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
     """Apply a rule's max_points: findings past the cap keep their place but count 0 points."""
     if rule.max_points is None:
@@ -488,14 +363,6 @@ def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
     return capped
 
 
-def _outside_exceptions(findings: list[Finding], rule: Rule, ctx: Context) -> list[Finding]:
-    """Drop metric findings inside an exception phrase ("Wet gemeentelijke schuldhulpverlening");
-    the other kinds leave exception phrases out when they look for matches."""
-    if not rule.exceptions or rule.kind != "metric":
-        return findings
-    return [f for f in findings if f.start is None or not ctx.excepted(f.start, f.end, rule.exceptions)]
-
-
 def _outside_spans(findings: list[Finding], rule: Rule, ctx: Context) -> list[Finding]:
     """Drop findings inside the stretches the rule ignores (names, amount lines)."""
     if not rule.ignore_in or not findings:
@@ -506,8 +373,7 @@ def _outside_spans(findings: list[Finding], rule: Rule, ctx: Context) -> list[Fi
 
 
 def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
-    found = _outside_spans(_KINDS[rule.kind](rule, ctx), rule, ctx)
-    return cap(_outside_exceptions(found, rule, ctx), rule)
+    return cap(_outside_spans(registry()[rule.kind].run(rule, ctx), rule, ctx), rule)
 
 
 def consistent(findings: list[Finding], book: RuleBook) -> list[Finding]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from outreach import languages
 from outreach.cache import cached, files_digest, package_digest
 from outreach.languages import Language as TextLanguage, LanguageError
-from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, parse_rule
+from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, matcher_keys, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
 
@@ -159,8 +159,9 @@ def _compile_all(terms, patterns, where: str, lang: Lang = None) -> None:
 _NAMED = re.compile(r"@[a-z_]+")
 
 
-def load_named_patterns(path: Path) -> dict[str, tuple[str, ...]]:
-    """patterns.toml: name = [regex, ...]; a rule refers to all of them as "@name"."""
+def load_named_patterns(path: Path, known: dict[str, tuple[str, ...]] | None = None) -> dict[str, tuple[str, ...]]:
+    """patterns.toml: name = [regex, ...]; a rule refers to all of them as "@name", and a pattern
+    (here or in a rule) may hold a one-regex name as a part: "{{name}}" (a shared fragment)."""
     if not path.is_file():
         return {}
     named: dict[str, tuple[str, ...]] = {}
@@ -169,6 +170,7 @@ def load_named_patterns(path: Path) -> dict[str, tuple[str, ...]]:
             raise RulePackError(f"{path}: '{name}': een naam bestaat uit kleine letters en _")
         if not isinstance(patterns, list) or not patterns or not all(isinstance(x, str) and x for x in patterns):
             raise RulePackError(f"{path}: '{name}' moet een lijst van niet-lege reguliere expressies zijn")
+        patterns = [_fragments(p, {**(known or {}), **named}, f"{path}: '{name}'") for p in patterns]
         for pattern in patterns:
             try:
                 compile_pattern(pattern)
@@ -178,13 +180,26 @@ def load_named_patterns(path: Path) -> dict[str, tuple[str, ...]]:
     return named
 
 
+_FRAGMENT = re.compile(r"\{\{([a-z_]+)\}\}")
+
+
+def _fragments(pattern: str, named: dict[str, tuple[str, ...]], where: str) -> str:
+    """A pattern with each "{{name}}" replaced by the one regex of that name (defined earlier)."""
+    def part(found: re.Match) -> str:
+        if len(named.get(found.group(1), ())) != 1:
+            known = ", ".join("{{" + n + "}}" for n, p in named.items() if len(p) == 1) or "geen"
+            raise RulePackError(f"{where}: onbekend deel '{found.group(0)}' (bekend: {known})")
+        return named[found.group(1)][0]
+    return _FRAGMENT.sub(part, pattern) if "{{" in pattern else pattern
+
+
 def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> object:
     """Replace "@name" entries in a rule's pattern lists by the named patterns."""
     if not isinstance(raw, dict):
         return raw
     raw = dict(raw)  # copies, so the file's own data stays as it was read
     tables = [raw]
-    for key in ("when", "require", "forbid", "exceptions"):
+    for key in matcher_keys(raw.get("kind")):
         if isinstance(raw.get(key), dict):
             raw[key] = dict(raw[key])
             tables.append(raw[key])
@@ -197,7 +212,8 @@ def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> objec
 def _named(entry: object, named: dict[str, tuple[str, ...]], raw: dict, path: Path) -> tuple:
     """The patterns an entry stands for: itself, or all patterns of "@name"."""
     if not (isinstance(entry, str) and _NAMED.fullmatch(entry)):
-        return (entry,)
+        where = f"{path}: regel '{raw.get('id', '?')}'"
+        return (_fragments(entry, named, where) if isinstance(entry, str) else entry,)
     if entry[1:] not in named:
         known = ", ".join("@" + n for n in sorted(named)) or "geen"
         raise RulePackError(f"{path}: regel '{raw.get('id', '?')}': onbekend patroon '{entry}' (bekend: {known})")
@@ -300,7 +316,8 @@ def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
         if rule_id not in rules:
             raise RulePackError(f"{path}: sanction_rules: onbekende regel '{rule_id}'")
         rule = rules[rule_id]
-        sanction = Matcher(sanction.terms + rule.match.terms, sanction.patterns + rule.match.patterns)
+        match = getattr(rule.params, "match", Matcher())
+        sanction = Matcher(sanction.terms + match.terms, sanction.patterns + match.patterns)
     words = data["follow_words"]
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise RulePackError(f"{path}: 'follow_words' moet een lijst van niet-lege teksten zijn")
@@ -337,7 +354,7 @@ def _check_fact_names(packs: dict[str, Pack], facts: dict[str, Fact]) -> None:
     """Every {name} in a suggestion is a fact of facts.toml, or the advisor would see '{naam}'."""
     for pack in packs.values():
         for rule in pack.rules:
-            texts = list(rule.suggestions) + [a for _, alts in rule.swap for a in alts]
+            texts = list(rule.suggestions) + list(getattr(rule.params, "alternatives", ()))
             for name in (n for text in texts for n in FACT_NAME.findall(text)):
                 if name not in facts:
                     known = ", ".join("{" + n + "}" for n in sorted(facts)) or "geen"
@@ -386,7 +403,7 @@ def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
         raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
     negation = load_language(directory / "language.toml", language)
     consequences = load_consequences(directory / "consequences.toml", named, packs, language)
-    undeclared = [r.id for p in packs.values() for r in p.rules if r.consequence] if consequences is None else []
+    undeclared = [r.id for p in packs.values() for r in p.rules if getattr(r.params, "consequence", False)] if consequences is None else []
     if undeclared:
         raise RulePackError(f"{directory}: regel '{undeclared[0]}' gebruikt 'consequence', maar consequences.toml ontbreekt")
     facts = load_facts(directory / "facts.toml", named)

@@ -8,17 +8,10 @@ from __future__ import annotations
 import re
 
 from outreach.rules.examples import unmark_with_corrections
+from outreach.rules.kinds import registry
 from outreach.rules.loader import RuleBook
-from outreach.rules.schema import DIMENSIONS, Rule
+from outreach.rules.schema import DIMENSIONS, Matcher, Rule
 
-_KIND = {
-    "existence": "zoekt woorden of zinsdelen die de brief schaden of helpen",
-    "substitution": "stelt een gewoner woord voor",
-    "required": "kijkt of de brief iets zegt dat er hoort te staan",
-    "conditional": "als de brief het ene zegt, moet hij ook het andere zeggen",
-    "occurrence": "telt hoe vaak iets voorkomt",
-    "metric": "meet de tekst (zinslengte, woorden, leesbaarheid)",
-}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
@@ -51,7 +44,7 @@ def rule_page(rule: Rule, book: RuleBook) -> str:
     lines = [
         f"# {rule.id}",
         "",
-        f"*{_md(pack.title)}* · {_KIND[rule.kind]} · ernst: {rule.severity} · "
+        f"*{_md(pack.title)}* · {registry()[rule.kind].label} · ernst: {rule.severity} · "
         f"{effect} ({rule.points:+g} punten per vondst"
         + (f", samen hoogstens {rule.max_points:+g}" if rule.max_points is not None else "") + ")",
         "",
@@ -67,11 +60,12 @@ def rule_page(rule: Rule, book: RuleBook) -> str:
     ]
     if rule.suggestions:
         lines += ["", "## Voorstellen", ""] + [f"- {_md(s)}" for s in rule.suggestions]
-    if rule.swap:
+    swap, match = getattr(rule.params, "swap", ()), getattr(rule.params, "match", Matcher())
+    if swap:
         lines += ["", "## Woorden en hun gewone alternatief", ""]
-        lines += [f"- {_md(term.lstrip('='))} → {_md(' / '.join(alts))}" for term, alts in rule.swap]
-    elif rule.match.terms:
-        lines += ["", "## Zoekt naar", "", ", ".join(f"`{t}`" for t in rule.match.terms)]
+        lines += [f"- {_md(term.lstrip('='))} → {_md(' / '.join(alts))}" for term, alts in swap]
+    elif match.terms:
+        lines += ["", "## Zoekt naar", "", ", ".join(f"`{t}`" for t in match.terms)]
     if rule.exceptions.terms:
         lines += ["", "## Telt niet in", "", ", ".join(f"`{t}`" for t in rule.exceptions.terms)]
     lines += ["", "## Voorbeelden die de regel meldt", ""] + [f"- {_example(e)}" for e in rule.fail]

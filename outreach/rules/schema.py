@@ -7,28 +7,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from outreach.rules.kinds import registry
 from outreach.text.document import PARTS
 from outreach.text.spans import SPAN_KINDS
 
 DIMENSIONS = ("tone", "intent", "autonomy", "privacy", "readability", "contact")
-KINDS = ("existence", "substitution", "required", "conditional", "occurrence", "metric")
 SEVERITIES = ("info", "suggestion", "warning", "error")
 NEGATION_MODES = ("skip", "require", "ignore")
-SCOPES = {"occurrence": ("sentence", "document"), "metric": ("document", "sentence", "word")}
 
-_COMMON_REQUIRED = {"id", "kind", "severity", "message", "why", "source", "fail", "pass"}
-_COMMON_OPTIONAL = {"points", "max_points", "suggestions", "parts", "negation", "exceptions", "ignore_in"}
-_KIND_KEYS = {
-    "existence": {"terms", "patterns", "consequence"},
-    "substitution": {"swap"},
-    "required": {"terms", "patterns", "missing_points", "found_message"},
-    "conditional": {"when", "require", "forbid", "kept_points", "found_message"},
-    "occurrence": {"terms", "patterns", "max", "scope"},
-    "metric": {"metric", "scope", "band"},
-}
-_BAND_KEYS = {"above", "below", "points", "severity", "message"}
 _ID = re.compile(r"^[a-z]+(?:\.[a-z0-9_]+)+$")
+
+# JSON Schema of the values a pack may hold; the kinds declare their keys with these, and
+# outreach/rules/json_schema.py turns the declarations into pack.schema.json for editors.
+TEXT = {"type": "string", "pattern": "\\S"}
+TEXTS = {"anyOf": [TEXT, {"type": "array", "items": TEXT}]}
+NUMBER = {"type": "number"}
+BOOLEAN = {"type": "boolean"}
+MATCHER = {"type": "object", "properties": {"terms": TEXTS, "patterns": TEXTS}, "additionalProperties": False,
+           "minProperties": 1}
+
+
+def one_of(*values: str) -> dict:
+    return {"enum": list(values)}
+
+
+COMMON_KEYS = {
+    "id": {"type": "string", "pattern": _ID.pattern}, "kind": TEXT, "severity": one_of(*SEVERITIES),
+    "message": TEXT, "why": TEXT, "source": TEXT, "fail": TEXTS, "pass": TEXTS,
+    "points": NUMBER, "max_points": NUMBER, "suggestions": TEXTS,
+    "parts": {"anyOf": [one_of(*PARTS), {"type": "array", "items": one_of(*PARTS)}]},
+    "negation": one_of(*NEGATION_MODES), "exceptions": {"anyOf": [TEXTS, MATCHER]},
+    "ignore_in": {"anyOf": [one_of(*SPAN_KINDS), {"type": "array", "items": one_of(*SPAN_KINDS)}]},
+}
+COMMON_REQUIRED = ("id", "kind", "severity", "message", "why", "source", "fail", "pass")
 
 
 class RulePackError(ValueError):
@@ -43,18 +56,6 @@ class Matcher:
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.patterns)
-
-
-@dataclass(frozen=True, slots=True)
-class Band:
-    points: float
-    severity: str
-    message: str
-    above: float | None = None
-    below: float | None = None
-
-    def holds(self, value: float) -> bool:
-        return (self.above is None or value > self.above) and (self.below is None or value < self.below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,94 +78,85 @@ class Rule:
     ignore_in: frozenset[str] = frozenset()
     negation: str = "ignore"
     exceptions: Matcher = Matcher()  # a match inside one of these phrases is not reported
-    match: Matcher = field(default_factory=Matcher)
-    swap: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    missing_points: float = 0.0
-    found_message: str = ""
-    when: Matcher = field(default_factory=Matcher)
-    require: Matcher = field(default_factory=Matcher)
-    forbid: Matcher = field(default_factory=Matcher)
-    kept_points: float = 0.0
-    max: int = 0
-    scope: str = "document"
-    metric: str = ""
-    bands: tuple[Band, ...] = ()
-    # A match is a condition ("Als u niet reageert"); what follows it decides (consequences.toml).
-    consequence: bool = False
+    # What only this kind of rule says (outreach/rules/kinds/<kind>.py): a frozen dataclass with a
+    # `matchers` property for everything it looks for, and `alternatives` when it has rewrites.
+    params: Any = None
 
     @property
     def matchers(self) -> tuple[Matcher, ...]:
-        """Everything the rule looks for: what to match, the condition parts and the exceptions."""
-        return (self.match, self.when, self.require, self.forbid, self.exceptions)
+        """Everything the rule looks for: what its kind matches, then the exceptions."""
+        return (*self.params.matchers, self.exceptions)
 
     @property
     def terms(self) -> tuple[str, ...]:
-        """Every term of the rule, swap keys included."""
-        return tuple(t for m in self.matchers for t in m.terms) + tuple(term for term, _ in self.swap)
+        """Every term of the rule."""
+        return tuple(t for m in self.matchers for t in m.terms)
 
     @property
     def helps_only(self) -> bool:
         """A rule that can only report what works (no problem findings)."""
-        return self.kind in ("existence", "substitution", "occurrence") and self.points > 0
+        return registry()[self.kind].helps_only and self.points > 0
 
 
-def _fail(path: str, rule_id: str, problem: str) -> RulePackError:
-    return RulePackError(f"{path}: regel '{rule_id}': {problem}")
+@dataclass(frozen=True)
+class Reader:
+    """Reads the values of one [[rule]] table; every complaint names the file and the rule."""
+    path: str
+    rid: str
+    metrics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # scope -> known metrics
+
+    def fail(self, problem: str) -> RulePackError:
+        return RulePackError(f"{self.path}: regel '{self.rid}': {problem}")
+
+    def text(self, raw: dict, key: str, required: bool = True) -> str:
+        value = raw.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(f"'{key}' moet een niet-lege tekst zijn")
+        return value
+
+    def texts(self, raw: dict | list, key: str) -> tuple[str, ...]:
+        value = raw.get(key, []) if isinstance(raw, dict) else raw
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(f"'{key}' moet een lijst van niet-lege teksten zijn")
+        return tuple(value)
+
+    def number(self, raw: dict, key: str, default: float = 0.0) -> float:
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(f"'{key}' moet een getal zijn")
+        return float(value)
+
+    def choice(self, raw: dict, key: str, options: tuple[str, ...], default: str | None = None) -> str:
+        value = raw.get(key, default)
+        if value not in options:
+            raise self.fail(f"'{key}' moet een van deze zijn: {', '.join(options)}")
+        return value
+
+    def matcher(self, raw: object, key: str) -> Matcher:
+        if not isinstance(raw, dict):
+            raise self.fail(f"'{key}' moet een tabel zijn met 'terms' en/of 'patterns'")
+        unknown = set(raw) - {"terms", "patterns"}
+        if unknown:
+            raise self.fail(f"onbekende sleutel(s) in '{key}': {', '.join(sorted(unknown))}")
+        matcher = Matcher(self.texts(raw, "terms"), self.texts(raw, "patterns"))
+        if not matcher:
+            raise self.fail(f"'{key}' heeft minstens één term of patroon nodig")
+        return matcher
+
+    def match(self, raw: dict) -> Matcher:
+        """The rule's own `terms` and `patterns`: at least one of them."""
+        matcher = Matcher(self.texts(raw, "terms"), self.texts(raw, "patterns"))
+        if not matcher:
+            raise self.fail("heeft 'terms' of 'patterns' nodig")
+        return matcher
 
 
-def _string(raw: dict, key: str, path: str, rid: str, required: bool = True) -> str:
-    value = raw.get(key, "")
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(path, rid, f"'{key}' moet een niet-lege tekst zijn")
-    return value
-
-
-def _strings(raw: dict | list, key: str, path: str, rid: str) -> tuple[str, ...]:
-    value = raw.get(key, []) if isinstance(raw, dict) else raw
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _fail(path, rid, f"'{key}' moet een lijst van niet-lege teksten zijn")
-    return tuple(value)
-
-
-def _number(raw: dict, key: str, path: str, rid: str, default: float = 0.0) -> float:
-    value = raw.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail(path, rid, f"'{key}' moet een getal zijn")
-    return float(value)
-
-
-def _matcher(raw: object, key: str, path: str, rid: str) -> Matcher:
-    if not isinstance(raw, dict):
-        raise _fail(path, rid, f"'{key}' moet een tabel zijn met 'terms' en/of 'patterns'")
-    unknown = set(raw) - {"terms", "patterns"}
-    if unknown:
-        raise _fail(path, rid, f"onbekende sleutel(s) in '{key}': {', '.join(sorted(unknown))}")
-    matcher = Matcher(_strings(raw, "terms", path, rid), _strings(raw, "patterns", path, rid))
-    if not matcher:
-        raise _fail(path, rid, f"'{key}' heeft minstens één term of patroon nodig")
-    return matcher
-
-
-def _band(raw: object, path: str, rid: str) -> Band:
-    if not isinstance(raw, dict):
-        raise _fail(path, rid, "elke [[rule.band]] moet een tabel zijn")
-    unknown = set(raw) - _BAND_KEYS
-    if unknown:
-        raise _fail(path, rid, f"onbekende sleutel(s) in een band: {', '.join(sorted(unknown))}")
-    if "above" not in raw and "below" not in raw:
-        raise _fail(path, rid, "een band heeft 'above' of 'below' nodig")
-    severity = raw.get("severity", "")
-    if severity not in SEVERITIES:
-        raise _fail(path, rid, f"de 'severity' van een band moet een van deze zijn: {', '.join(SEVERITIES)}")
-    return Band(
-        points=_number(raw, "points", path, rid),
-        severity=severity,
-        message=_string(raw, "message", path, rid),
-        above=_number(raw, "above", path, rid) if "above" in raw else None,
-        below=_number(raw, "below", path, rid) if "below" in raw else None,
-    )
+def matcher_keys(kind: object) -> tuple[str, ...]:
+    """The keys of a rule of this kind that hold a table of terms and patterns."""
+    declared = registry().get(kind) if isinstance(kind, str) else None
+    return ("exceptions",) + tuple(key for key, value in (declared.keys if declared else {}).items() if value is MATCHER)
 
 
 def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[str, ...]]) -> Rule:
@@ -172,106 +164,53 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
     if not isinstance(raw, dict):
         raise RulePackError(f"{path}: elke [[rule]] moet een tabel zijn")
     rid = raw.get("id", "?")
+    read = Reader(path, str(rid), metrics)
     if not isinstance(rid, str) or not _ID.match(rid):
-        raise _fail(path, str(rid), "'id' moet eruitzien als 'tone.threat.fine' (kleine letters, punten)")
+        raise read.fail("'id' moet eruitzien als 'tone.threat.fine' (kleine letters, punten)")
     if not rid.startswith(dimension + "."):
-        raise _fail(path, rid, f"'id' moet beginnen met de dimensie '{dimension}.'")
-    kind = raw.get("kind")
-    if kind not in KINDS:
-        raise _fail(path, rid, f"'kind' moet een van deze zijn: {', '.join(KINDS)}")
-    allowed = _COMMON_REQUIRED | _COMMON_OPTIONAL | _KIND_KEYS[kind]
-    unknown = set(raw) - allowed
+        raise read.fail(f"'id' moet beginnen met de dimensie '{dimension}.'")
+    kinds = registry()
+    kind = kinds.get(raw.get("kind")) if isinstance(raw.get("kind"), str) else None
+    if kind is None:
+        raise read.fail(f"'kind' moet een van deze zijn: {', '.join(kinds)}")
+    unknown = set(raw) - set(COMMON_KEYS) - set(kind.keys)
     if unknown:
-        raise _fail(path, rid, f"onbekende sleutel(s) voor een regel van soort '{kind}': {', '.join(sorted(unknown))}")
-    missing = _COMMON_REQUIRED - set(raw)
-    if kind != "metric" and "points" not in raw:
+        raise read.fail(f"onbekende sleutel(s) voor een regel van soort '{kind.name}': {', '.join(sorted(unknown))}")
+    missing = set(COMMON_REQUIRED) - set(raw)
+    if kind.points_required and "points" not in raw:
         missing.add("points")
     if missing:
-        raise _fail(path, rid, f"ontbrekende sleutel(s): {', '.join(sorted(missing))}")
-    severity = raw["severity"]
-    if severity not in SEVERITIES:
-        raise _fail(path, rid, f"'severity' moet een van deze zijn: {', '.join(SEVERITIES)}")
-    points = _number(raw, "points", path, rid)
+        raise read.fail(f"ontbrekende sleutel(s): {', '.join(sorted(missing))}")
+    severity = read.choice(raw, "severity", SEVERITIES)
+    points = read.number(raw, "points")
     fields: dict = dict(
-        id=rid, kind=kind, dimension=dimension, severity=severity,
-        message=_string(raw, "message", path, rid), why=_string(raw, "why", path, rid),
-        source=_string(raw, "source", path, rid),
-        fail=_strings(raw, "fail", path, rid), passes=_strings(raw, "pass", path, rid),
-        points=points, suggestions=_strings(raw, "suggestions", path, rid),
+        id=rid, kind=kind.name, dimension=dimension, severity=severity,
+        message=read.text(raw, "message"), why=read.text(raw, "why"), source=read.text(raw, "source"),
+        fail=read.texts(raw, "fail"), passes=read.texts(raw, "pass"),
+        points=points, suggestions=read.texts(raw, "suggestions"),
     )
     if not fields["fail"] or not fields["passes"]:
-        raise _fail(path, rid, "heeft minstens één 'fail'- en één 'pass'-voorbeeld nodig")
+        raise read.fail("heeft minstens één 'fail'- en één 'pass'-voorbeeld nodig")
     if "max_points" in raw:
-        cap = _number(raw, "max_points", path, rid)
+        cap = read.number(raw, "max_points")
         if cap * points < 0 or cap == 0:
-            raise _fail(path, rid, "'max_points' moet hetzelfde teken (+ of -) hebben als 'points'")
+            raise read.fail("'max_points' moet hetzelfde teken (+ of -) hebben als 'points'")
         fields["max_points"] = cap
-    parts = _strings(raw, "parts", path, rid)
+    parts = read.texts(raw, "parts")
     bad_parts = set(parts) - set(PARTS)
     if bad_parts:
-        raise _fail(path, rid, f"onbekend(e) briefdeel(en) {', '.join(sorted(bad_parts))}; gebruik {', '.join(PARTS)}")
+        raise read.fail(f"onbekend(e) briefdeel(en) {', '.join(sorted(bad_parts))}; gebruik {', '.join(PARTS)}")
     fields["parts"] = frozenset(parts)
-    ignore_in = _strings(raw, "ignore_in", path, rid)
+    ignore_in = read.texts(raw, "ignore_in")
     bad_spans = set(ignore_in) - set(SPAN_KINDS)
     if bad_spans:
-        raise _fail(path, rid, f"onbekende soort(en) tekst in 'ignore_in': {', '.join(sorted(bad_spans))}; "
-                               f"gebruik {', '.join(SPAN_KINDS)}")
+        raise read.fail(f"onbekende soort(en) tekst in 'ignore_in': {', '.join(sorted(bad_spans))}; "
+                        f"gebruik {', '.join(SPAN_KINDS)}")
     fields["ignore_in"] = frozenset(ignore_in)
-    negation = raw.get("negation", "skip")
-    if negation not in NEGATION_MODES:
-        raise _fail(path, rid, f"'negation' moet een van deze zijn: {', '.join(NEGATION_MODES)}")
-    fields["negation"] = negation
+    fields["negation"] = read.choice(raw, "negation", NEGATION_MODES, "skip")
     # A list of terms, or a table with terms and/or patterns (for what terms cannot say).
     raw_exceptions = raw.get("exceptions", [])
-    fields["exceptions"] = (_matcher(raw_exceptions, "exceptions", path, rid) if isinstance(raw_exceptions, dict)
-                            else Matcher(_strings(raw, "exceptions", path, rid)))
-
-    if kind in ("existence", "required", "occurrence"):
-        fields["match"] = Matcher(_strings(raw, "terms", path, rid), _strings(raw, "patterns", path, rid))
-        if not fields["match"]:
-            raise _fail(path, rid, "heeft 'terms' of 'patterns' nodig")
-    if "consequence" in raw:
-        if not isinstance(raw["consequence"], bool):
-            raise _fail(path, rid, "'consequence' moet true of false zijn")
-        fields["consequence"] = raw["consequence"]
-    if kind == "substitution":
-        swap = raw.get("swap")
-        if not isinstance(swap, dict) or not swap:
-            raise _fail(path, rid, "'swap' moet een tabel zijn van term = alternatief (of een lijst alternatieven)")
-        fields["swap"] = tuple((term, _strings(alt, f"swap.{term}", path, rid)) for term, alt in swap.items())
-    if kind == "required":
-        fields["missing_points"] = _number(raw, "missing_points", path, rid)
-        fields["found_message"] = _string(raw, "found_message", path, rid)
-        if fields["missing_points"] > 0 or points < 0:
-            raise _fail(path, rid, "'missing_points' moet 0 of lager zijn en 'points' 0 of hoger")
-    if kind == "conditional":
-        fields["when"] = _matcher(raw.get("when"), "when", path, rid)
-        if ("require" in raw) == ("forbid" in raw):
-            raise _fail(path, rid, "een conditional-regel heeft precies één van 'require' of 'forbid' nodig")
-        key = "require" if "require" in raw else "forbid"
-        fields[key] = _matcher(raw[key], key, path, rid)
-        fields["kept_points"] = _number(raw, "kept_points", path, rid)
-        if fields["kept_points"] and "found_message" not in raw:
-            raise _fail(path, rid, "'kept_points' heeft een 'found_message' nodig")
-        fields["found_message"] = raw.get("found_message", "")
-    if kind == "occurrence":
-        limit = raw.get("max")
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-            raise _fail(path, rid, "'max' moet een geheel getal van 0 of hoger zijn")
-        fields["max"] = limit
-    if kind in SCOPES:
-        scope = raw.get("scope", "document")
-        if scope not in SCOPES[kind]:
-            raise _fail(path, rid, f"'scope' moet een van deze zijn: {', '.join(SCOPES[kind])}")
-        fields["scope"] = scope
-    if kind == "metric":
-        metric = raw.get("metric")
-        if metric not in metrics[fields["scope"]]:
-            raise _fail(path, rid, f"onbekende maat '{metric}' voor scope '{fields['scope']}'; "
-                                   f"bekend: {', '.join(metrics[fields['scope']])}")
-        fields["metric"] = metric
-        bands = raw.get("band")
-        if not isinstance(bands, list) or not bands:
-            raise _fail(path, rid, "een metric-regel heeft minstens één [[rule.band]] nodig")
-        fields["bands"] = tuple(_band(b, path, rid) for b in bands)
+    fields["exceptions"] = (read.matcher(raw_exceptions, "exceptions") if isinstance(raw_exceptions, dict)
+                            else Matcher(read.texts(raw, "exceptions")))
+    fields["params"] = kind.parse(raw, read)
     return Rule(**fields)

@@ -126,7 +126,7 @@ def stack(book: RuleBook, folder: Path) -> RuleBook:
         raise RulePackError(f"{folder}: onbekend bestand {stray[0]}; een eigen map kent "
                             f"{', '.join(sorted(PACK_FILES))}")
     named = dict(book.named_patterns)
-    named.update(load_named_patterns(folder / "patterns.toml"))
+    named.update(load_named_patterns(folder / "patterns.toml", book.named_patterns))
     packs = dict(book.packs)
     for dimension in DIMENSIONS:
         path = folder / f"{dimension}.toml"

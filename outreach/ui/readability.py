@@ -46,13 +46,13 @@ def _limits(book: RuleBook) -> dict[str, tuple]:
     for rule in book.packs["readability"].rules if "readability" in book.packs else ():
         if rule.kind != "metric":
             continue
-        hurting = [band for band in rule.bands if band.points < 0]
+        hurting = [band for band in rule.params.bands if band.points < 0]
         if not hurting:
             continue
         aboves = [b.above for b in hurting if b.above is not None]
         belows = [b.below for b in hurting if b.below is not None]
         limit = ("<=", min(aboves)) if aboves else (">=", max(belows)) if belows else ("", None)
-        result[rule.metric] = (hurting, limit)
+        result[rule.params.metric] = (hurting, limit)
     return result
 
 

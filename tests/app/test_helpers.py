@@ -127,7 +127,7 @@ def test_every_readability_figure_with_a_b1_limit_has_a_rule_that_checks_it():
     """A renamed rule metric must not silently drop a figure's B1 signal on the page."""
     from outreach.ui.readability import FIGURES
 
-    checked = {rule.metric for rule in load_rulebook("nl").packs["readability"].rules if rule.kind == "metric"}
+    checked = {rule.params.metric for rule in load_rulebook("nl").packs["readability"].rules if rule.kind == "metric"}
     assert {rule_metric for _, rule_metric, _ in FIGURES if rule_metric} <= checked
 
 

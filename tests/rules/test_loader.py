@@ -1,10 +1,11 @@
 """Strict validation of rule packs: every problem names the file and the rule."""
+import re
 import shutil
 
 import pytest
 
 from outreach import languages
-from outreach.rules.loader import load_pack, load_rulebook_from
+from outreach.rules.loader import load_named_patterns, load_pack, load_rulebook_from
 from outreach.rules.schema import DIMENSIONS, RulePackError
 from tests.rules.helpers import write_pack
 
@@ -36,7 +37,7 @@ def test_a_good_pack_loads(tmp_path):
     (('fail = ["Een [[boete]]."]', 'fail = []'), "heeft minstens één 'fail'- en één 'pass'-voorbeeld nodig"),
     (('pass = ["Geen boete."]\n', ''), "ontbrekende sleutel(s): pass"),
     (('severity = "warning"', 'severity = "scary"'), "'severity' moet een van deze zijn: info, suggestion, warning, error"),
-    (('kind = "existence"', 'kind = "magic"'), "'kind' moet een van deze zijn: existence"),
+    (('kind = "existence"', 'kind = "magic"'), "'kind' moet een van deze zijn: conditional, existence"),
     (('id = "tone.test.fine"', 'id = "intent.test.fine"'), "moet beginnen met de dimensie 'tone.'"),
     (('terms = ["boete"]', 'terms = ["bo*te"]'), "'*' mag alleen aan het begin of eind van een woord staan"),
     (('terms = ["boete"]', 'terms = "boete"\nnegation = "maybe"'), "'negation' moet een van deze zijn"),
@@ -127,7 +128,7 @@ def test_named_patterns_are_shared_and_an_unknown_name_is_a_clear_error(tmp_path
         'terms = ["boete"]', 'patterns = ["@telefoonnummer"]').replace("[[boete]]", "boete")
         .replace('fail = ["Een boete."]', 'fail = ["Bel [[06-12345678]]."]').replace('pass = ["Geen boete."]', 'pass = ["Bel ons."]')),
         named)
-    assert pack.rules[0].match.patterns == named["telefoonnummer"]
+    assert pack.rules[0].params.match.patterns == named["telefoonnummer"]
     with pytest.raises(RulePackError) as err:
         load_pack(write_pack(tmp_path, "tone", GOOD.replace('terms = ["boete"]', 'patterns = ["@telefon"]')), named)
     assert "onbekend patroon '@telefon'" in str(err.value) and "@telefoonnummer" in str(err.value)
@@ -140,3 +141,54 @@ def test_a_malformed_named_pattern_file_is_a_clear_error(tmp_path):
     with pytest.raises(RulePackError) as err:
         load_rulebook_from(tmp_path / "nl", "nl")
     assert "patterns.toml" in str(err.value) and "telefoonnummer" in str(err.value)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Does the pattern have a '|' outside any group (which would change meaning inside another)?"""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def test_shared_parts_mean_the_same_wherever_they_stand():
+    named = load_named_patterns(languages.get("nl").rules_dir / "patterns.toml")
+    used = {m for path in (languages.get("nl").rules_dir).glob("*.toml")
+            for m in re.findall(r"\{\{([a-z_]+)\}\}", re.sub(r"(?m)^\s*#.*$", "", path.read_text(encoding="utf-8")))}
+    assert used and used <= set(named)
+    assert not [name for name in used if len(named[name]) != 1 or _top_level_bar(named[name][0])]
+    assert _top_level_bar("a|b") and not _top_level_bar("(?:a|b)[|]c")
+
+
+def test_a_shared_part_stands_inside_a_rule_pattern(tmp_path):
+    named = {"deel": ("(?:boete|sanctie)",), "twee": ("a", "b")}
+    body = GOOD.replace('terms = ["boete"]', "patterns = ['een {{deel}}']")
+    assert load_pack(write_pack(tmp_path, "tone", body), named).rules[0].params.match.patterns == ("een (?:boete|sanctie)",)
+    for part in ("{{onbekend}}", "{{twee}}"):
+        with pytest.raises(RulePackError, match=r"regel 'tone.test.fine': onbekend deel '\{\{\w+\}\}' \(bekend: \{\{deel\}\}\)"):
+            load_pack(write_pack(tmp_path, "tone", GOOD.replace('terms = ["boete"]', f"patterns = ['{part}']")), named)
+
+
+def test_shared_parts_in_patterns_toml_come_before_their_use(tmp_path):
+    path = tmp_path / "patterns.toml"
+    path.write_text("deel = ['(?:x|y)']\nheel = ['a{{deel}}b']\n", encoding="utf-8")
+    assert load_named_patterns(path)["heel"] == ("a(?:x|y)b",)
+    path.write_text("heel = ['a{{deel}}b']\ndeel = ['(?:x|y)']\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match="'heel': onbekend deel"):
+        load_named_patterns(path)

@@ -32,7 +32,7 @@ def test_the_rule_packs_have_depth():
     counts = {d: len(BOOK.packs[d].rules) for d in BOOK.packs}
     assert all(n >= 8 for n in counts.values()), counts
     officialese = [r for r in BOOK.packs["tone"].rules if r.kind == "substitution"]
-    assert sum(len(r.swap) for r in officialese) >= 60
+    assert sum(len(r.params.swap) for r in officialese) >= 60
 
 
 def test_a_correction_in_an_example_must_be_offered_with_the_case_of_the_words_it_replaces():

@@ -1,0 +1,53 @@
+"""existence: report every match of terms or patterns (a threat word, a helping phrase)."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from outreach.rules.engine import Context, Finding, make_finding
+from outreach.rules.kinds import Kind
+from outreach.rules.schema import BOOLEAN, TEXTS, Matcher, Reader, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Existence:
+    match: Matcher
+    # A match is a condition ("Als u niet reageert"); what follows it decides (consequences.toml).
+    consequence: bool = False
+
+    @property
+    def matchers(self) -> tuple[Matcher, ...]:
+        return (self.match,)
+
+
+def parse(raw: dict, read: Reader) -> Existence:
+    consequence = raw.get("consequence", False)
+    if not isinstance(consequence, bool):
+        raise read.fail("'consequence' moet true of false zijn")
+    return Existence(read.match(raw), consequence)
+
+
+def run(rule: Rule, ctx: Context) -> list[Finding]:
+    params: Existence = rule.params
+    hits = ctx.find(params.match, rule.parts, rule.negation, rule.exceptions)
+    findings = []
+    for hit in hits:
+        points, confident = rule.points, True
+        if params.consequence:
+            verdict = ctx.consequence(hit)
+            if verdict == "harmless":
+                continue  # "Als u niet reageert, verwijderen wij uw gegevens": no threat
+            if verdict == "unclear":
+                points, confident = round(rule.points * ctx.language.consequences.unclear_factor, 2), False
+        if confident and rule.points < 0 and rule.negation == "skip" and ctx.denied(hit, rule):
+            confident = False
+        finding = make_finding(rule, ctx, hit, points)
+        findings.append(finding if confident else dataclasses.replace(finding, confident=False))
+    return findings
+
+
+KIND = Kind(
+    name="existence", label="zoekt woorden of zinsdelen die de brief schaden of helpen",
+    keys={"terms": TEXTS, "patterns": TEXTS, "consequence": BOOLEAN}, required=(),
+    parse=parse, run=run, helps_only=True,
+)
