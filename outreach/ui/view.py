@@ -74,7 +74,8 @@ def _stacking(name: str):
 
 
 def _key(vid: str, name: str) -> str:
-    return f"{vid}.{name}"
+    """A variant's widget key: holds the open workspace's id and the slot (workspace.slot_key)."""
+    return workspace.slot_key(vid, name)
 
 
 
