@@ -514,6 +514,16 @@ def make_share_link() -> None:
     st.session_state[SHARE_LINK] = (base.id, access.share_link(token))
 
 
+@_guarded
+def revoke_share_link() -> None:
+    store, base = the_store(), st.session_state[BASE]
+    if store is None or not base.id:
+        return
+    store.revoke_share(base.id, access.owner())
+    st.session_state.pop(SHARE_LINK, None)
+    say("success", "ws_share_revoked")
+
+
 # --- callbacks: the conflict --------------------------------------------------------------------
 
 @_guarded
@@ -797,6 +807,13 @@ def _share(t: Strings, base: Workspace, locked: bool) -> None:
         made = st.session_state.get(SHARE_LINK)
         if made and made[0] == base.id:
             st.code(made[1], language=None)
+        try:
+            until = the_store().share_expires(base.id)
+        except (StoreError, AttributeError):
+            until = None
+        if until is not None:
+            st.caption(t("ws_share_until", date=until.astimezone().strftime("%d-%m-%Y %H:%M")))
+            st.button(t("ws_share_revoke"), key="ws.share_revoke", on_click=revoke_share_link)
 
 
 def sidebar(t: Strings) -> None:

@@ -304,3 +304,37 @@ def test_a_share_link_adds_one_workspace_to_someone_elses_list(shared, data_dir)
     assert bram.text_area(key=slot_key(bram, "a", "text")).value == "Gedeelde brief."
     assert any("gedeelde werkruimte" in plain(s.value) for s in bram.success)
     assert "deel" not in bram.query_params
+
+
+def test_an_expired_or_revoked_share_link_says_so_in_dutch(shared, data_dir):
+    anna = enter(run(AppTest.from_file(APP, default_timeout=60)), CODE)
+    type_in(anna, "a", "Gedeelde brief.")
+    anna.button(key="ws.share").click()
+    run(anna)
+    token = [c.value for c in anna.code if "?deel=" in c.value][0].split("?deel=", 1)[1]
+    assert any("De link werkt tot " in plain(c.value) for c in anna.caption)
+    with store_module.sqlite3.connect(data_dir / "outreach.sqlite3") as conn:
+        conn.execute("UPDATE workspaces SET share_expires = '2000-01-01T00:00:00+00:00'")
+    bram = AppTest.from_file(APP, default_timeout=60)
+    bram.query_params["deel"] = token
+    enter(run(bram), CODE)
+    assert not bram.exception
+    assert any("Deze deellink is verlopen. Vraag de eigenaar om een nieuwe link." in plain(e.value) for e in bram.error)
+    assert bram.text_area(key=slot_key(bram, "a", "text")).value == ""  # his own, empty workspace
+    # A fresh link, opened, then revoked by Anna: Bram no longer sees it, the link says so.
+    anna.button(key="ws.share").click()
+    run(anna)
+    token = [c.value for c in anna.code if "?deel=" in c.value][0].split("?deel=", 1)[1]
+    carl = AppTest.from_file(APP, default_timeout=60)
+    carl.query_params["deel"] = token
+    enter(run(carl), CODE)
+    assert carl.text_area(key=slot_key(carl, "a", "text")).value == "Gedeelde brief."
+    anna.button(key="ws.share_revoke").click()
+    run(anna)
+    assert any("Delen gestopt" in s.value for s in anna.success)
+    carls = {w.id for w in store(data_dir).list_workspaces(carl.session_state["auth.owner"])}
+    assert carls and anna.session_state["ws.base"].id not in carls
+    dave = AppTest.from_file(APP, default_timeout=60)
+    dave.query_params["deel"] = token
+    enter(run(dave), CODE)
+    assert any("ingetrokken" in plain(e.value) for e in dave.error) and not dave.exception
