@@ -25,7 +25,8 @@ API (for the app):
 Owners: every workspace belongs to one owner (LOCAL_OWNER in local mode; in shared mode a hash of
 the visitor's browser key). Methods take `owner=` (default LOCAL_OWNER for list/create/import,
 None = no check for load/save/delete); a workspace is visible to its owner and to owners it was
-shared with by link (`share_token` / `accept_share`). Names are unique per owner: create and import
+shared with by link (`share_token` / `accept_share`; a link works for OUTREACH_SHARE_DAYS days,
+default 7, and `revoke_share` ends it and the access it gave). Names are unique per owner: create and import
 pick "Naam (2)" when the name is taken, a save that renames onto a taken name is refused.
 `open_for(owner, default_name)` returns the workspace to show a new session, creating the default
 one in the same transaction when the owner has none (concurrent first visits get one default).
@@ -57,7 +58,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, MIN_VARIANTS, free_name, has_surrogate, name_problem
@@ -180,6 +181,11 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
                owner TEXT NOT NULL,
                PRIMARY KEY (workspace_id, owner))""",
     ),
+    (   # share links expire; a link made before this version expires a link-lifetime from now
+        "ALTER TABLE workspaces ADD COLUMN share_expires TEXT",
+        lambda conn: conn.execute("UPDATE workspaces SET share_expires = ? WHERE share_token IS NOT NULL",
+                                  (_share_expiry(),)),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -230,6 +236,23 @@ def data_dir() -> Path:
 
 def default_path() -> Path:
     return data_dir() / DB_NAME
+
+
+SHARE_DAYS_ENV = "OUTREACH_SHARE_DAYS"
+SHARE_DAYS = 7  # how long a share link works unless OUTREACH_SHARE_DAYS says otherwise
+
+
+def share_days() -> float:
+    """Days a new share link works: OUTREACH_SHARE_DAYS (a positive number, at most 365) or 7."""
+    try:
+        days = float(os.environ.get(SHARE_DAYS_ENV, SHARE_DAYS))
+    except ValueError:
+        return SHARE_DAYS
+    return days if 0 < days <= 365 else SHARE_DAYS
+
+
+def _share_expiry() -> str:
+    return (datetime.now(timezone.utc) + timedelta(days=share_days())).isoformat(timespec="microseconds")
 
 
 def _now() -> str:
@@ -690,23 +713,53 @@ class Store:
     # --- sharing by link
 
     def share_token(self, workspace_id: str, owner: str | None = None) -> str:
-        """The secret of this workspace's share link (made on first use); only its owner may ask."""
+        """The secret of this workspace's share link; only its owner may ask. A link works for
+        share_days() days; asking again while it works gives the same link, after that a new one."""
         with self._write() as conn:
-            row = conn.execute("SELECT owner, share_token FROM workspaces WHERE id = ?", (workspace_id,)).fetchone()
+            row = conn.execute("SELECT owner, share_token, share_expires FROM workspaces WHERE id = ?",
+                               (workspace_id,)).fetchone()
             if row is None or (owner is not None and row[0] != owner):
                 raise WorkspaceNotFound("Alleen de eigenaar kan deze werkruimte delen.")
-            if row[1]:
+            if row[1] and row[2] and row[2] > _now():
                 return row[1]
             token = secrets.token_urlsafe(18)
-            conn.execute("UPDATE workspaces SET share_token = ? WHERE id = ?", (token, workspace_id))
+            conn.execute("UPDATE workspaces SET share_token = ?, share_expires = ? WHERE id = ?",
+                         (token, _share_expiry(), workspace_id))
             return token
 
-    def accept_share(self, token: str, owner: str) -> Workspace:
-        """Add the workspace behind a share link to this owner's list; WorkspaceNotFound if unknown."""
+    def share_expires(self, workspace_id: str) -> datetime | None:
+        """Until when the workspace's share link works (UTC), or None when it has none that works."""
+        def read(conn):
+            return conn.execute("SELECT share_token, share_expires FROM workspaces WHERE id = ?",
+                                (workspace_id,)).fetchone()
+        row = self._read(read)
+        if not row or not row[0] or not row[1] or row[1] <= _now():
+            return None
+        return datetime.fromisoformat(row[1])
+
+    def revoke_share(self, workspace_id: str, owner: str | None = None) -> None:
+        """Stop sharing: the link no longer works and whoever opened it no longer sees the workspace."""
         with self._write() as conn:
-            row = conn.execute("SELECT id, owner FROM workspaces WHERE share_token = ?", (token,)).fetchone()
+            row = conn.execute("SELECT owner FROM workspaces WHERE id = ?", (workspace_id,)).fetchone()
+            if row is None or (owner is not None and row[0] != owner):
+                raise WorkspaceNotFound("Alleen de eigenaar kan het delen stoppen.")
+            conn.execute("UPDATE workspaces SET share_token = NULL, share_expires = NULL WHERE id = ?",
+                         (workspace_id,))
+            conn.execute("DELETE FROM access WHERE workspace_id = ?", (workspace_id,))
+            conn.execute("DELETE FROM settings WHERE key LIKE 'last_opened%' AND value = ? AND key != ?",
+                         (workspace_id, _opened_key(row[0])))
+
+    def accept_share(self, token: str, owner: str) -> Workspace:
+        """Add the workspace behind a share link to this owner's list; WorkspaceNotFound (in Dutch) if
+        the link is unknown, revoked or expired."""
+        with self._write() as conn:
+            row = conn.execute("SELECT id, owner, share_expires FROM workspaces WHERE share_token = ?",
+                               (token,)).fetchone()
             if row is None or not token:
-                raise WorkspaceNotFound("Deze deellink is ongeldig of de werkruimte bestaat niet meer.")
+                raise WorkspaceNotFound("Deze deellink werkt niet: hij is ingetrokken of de werkruimte "
+                                        "bestaat niet meer. Vraag de eigenaar om een nieuwe link.")
+            if not row[2] or row[2] <= _now():
+                raise WorkspaceNotFound("Deze deellink is verlopen. Vraag de eigenaar om een nieuwe link.")
             if row[1] != owner:
                 conn.execute("INSERT OR IGNORE INTO access (workspace_id, owner) VALUES (?, ?)", (row[0], owner))
             return _read(conn, row[0])

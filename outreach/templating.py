@@ -11,7 +11,8 @@ Templates are user input, so they render only in Jinja2's immutable sandbox, wit
 And `render` runs each template in a child process (multiprocessing, forkserver) with an address
 space limit (RLIMIT_AS) and a time limit: whatever slipped past the sandbox's bounds (the compiler's
 recursion, a blow-up we did not foresee) ends that child, never the app or the CLI. Results, and
-problems, are cached per template and variables, so a rerun does not render again.
+problems, are cached per template and variables, so a rerun does not render again (a render
+stopped by its time limit only for a minute: on a calmer machine it may finish).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import os
 import re
 import string
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -363,7 +365,11 @@ def _syntax_message(name: str, err: TemplateSyntaxError) -> str:
 
 # --- rendering in a child process ---------------------------------------------------------------
 
-_cache: OrderedDict[tuple, tuple[bool, str]] = OrderedDict()
+# key -> (ok, text or problem, until): `until` is None for a lasting outcome; a render stopped by its
+# time limit (or one that found no helper process) may well succeed on a calmer machine, so that
+# problem is kept only for RETRY_SECONDS: long enough that reruns do not render it again and again.
+_cache: OrderedDict[tuple, tuple[bool, str, float | None]] = OrderedDict()
+RETRY_SECONDS = 60.0
 _cache_lock = threading.Lock()
 
 
@@ -381,15 +387,18 @@ def render(source: str, variables: dict[str, object], name: str = "sjabloon") ->
                                       for k, v in variables.items())))
     with _cache_lock:
         outcome = _cache.get(key)
+        if outcome is not None and outcome[2] is not None and outcome[2] <= time.monotonic():
+            outcome = None  # a time-out, long enough ago: try again
         if outcome is not None:
             _cache.move_to_end(key)
     if outcome is None:
-        outcome = _render_isolated(source, dict(variables), name)
+        ok, text, *transient = _render_isolated(source, dict(variables), name)
+        outcome = (ok, text, time.monotonic() + RETRY_SECONDS if transient else None)
         with _cache_lock:
             _cache[key] = outcome
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
-    ok, text = outcome
+    ok, text, _until = outcome
     if not ok:
         raise TemplateProblem(text)
     return text
@@ -442,7 +451,8 @@ def _child(conn, source: str, variables: dict[str, object], name: str) -> None:
         conn.close()
 
 
-def _render_isolated(source: str, variables: dict[str, object], name: str) -> tuple[bool, str]:
+def _render_isolated(source: str, variables: dict[str, object], name: str) -> tuple:
+    """(ok, text or problem), or (False, problem, "transient") when the outcome may differ next time."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, source, variables, name), daemon=True)
@@ -450,14 +460,15 @@ def _render_isolated(source: str, variables: dict[str, object], name: str) -> tu
         try:
             process.start()
         except Exception:  # noqa: BLE001 (no process could be started: a message, not a crash)
-            return False, f"{name}: de sjabloon kan nu niet worden ingevuld (geen hulpproces). Probeer het opnieuw."
+            return (False, f"{name}: de sjabloon kan nu niet worden ingevuld (geen hulpproces). Probeer het "
+                    "opnieuw.", "transient")
         finally:
             sender.close()
         try:
             if receiver.poll(RENDER_SECONDS):
                 return receiver.recv()
             return False, (f"{name}: het invullen van de sjabloon is gestopt na {RENDER_SECONDS:g} seconden. "
-                           "Maak de sjabloon eenvoudiger.")
+                           "Maak de sjabloon eenvoudiger."), "transient"
         except (EOFError, OSError):  # the child died: its memory limit, or a crash in compiling
             return False, (f"{name}: het invullen van de sjabloon is gestopt (te veel geheugen of te diep "
                            "genest). Maak de sjabloon eenvoudiger.")

@@ -76,7 +76,8 @@ def _stacking(name: str):
 
 
 def _key(vid: str, name: str) -> str:
-    return f"{vid}.{name}"
+    """A variant's widget key: holds the open workspace's id and the slot (workspace.slot_key)."""
+    return workspace.slot_key(vid, name)
 
 
 
@@ -403,7 +404,7 @@ def _on_load_example(vid: str, scenario_id: str) -> None:
     try:
         scenario = resources.catalogue().get(scenario_id)
         example = scenario.letters[int(st.session_state.get(_key(vid, f"example.{scenario_id}"), 0))]
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, TypeError):
         st.session_state[message_key] = ("error", Strings(_lang())("example_missing"))
         return
     if st.session_state.get(_key(vid, "template")):
@@ -418,7 +419,8 @@ def _on_load_example(vid: str, scenario_id: str) -> None:
 
 
 def _copy_state(source: str, target: str) -> None:
-    st.session_state[target] = st.session_state.get(source)
+    if st.session_state.get(source) is not None:  # None: a widget of a workspace no longer shown
+        st.session_state[target] = st.session_state.get(source)
 
 
 def _lang() -> str:
@@ -437,8 +439,10 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
         # labels change. The choice itself lives in a language-free key.
         chosen_key = _key(vid, f"example.{scenario.id}")
         widget_key = f"{chosen_key}.{t.lang}"
-        st.session_state.setdefault(chosen_key, 0)
-        st.session_state[widget_key] = min(int(st.session_state[chosen_key]), len(scenario.letters) - 1)
+        chosen = st.session_state.get(chosen_key)
+        chosen = chosen if isinstance(chosen, int) and chosen >= 0 else 0  # a late state of a switch: None
+        st.session_state[chosen_key] = chosen
+        st.session_state[widget_key] = min(chosen, len(scenario.letters) - 1)
         pick.selectbox(t("example_pick"), range(len(scenario.letters)), key=widget_key,
                        on_change=_copy_state, args=(widget_key, chosen_key),
                        format_func=lambda i: f"{quality.get(scenario.letters[i].quality, '')} · "

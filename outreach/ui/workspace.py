@@ -10,10 +10,12 @@ How it keeps work safe:
 - a new session (a browser refresh, a second tab, a restart) opens `store.last_opened()`.
 
 Workspaces are identified by id everywhere (the picker's options and its stored choice are ids;
-its labels are made unique even when two names are equal). The editors' widget keys start with a
-slot ("a".."d", see variants.py) and are reset whenever another workspace is adopted; before any
-switch (open, new, import, delete, demo) the current draft is saved first, so a pending edit goes
-into the workspace it was typed in, and typing after "Nieuw -> Maken" goes into the new one.
+its labels are made unique even when two names are equal). The editors' widget keys hold the
+workspace's id and a slot ("ed.<id>.a.text"; slots "a".."d", see variants.py): a widget state sent
+for one workspace's editor can never be read as another's, and adopting another workspace drops
+the old keys. Before any switch (open, new, import, delete, demo) the current draft is saved
+first, so a pending edit goes into the workspace it was typed in; after "Nieuw -> Maken" the new
+workspace's editor is a new widget, and what is typed there goes into the new one.
 
 Owners (access.py): every store call passes the session's owner, so in shared mode a person sees
 only their own workspaces and those shared with them by link.
@@ -27,9 +29,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.elements.lib.utils import user_key_from_element_id
+from streamlit.runtime.state import get_session_state
 
 from outreach.compare import word_diff
 from outreach.formatting import MAX_VARIANTS, MIN_VARIANTS, clean_name
@@ -60,18 +65,38 @@ VARIANT_RENAME = "ui.variant_rename"
 VARIANT_RENAME_FOR = "ui.variant_rename_for"
 WS_RENAME = "ui.ws_rename"
 WS_NEW = "ui.ws_new_name"
+EDITOR = "ed"               # prefix of the variants' widget keys: ed.<workspace id>.<slot>.<name>
+ACTIONS = {"upload", "load", "csv"}  # widgets whose state cannot be set (uploader, buttons)
+LEFT = "ws.left"            # the workspace shown before the last switch: (id, {slot: text as left})
+LATE_TEXT = re.compile(r"ed\.([0-9a-f]{32})\.([a-d])\.text")
+
+
+def editor_key(workspace_id: str, slot: str, name: str) -> str:
+    """The session key of a variant's widget (`name`: text, template, upload ...) in one workspace.
+
+    The workspace's id is part of every key, so a widget state sent for workspace A's editor (say,
+    typed just before a switch and arriving after it) can never be read as workspace B's text.
+    """
+    return f"{EDITOR}.{workspace_id or 'new'}.{slot}.{name}"
+
+
+def slot_key(slot: str, name: str) -> str:
+    """editor_key for the workspace the page shows."""
+    base = st.session_state.get(BASE)
+    return editor_key(base.id if base is not None else "", slot, name)
 
 
 def text_key(slot: str) -> str:
-    return f"{slot}.text"
+    return slot_key(slot, "text")
 
 
 def template_key(slot: str) -> str:
-    return f"{slot}.template"
+    return slot_key(slot, "template")
 
 
 def exercise_key(step: str) -> str:
-    return f"ex.{step}"
+    """The workshop exercise's widget keys hold the workspace's id too (slot "ex")."""
+    return slot_key("ex", step)
 
 
 def _lang() -> str:
@@ -134,32 +159,44 @@ def the_store():
     return store
 
 
+def _editor_keys(prefix: str = f"{EDITOR}.") -> list[str]:
+    return [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]
+
+
 def _clear_slot_state(slot: str) -> None:
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{slot}.")]:
+    for key in _editor_keys(slot_key(slot, "")):
         del st.session_state[key]
 
 
 def adopt(ws: Workspace, keep_ui: bool = False) -> None:
     """Show this workspace: its variants in the editors, its exercise in the workshop.
 
-    keep_ui: the same workspace in a newer version (keep the chosen variant, template switches).
+    keep_ui: the same work in a newer version (keep the chosen variant, template switches), also when
+    it was just stored under a new id (work typed offline, kept after a deletion elsewhere).
+    Editor state of any other workspace is dropped: its keys hold that workspace's id.
     """
     state = st.session_state
     new_slots = list(SLOTS[:len(ws.variants)])
-    if not keep_ui:
-        for slot in SLOTS:
-            _clear_slot_state(slot)
-    else:
-        for slot in set(state.get(SLOT_LIST, [])) - set(new_slots):
-            _clear_slot_state(slot)
+    old, old_slots = state.get(BASE), list(state.get(SLOT_LIST, []))
+    old_prefix = editor_key(old.id if old is not None else "", "", "")[:-2]  # "ed.<id>."
+    new_prefix = editor_key(ws.id, "", "")[:-2]
+    for key in _editor_keys():
+        slot = key[len(old_prefix):].split(".", 1)[0] if key.startswith(old_prefix) else None
+        rest = key[len(old_prefix):]
+        if keep_ui and slot in new_slots and old_prefix != new_prefix and rest.split(".")[1] not in ACTIONS:
+            state[new_prefix + rest] = state[key]  # the same work under its new id
+        if not (keep_ui and slot in new_slots and old_prefix == new_prefix):
+            del state[key]
     state[SLOT_LIST] = new_slots
     state[NAMES] = {s: v.name for s, v in zip(new_slots, ws.variants)}
     for slot, variant in zip(new_slots, ws.variants):
-        state[text_key(slot)] = variant.text
-        if not keep_ui or template_key(slot) not in state:
-            state[template_key(slot)] = has_placeholders(variant.text)
+        state[editor_key(ws.id, slot, "text")] = variant.text
+        if not keep_ui or editor_key(ws.id, slot, "template") not in state:
+            state[editor_key(ws.id, slot, "template")] = has_placeholders(variant.text)
     for step in EXERCISE_KEYS:
-        state[exercise_key(step)] = (ws.exercise or {}).get(step, "")
+        state[editor_key(ws.id, "ex", step)] = (ws.exercise or {}).get(step, "")
+    if old is not None and old.id and old.id != ws.id:
+        state[LEFT] = (old.id, {s: v.text for s, v in zip(old_slots, old.variants)})  # see _late_edits
     state[NAME] = ws.name
     state[WS_RENAME] = ws.name
     state[BASE] = ws
@@ -193,6 +230,71 @@ def _shared_link(store, t: Strings) -> str | None:
     return ws.id
 
 
+def _late_edits() -> dict[str, str]:
+    """slot -> text that the browser sent for an editor of the workspace shown before the last switch.
+
+    Typed and committed in workspace A's editor just before the page showed B, such a text arrives
+    with a later rerun, for a widget the page no longer draws. While Streamlit still knows that
+    widget, its value is in the session state; once it has forgotten it, the value is only in the
+    incoming widget states (read through an internal of the pinned Streamlit; when that internal
+    is missing, a warning is logged). Which of the two happens depends on timing.
+    Not rescuable: text still being typed (not yet committed by leaving the field or Ctrl+Enter)
+    when the browser replaces A's editor with B's; Streamlit sends a text only when committed.
+    """
+    left = st.session_state.get(LEFT)
+    if not left:
+        return {}
+    sent = {}
+    for slot in left[1]:  # a widget Streamlit still knows: its value is in the session state
+        value = st.session_state.get(editor_key(left[0], slot, "text"))
+        if isinstance(value, str):
+            sent[slot] = value
+    try:
+        states = get_session_state()._state._new_widget_state.states
+    except AttributeError:  # another Streamlit: only the session state is looked at
+        log.warning("cannot read incoming widget states: late edits are not all rescued")
+        states = {}
+    for widget_id, value in list(states.items()):
+        match = LATE_TEXT.fullmatch(user_key_from_element_id(widget_id) or "")
+        if match and match.group(1) == left[0]:
+            raw = getattr(value, "value", None)
+            text = raw.string_value if hasattr(raw, "string_value") else raw
+            if isinstance(text, str):
+                sent[match.group(2)] = text
+    return {slot: text for slot, text in sent.items() if text != left[1].get(slot, text)}
+
+
+def _save_late_edits(store, t: Strings) -> None:
+    """Save late edits (see _late_edits) into the workspace they were typed in, never the open one.
+    When that workspace changed meanwhile (another tab) or is gone, they are kept as a copy."""
+    late = sent = _late_edits()
+    if not late:
+        return
+    workspace_id, texts_then = st.session_state[LEFT]
+    order = list(texts_then)
+    try:
+        ws = store.load(workspace_id, access.owner())
+    except WorkspaceNotFound:
+        ws = None
+    if ws is not None and len(ws.variants) == len(order):
+        mine = tuple(Variant(v.name, late.get(slot, v.text)) for slot, v in zip(order, ws.variants))
+        if all(ws.variants[order.index(slot)].text == texts_then[slot] for slot in late):
+            try:
+                store.save(dataclasses.replace(ws, variants=mine), ws.version, owner=access.owner())
+                late = {}
+            except ConflictError:
+                pass
+    if late:  # a copy: nothing typed is lost, nothing of theirs overwritten
+        have = ws.variants if ws is not None else ()
+        variants = tuple(Variant(have[i].name if i < len(have) else f"Variant {slot.upper()}",
+                                 late.get(slot, have[i].text if i < len(have) else texts_then[slot]))
+                         for i, slot in enumerate(order))
+        ws = store.create_workspace(f"{ws.name if ws else t('ws_default_name')}{t('conflict_mine_suffix')}",
+                                    variants, ws.exercise if ws else None, owner=access.owner())
+    st.session_state[LEFT] = (workspace_id, {**texts_then, **sent})
+    say("info", "ws_late_saved", name=ws.name)
+
+
 def sync(t: Strings) -> None:
     """Once per rerun, before any editor is drawn: open, save or refresh the workspace."""
     state = st.session_state
@@ -208,6 +310,11 @@ def sync(t: Strings) -> None:
                 state[OFFLINE] = str(err)
         adopt(ws or _offline_workspace(t))
         return
+    if store is not None:
+        try:
+            _save_late_edits(store, t)
+        except StoreError as err:
+            say("error", "ws_save_failed", message=str(err))
     if store is None or state.get(CONFLICT) is not None:
         return
     if not state[BASE].id:
@@ -408,6 +515,16 @@ def make_share_link() -> None:
     st.session_state[SHARE_LINK] = (base.id, access.share_link(token))
 
 
+@_guarded
+def revoke_share_link() -> None:
+    store, base = the_store(), st.session_state[BASE]
+    if store is None or not base.id:
+        return
+    store.revoke_share(base.id, access.owner())
+    st.session_state.pop(SHARE_LINK, None)
+    say("success", "ws_share_revoked")
+
+
 # --- callbacks: the conflict --------------------------------------------------------------------
 
 @_guarded
@@ -568,9 +685,12 @@ def letter(slot: str, variables: dict[str, str]) -> tuple[str, str | None]:
 
 # --- drawing ------------------------------------------------------------------------------------
 
-def _pick(widget: Callable, label_text: str, options: list, choice_key: str, lang: str, **kwargs):
-    """A choice widget whose value lives in a language-free key (labels may change: language, renames)."""
-    widget_key = f"{choice_key}.{lang}"
+def _pick(widget: Callable, label_text: str, options: list, choice_key: str, lang: str, scope: str = "",
+          **kwargs):
+    """A choice widget whose value lives in a language-free key (labels may change: language, renames).
+    scope: part of the widget's key (the workspace picker's is the open workspace's id, so a choice
+    sent by a page that still showed another workspace is not taken as a new choice)."""
+    widget_key = f"{choice_key}.{lang}" + (f".{scope}" if scope else "")
     if st.session_state.get(choice_key) not in options:
         st.session_state[choice_key] = options[0]
     st.session_state[widget_key] = st.session_state[choice_key]
@@ -688,6 +808,13 @@ def _share(t: Strings, base: Workspace, locked: bool) -> None:
         made = st.session_state.get(SHARE_LINK)
         if made and made[0] == base.id:
             st.code(made[1], language=None)
+        try:
+            until = the_store().share_expires(base.id)
+        except (StoreError, AttributeError):
+            until = None
+        if until is not None:
+            st.caption(t("ws_share_until", date=until.astimezone().strftime("%d-%m-%Y %H:%M")))
+            st.button(t("ws_share_revoke"), key="ws.share_revoke", on_click=revoke_share_link)
 
 
 def sidebar(t: Strings) -> None:
@@ -711,7 +838,7 @@ def sidebar(t: Strings) -> None:
         listed.insert(0, WorkspaceSummary(base.id, base.name, base.version, len(base.variants), ""))
     labels = option_labels(listed, t)
     state["ws.pick"] = base.id  # the picker always shows the open workspace
-    _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, disabled=locked,
+    _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, scope=base.id, disabled=locked,
           format_func=lambda wid: labels.get(wid, "?"),
           on_change=lambda: open_workspace("ws.pick"), help=t("ws_pick_help"))
     if state.get(PENDING):

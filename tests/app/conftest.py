@@ -76,3 +76,19 @@ def clear_streamlit_caches():
 
 def letter(name: str) -> str:
     return (LETTERS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def picker_key(at, lang: str = "nl") -> str:
+    """The key of the workspace picker: it holds the open workspace's id."""
+    return f"ws.pick.{lang}.{at.session_state['ws.base'].id}"
+
+
+def slot_key(at, slot: str = "a", name: str = "text") -> str:
+    """The key of a variant's widget on the page `at` shows: it holds the open workspace's id."""
+    from outreach.ui.workspace import BASE, editor_key
+
+    try:
+        workspace_id = at.session_state[BASE].id
+    except KeyError:  # a page drawn without a workspace
+        workspace_id = ""
+    return editor_key(workspace_id, slot, name)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import APP, letter
+from .conftest import APP, letter, slot_key
 from .test_helpers import docx_bytes
 from .test_highlight import parse
 
@@ -25,7 +25,7 @@ def start(timeout: float = 30) -> AppTest:
 
 
 def type_letter(at: AppTest, text: str) -> AppTest:
-    at.text_area(key="a.text").input(text)
+    at.text_area(key=slot_key(at, "a", "text")).input(text)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -64,7 +64,7 @@ def test_opening_page_is_dutch_with_no_errors():
     assert at.title[0].value == "Hoe komt uw brief aan?"
     assert not errors(at)
     assert any("Nog geen brief" in i.value for i in at.info)
-    assert at.text_area(key="a.text").label == "Brieftekst"
+    assert at.text_area(key=slot_key(at, "a", "text")).label == "Brieftekst"
     assert verdicts(at) == {}
 
 
@@ -84,10 +84,10 @@ def test_typing_a_letter_updates_the_segment_verdicts():
 
 def test_upload_txt_puts_the_letter_in_the_text_area():
     at = start()
-    at.file_uploader(key="a.upload").set_value(("brief.txt", letter("warm").encode("utf-8"), "text/plain"))
+    at.file_uploader(key=slot_key(at, "a", "upload")).set_value(("brief.txt", letter("warm").encode("utf-8"), "text/plain"))
     at.run()
     assert not at.exception
-    assert at.text_area(key="a.text").value == letter("warm")
+    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
     assert any("brief.txt is ingelezen" in plain(s.value) for s in at.success)
     assert len(verdicts(at)) == 3
 
@@ -95,22 +95,22 @@ def test_upload_txt_puts_the_letter_in_the_text_area():
 def test_upload_docx_puts_its_paragraphs_in_the_text_area():
     at = start()
     data = docx_bytes("Beste mevrouw Jansen,", "Wij denken graag met u mee. Het gesprek is gratis.")
-    at.file_uploader(key="a.upload").set_value(
+    at.file_uploader(key=slot_key(at, "a", "upload")).set_value(
         ("brief.docx", data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     at.run()
     assert not at.exception
-    assert "Wij denken graag met u mee." in at.text_area(key="a.text").value
+    assert "Wij denken graag met u mee." in at.text_area(key=slot_key(at, "a", "text")).value
     assert "Wij denken graag met u mee." in letter_text(at)
 
 
 def test_corrupt_upload_shows_an_error_and_keeps_the_typed_text():
     typed = "Beste mevrouw,\n\nDit heb ik zelf getypt en dat wil ik houden.\n"
     at = type_letter(start(), typed)
-    at.file_uploader(key="a.upload").set_value(("kapot.docx", b"PK\x03\x04 niet echt", "application/octet-stream"))
+    at.file_uploader(key=slot_key(at, "a", "upload")).set_value(("kapot.docx", b"PK\x03\x04 niet echt", "application/octet-stream"))
     at.run()
     assert not at.exception
     assert any("Upload mislukt" in e and "kapot.docx" in e and "beschadigd" in e for e in errors(at))
-    assert at.text_area(key="a.text").value == typed
+    assert at.text_area(key=slot_key(at, "a", "text")).value == typed
     assert letter_text(at) == typed
 
 
@@ -118,7 +118,7 @@ def test_template_placeholders_are_filled_from_the_scenario(scenario_dirs):
     at = start()
     assert at.selectbox(key="ui.scenario").value == "test_huur"
     assert any("huurachterstand" in h.value for h in at.html)  # the scenario's occasion is shown
-    at.toggle(key="a.template").set_value(True)
+    at.toggle(key=slot_key(at, "a", "template")).set_value(True)
     type_letter(at, "Beste {{ naam }},\n\nBel mij gerust op {{ telefoon }}.\n")
     assert letter_text(at) == "Beste mevrouw Jansen,\n\nBel mij gerust op 0521 - 123 456.\n"
     at.text_input(key="ui.var.test_huur.naam").input("meneer De Vries")
@@ -129,7 +129,7 @@ def test_template_placeholders_are_filled_from_the_scenario(scenario_dirs):
 
 def test_an_undefined_placeholder_is_named(scenario_dirs):
     at = start()
-    at.toggle(key="a.template").set_value(True)
+    at.toggle(key=slot_key(at, "a", "template")).set_value(True)
     type_letter(at, "Beste {{ naam }}, uw {{ klantnummer }}.\n")
     assert any("{{ klantnummer }}" in e for e in errors(at))
     assert verdicts(at) == {}
@@ -137,7 +137,7 @@ def test_an_undefined_placeholder_is_named(scenario_dirs):
 
 def test_an_unsafe_template_is_refused():
     at = start()
-    at.toggle(key="a.template").set_value(True)
+    at.toggle(key=slot_key(at, "a", "template")).set_value(True)
     type_letter(at, "Hallo {{ ''.__class__.__mro__ }}\n")
     assert any("binnenkant van het programma" in e for e in errors(at))
     assert not any("class 'object'" in h.value for h in at.html)
@@ -145,19 +145,19 @@ def test_an_unsafe_template_is_refused():
 
 def test_loading_an_example_letter_fills_in_its_placeholders(scenario_dirs):
     at = start()
-    at.selectbox(key="a.example.test_huur.nl").set_value(1)
-    at.button(key="a.load").click()
+    at.selectbox(key=slot_key(at, "a", "example.test_huur.nl")).set_value(1)
+    at.button(key=slot_key(at, "a", "load")).click()
     at.run()
-    text = at.text_area(key="a.text").value
+    text = at.text_area(key=slot_key(at, "a", "text")).value
     assert text.startswith("Beste mevrouw Jansen,") and "{{" not in text
     assert len(verdicts(at)) == 3
-    at.toggle(key="a.template").set_value(True)
-    at.button(key="a.load").click()
+    at.toggle(key=slot_key(at, "a", "template")).set_value(True)
+    at.button(key=slot_key(at, "a", "load")).click()
     at.run()
-    assert at.text_area(key="a.text").value.startswith("Beste {{ naam }},")
+    assert at.text_area(key=slot_key(at, "a", "text")).value.startswith("Beste {{ naam }},")
     at.toggle(key="ui.lang_en").set_value(True)  # the choice survives a change of language
     at.run()
-    picker = at.selectbox(key="a.example.test_huur.en")
+    picker = at.selectbox(key=slot_key(at, "a", "example.test_huur.en"))
     assert picker.value == 1 and picker.format_func(1).startswith("Strong ·")
 
 
@@ -190,14 +190,14 @@ def test_csv_download_holds_the_findings(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
     at = type_letter(start(), letter("threatening"))
-    assert at.download_button(key="a.csv").label == "Download als CSV"
+    assert at.download_button(key=slot_key(at, "a", "csv")).label == "Download als CSV"
     table = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig", sep=";", decimal=",")
     import outreach
     findings = outreach.analyze(letter("threatening")).findings
     assert len(table) == len(findings)
     assert list(table["Melding"]) == [f.message for f in findings]
     assert "deurwaarder" in " ".join(table["Tekst"].dropna())
-    at.multiselect(key="a.filter_dims").set_value(["tone"])
+    at.multiselect(key=slot_key(at, "a", "filter_dims")).set_value(["tone"])
     at.run()
     filtered = pd.read_csv(io.BytesIO(saved[-1]), encoding="utf-8-sig", sep=";", decimal=",")
     assert 0 < len(filtered) < len(table) and set(filtered["Dimensie"]) == {"Toon"}
@@ -209,8 +209,8 @@ def test_language_toggle_switches_the_interface_and_keeps_the_letter():
     at.run()
     assert not at.exception
     assert at.title[0].value == "How will your letter land?"
-    assert at.text_area(key="a.text").label == "Letter text"
-    assert at.text_area(key="a.text").value == letter("warm")
+    assert at.text_area(key=slot_key(at, "a", "text")).label == "Letter text"
+    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
     assert any("of the target group" in h.value for h in at.html)
     assert any("Lands well" in h.value for h in at.html)
     assert len(verdicts(at)) == 3
@@ -243,15 +243,15 @@ def test_two_variants_side_by_side_are_independent():
     at = AppTest.from_function(script, default_timeout=30)
     at.run()
     assert not at.exception, at.exception
-    at.text_area(key="a.text").input(letter("threatening"))
-    at.text_area(key="b.text").input(letter("warm"))
+    at.text_area(key=slot_key(at, "a", "text")).input(letter("threatening"))
+    at.text_area(key=slot_key(at, "b", "text")).input(letter("warm"))
     at.run()
     assert not at.exception and not errors(at)
     cards = [m for h in at.html for m in VERDICT.findall(h.value)]
     assert len(cards) == 6
     first, second = dict(cards[:3]), dict(cards[3:])
     assert "lands_well" not in first.values() and "turns_away" not in second.values()
-    assert at.download_button(key="a.csv") and at.download_button(key="b.csv")
+    assert at.download_button(key=slot_key(at, "a", "csv")) and at.download_button(key=slot_key(at, "b", "csv"))
 
 
 def test_a_broken_rule_pack_is_named_on_the_page_without_a_traceback(dutch_copy):
@@ -276,10 +276,10 @@ def test_a_letter_in_english_shows_a_warning_not_just_scores():
 
 def test_a_template_that_fails_to_render_leaves_the_editor_for_the_next_run():
     at = start()
-    at.toggle(key="a.template").set_value(True)
+    at.toggle(key=slot_key(at, "a", "template")).set_value(True)
     type_letter(at, "{{ 'x'.ljust(3000000000) }}\n")
     assert any("te lange tekst" in e for e in errors(at))
-    assert at.text_area(key="a.text").value.startswith("{{")  # the editor is still there
+    assert at.text_area(key=slot_key(at, "a", "text")).value.startswith("{{")  # the editor is still there
     type_letter(at, "{{ " + "(" * 3000 + " }}\n")
     assert any("genest" in e for e in errors(at))
     type_letter(at, letter("warm"))

@@ -5,12 +5,14 @@ unless OUTREACH_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,13 +63,13 @@ def _wait_healthy(url: str, server: subprocess.Popen, log: Path, timeout: float 
     pytest.fail(f"streamlit did not become healthy in {timeout:.0f}s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture()
-def server(tmp_path):
-    _need_browser()
+@contextlib.contextmanager
+def running_app(tmp_path: Path, **env_extra: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port with its own data folder; yields its address."""
     port = _free_port()
     log = tmp_path / "streamlit.log"
     env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", PYTHONPATH=str(ROOT),
-               OUTREACH_DATA_DIR=str(tmp_path / "data"))  # never the repository's ./data
+               OUTREACH_DATA_DIR=str(tmp_path / "data"), **env_extra)  # never the repository's ./data
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
@@ -83,6 +85,13 @@ def server(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=5)
+
+
+@pytest.fixture()
+def server(tmp_path):
+    _need_browser()
+    with running_app(tmp_path) as address:
+        yield address
 
 
 def _commit(page, text: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from .conftest import ROOT
+from .test_browser import _free_port
 
 EXTRA: list[str] = []  # (a check of the check: ["--server.address", "0.0.0.0"] must fail)
 LAUNCH = r"""
@@ -31,12 +31,6 @@ sys.argv = ["streamlit", "run", *sys.argv[2:]]
 from streamlit.web.cli import main
 main()
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _loopback(host: str) -> bool:

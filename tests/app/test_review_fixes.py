@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from outreach.ui.strings import number
 
-from .conftest import letter
+from .conftest import letter, slot_key
 from .test_app import SCORE, start, type_letter
 from .test_browser import ARGS, CHROMIUM, _commit, server  # noqa: F401  (server: the pytest fixture)
 
@@ -109,7 +109,7 @@ def test_comparison_counts_rules_in_singular_and_leaves_out_zero():
     at = type_letter(start(), letter("warm"))
     at.segmented_control(key="ui.variant.nl").set_value("b")
     at.run()
-    at.text_area(key="b.text").input(letter("warm").replace("Met vriendelijke groet", "Hoogachtend"))
+    at.text_area(key=slot_key(at, "b", "text")).input(letter("warm").replace("Met vriendelijke groet", "Hoogachtend"))
     at.run()
     for lang in ("nl", "en"):
         if lang == "en":

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from outreach.store import Store
 
-from .conftest import letter
+from .conftest import letter, picker_key, slot_key
 from .test_app import errors, plain, verdicts
 from .test_app import start as start_app
 
@@ -34,7 +34,7 @@ def run(at: AppTest) -> AppTest:
 
 
 def type_in(at: AppTest, slot: str, text: str) -> AppTest:
-    at.text_area(key=f"{slot}.text").input(text)
+    at.text_area(key=slot_key(at, slot, "text")).input(text)
     return run(at)
 
 
@@ -140,7 +140,7 @@ def test_add_duplicate_rename_and_remove_variants(data_dir):
     at.button(key="ui.variant_copy").click()
     run(at)
     assert options(at) == ["Variant A", "Variant B", "Variant A (kopie)"]
-    assert at.text_area(key="c.text").value == letter("warm")
+    assert at.text_area(key=slot_key(at, "c", "text")).value == letter("warm")
     at.button(key="ui.variant_add").click()
     run(at)
     names = [v.name for v in only_workspace(data_dir).variants]
@@ -175,7 +175,7 @@ def test_edits_are_saved_and_a_refresh_shows_the_same_text(data_dir):
     assert saved.variants[0].text == letter("warm") and saved.version >= 2
 
     again = start()  # a browser refresh or a second tab: a new session
-    assert again.text_area(key="a.text").value == letter("warm")
+    assert again.text_area(key=slot_key(again, "a", "text")).value == letter("warm")
     assert len(verdicts(again)) == 3
 
 
@@ -185,16 +185,16 @@ def test_a_restart_reopens_the_last_opened_workspace(data_dir):
     at.text_input(key="ui.ws_new_name").input("Tweede brief")
     at.button(key="ws.create").click()
     run(at)
-    assert at.text_area(key="a.text").value == ""
+    assert at.text_area(key=slot_key(at, "a", "text")).value == ""
     type_in(at, "a", "Beste meneer,\n\nDit is de tweede.\n")  # the second is now the newest ...
-    at.selectbox(key="ws.pick.nl").set_value(first)  # ... but the first is opened last
+    at.selectbox(key=picker_key(at)).set_value(first)  # ... but the first is opened last
     run(at)
-    assert at.text_area(key="a.text").value.endswith("Dit is de eerste werkruimte.\n")
+    assert at.text_area(key=slot_key(at, "a", "text")).value.endswith("Dit is de eerste werkruimte.\n")
 
     st.cache_resource.clear()  # a restart: a new store instance, a new session
     again = start()
-    assert again.text_area(key="a.text").value.endswith("Dit is de eerste werkruimte.\n")
-    assert again.selectbox(key="ws.pick.nl").value == first
+    assert again.text_area(key=slot_key(again, "a", "text")).value.endswith("Dit is de eerste werkruimte.\n")
+    assert again.selectbox(key=picker_key(again)).value == first
 
 
 def _conflict() -> tuple[AppTest, AppTest]:
@@ -236,7 +236,7 @@ def test_a_conflict_can_keep_mine_or_take_theirs(data_dir):
     assert any("intussen in een ander venster" in plain(w.value) for w in one.warning)
     one.button(key="ws.conflict_theirs").click()
     run(one)
-    assert one.text_area(key="a.text").value.endswith("venster twee.\n")
+    assert one.text_area(key=slot_key(one, "a", "text")).value.endswith("venster twee.\n")
     assert only_workspace(data_dir).variants[0].text.endswith("venster twee.\n")
 
 
@@ -244,7 +244,7 @@ def test_a_session_without_changes_takes_over_a_newer_version(data_dir):
     one, two = start(), start()
     type_in(one, "a", "Beste mevrouw,\n\nNieuw.\n")
     run(two)
-    assert two.text_area(key="a.text").value == "Beste mevrouw,\n\nNieuw.\n"
+    assert two.text_area(key=slot_key(two, "a", "text")).value == "Beste mevrouw,\n\nNieuw.\n"
     assert not two.warning
 
 
@@ -263,7 +263,7 @@ def test_a_malformed_import_is_refused_and_changes_nothing(data_dir, payload):
     assert any("Import van werkruimte.json geweigerd" in e and "niet worden geïmporteerd" in e
                and "niets veranderd" in e for e in errors(at))
     assert only_workspace(data_dir) == before
-    assert at.text_area(key="a.text").value == letter("warm")
+    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
 
 
 def test_export_holds_the_workspace_json_and_import_makes_a_new_one(data_dir, downloads):
@@ -278,7 +278,7 @@ def test_export_holds_the_workspace_json_and_import_makes_a_new_one(data_dir, do
     run(at)
     assert any("Van een collega is geïmporteerd" in plain(s.value) for s in at.success)
     assert len(store(data_dir).list_workspaces()) == 2
-    assert at.text_area(key="a.text").value == letter("warm")
+    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
     assert at.file_uploader(key="ws.import.1").value is None  # a fresh uploader for the next file
 
 
@@ -313,7 +313,7 @@ def test_report_download_holds_escaped_html_without_external_urls(downloads):
     choose_variant(at, "b")
     type_in(at, "b", letter("warm"))
     view(at, "workshop")
-    at.text_area(key="ex.problem").input("Huurachterstand <b>na</b> twee maanden")
+    at.text_area(key=slot_key(at, "ex", "problem")).input("Huurachterstand <b>na</b> twee maanden")
     run(at)
     view(at, "compare")
     report = downloads["text/html"].decode("utf-8")
@@ -348,9 +348,9 @@ def test_the_vsdt_exercise_is_kept_with_the_workspace(data_dir):
     at = view(start(), "workshop")
     at.selectbox(key="ui.mechanism_pick").set_value("pettenverwarring")
     run(at)
-    assert at.text_area(key="ex.mechanism").value.startswith("Pettenverwarring: ")
-    at.text_area(key="ex.problem").input("Twee maanden huurachterstand")
-    at.text_area(key="ex.design_question").input("Hoe kunnen wij hulp aanbieden zonder te straffen?")
+    assert at.text_area(key=slot_key(at, "ex", "mechanism")).value.startswith("Pettenverwarring: ")
+    at.text_area(key=slot_key(at, "ex", "problem")).input("Twee maanden huurachterstand")
+    at.text_area(key=slot_key(at, "ex", "design_question")).input("Hoe kunnen wij hulp aanbieden zonder te straffen?")
     run(at)
     view(at, "write")  # the answers survive a change of view ...
     exercise = only_workspace(data_dir).exercise
@@ -358,8 +358,8 @@ def test_the_vsdt_exercise_is_kept_with_the_workspace(data_dir):
     assert exercise["mechanism"].startswith("Pettenverwarring: ")
 
     again = view(start(), "workshop")  # ... and a refresh
-    assert again.text_area(key="ex.problem").value == "Twee maanden huurachterstand"
-    assert again.text_area(key="ex.design_question").value.startswith("Hoe kunnen wij")
+    assert again.text_area(key=slot_key(again, "ex", "problem")).value == "Twee maanden huurachterstand"
+    assert again.text_area(key=slot_key(again, "ex", "design_question")).value.startswith("Hoe kunnen wij")
 
 
 def test_value_tensions_are_shown_for_a_digital_only_letter():

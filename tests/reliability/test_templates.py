@@ -118,6 +118,22 @@ def test_a_render_that_runs_too_long_is_stopped(monkeypatch):
     assert time.perf_counter() - started < 3
 
 
+def test_a_timed_out_render_is_tried_again_after_a_while_not_every_rerun(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(templating.time, "monotonic", lambda: clock[0])
+    outcomes = [(False, "sjabloon: gestopt na 5 seconden.", "transient"), (True, "Beste Anna,")]
+    calls = []
+    monkeypatch.setattr(templating, "_render_isolated", lambda *a: calls.append(a) or outcomes[len(calls) - 1])
+    for _ in range(3):  # reruns right after: the time-out stands, no new render
+        with pytest.raises(TemplateProblem, match="gestopt"):
+            render("Beste {{ naam }}, {# busy machine #}", {"naam": "Anna"})
+    assert len(calls) == 1
+    clock[0] += templating.RETRY_SECONDS + 1
+    assert render("Beste {{ naam }}, {# busy machine #}", {"naam": "Anna"}) == "Beste Anna,"
+    assert render("Beste {{ naam }}, {# busy machine #}", {"naam": "Anna"}) == "Beste Anna,"
+    assert len(calls) == 2  # and a lasting outcome stays cached
+
+
 def test_a_child_that_runs_out_of_memory_gives_a_message(monkeypatch):
     monkeypatch.setattr(templating, "RENDER_MEMORY", 1)  # the child can allocate next to nothing
     with pytest.raises(TemplateProblem) as problem:

@@ -81,18 +81,24 @@ def test_odd_upload_names_never_break_the_message(name):
     assert not outcome.ok and outcome.error and len(outcome.error) < 400
 
 
+def _upload_in_child(body: str) -> str:
+    """Run `body` in a child with 1 GB of address space, the upload reader and the test files at
+    hand (read_letter_upload, whitespace_bomb, paragraphs_docx, resource, time); its output."""
+    code = ("import resource, time\n"
+            "from tests.reliability.helpers import paragraphs_docx, whitespace_bomb\n"
+            "from outreach.ui.uploads import read_letter_upload\n" + body)
+    returncode, out, err = run_python(code, timeout=60, memory_mb=1000)
+    assert returncode == 0, err
+    return out
+
+
 def test_the_whitespace_bomb_is_refused_fast_and_without_memory_growth():
-    code = (
-        "import resource, time\n"
-        "from tests.reliability.helpers import whitespace_bomb\n"
-        "from outreach.ui.uploads import read_letter_upload\n"
+    out = _upload_in_child(
         "data = whitespace_bomb()\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "t = time.perf_counter(); outcome = read_letter_upload('bom.docx', data); s = time.perf_counter() - t\n"
         "grow = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before\n"
         "print(len(data), s, grow, outcome.error)\n")
-    code_, out, err = run_python(code, timeout=60, memory_mb=1000)
-    assert code_ == 0, err
     size, seconds, grow, message = out.split(" ", 3)
     assert 3_000_000 < int(size) < 5_000_000  # a 3.9 MB file holding 3.9 GB of spaces
     assert float(seconds) < 0.5 and int(grow) < 10_000  # KB
@@ -102,15 +108,10 @@ def test_the_whitespace_bomb_is_refused_fast_and_without_memory_growth():
 def test_the_largest_accepted_docx_stays_within_memory():
     """A .docx with just under the paragraph and character caps is read in a child with 1 GB of
     address space (Python, lxml and python-docx included)."""
-    code = (
-        "import resource\n"
-        "from tests.reliability.helpers import paragraphs_docx\n"
-        "from outreach.ui.uploads import read_letter_upload\n"
+    out = _upload_in_child(
         "data = paragraphs_docx(3_000, b'Wij helpen u graag met uw geldzaken, bel ons. ')\n"
         "outcome = read_letter_upload('groot.docx', data)\n"
         "print(outcome.ok, len(outcome.text or ''), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
-    code_, out, err = run_python(code, timeout=60, memory_mb=1000)
-    assert code_ == 0, err
     ok, chars, _peak = out.split()
     assert ok == "True" and int(chars) > 140_000
 

@@ -4,6 +4,7 @@ import dataclasses
 import json
 import sqlite3
 import threading
+from datetime import datetime, timezone
 
 import pytest
 
@@ -185,3 +186,48 @@ def test_migration_three_keeps_the_data_gives_it_to_the_local_owner_and_dedupes_
     assert store.load("w1").owner == LOCAL_OWNER and store.load("w2").variants[0].text == "twee"
     assert store.last_opened() == "w2"
     assert store.list_workspaces(ANNA) == []
+
+
+def _expire(db, workspace_id: str) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE workspaces SET share_expires = '2000-01-01T00:00:00+00:00' WHERE id = ?",
+                     (workspace_id,))
+
+
+def test_a_share_link_works_for_seven_days_then_says_it_expired_and_a_new_one_can_be_made(store, db):
+    anna = store.create_workspace("Van Anna", owner=ANNA)
+    token = store.share_token(anna.id, ANNA)
+    days = (store.share_expires(anna.id) - datetime.now(timezone.utc)).total_seconds() / 86400
+    assert 6.99 < days <= 7
+    _expire(db, anna.id)
+    assert store.share_expires(anna.id) is None
+    with pytest.raises(WorkspaceNotFound, match="verlopen"):
+        store.accept_share(token, BRAM)
+    assert store.list_workspaces(BRAM) == []
+    fresh = store.share_token(anna.id, ANNA)  # asking again after expiry: a new link
+    assert fresh != token and store.accept_share(fresh, BRAM).id == anna.id
+
+
+@pytest.mark.parametrize(("setting", "days"), [("1", 1), ("0.5", 0.5), ("30", 30), ("0", 7), ("-3", 7),
+                                               ("nan", 7), ("1000", 7), ("zeven", 7)])
+def test_the_link_lifetime_is_configurable_and_nonsense_means_seven_days(store, monkeypatch, setting, days):
+    monkeypatch.setenv("OUTREACH_SHARE_DAYS", setting)
+    anna = store.create_workspace("Van Anna", owner=ANNA)
+    store.share_token(anna.id, ANNA)
+    left = (store.share_expires(anna.id) - datetime.now(timezone.utc)).total_seconds() / 86400
+    assert days - 0.01 < left <= days
+
+
+def test_revoking_a_share_ends_the_link_and_the_access_it_gave(store):
+    anna = store.create_workspace("Van Anna", owner=ANNA)
+    token = store.share_token(anna.id, ANNA)
+    store.accept_share(token, BRAM)
+    with pytest.raises(WorkspaceNotFound):
+        store.revoke_share(anna.id, BRAM)  # only the owner
+    store.revoke_share(anna.id, ANNA)
+    assert store.list_workspaces(BRAM) == [] and store.share_expires(anna.id) is None
+    with pytest.raises(WorkspaceNotFound, match="ingetrokken"):
+        store.accept_share(token, BRAM)
+    with pytest.raises(WorkspaceNotFound):
+        store.load(anna.id, BRAM)
+    assert store.load(anna.id, ANNA).name == "Van Anna"
