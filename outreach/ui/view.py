@@ -27,7 +27,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import access, charts, comparison, resources, workshop, workspace
+from outreach.ui import access, charts, comparison, editor, resources, workshop, workspace, writing
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
@@ -126,7 +126,17 @@ def render_page() -> None:
         workshop.render(ctx)
     else:
         slot = _variant_bar(ctx)
-        render_variant(slot, ctx, layout="wide")
+        st.session_state.pop(writing.FULL_RERUN, None)  # this run draws the whole page anyway
+        _write_view(slot, ctx)
+
+
+@st.fragment
+def _write_view(slot: str, ctx: PageContext) -> None:
+    """The overview and the open variant: an edit reruns only this (the editor sends every pause)."""
+    if st.session_state.pop(writing.FULL_RERUN, False):
+        st.rerun()  # a callback added a variant or left a message: the whole page shows it
+    _overview(ctx, workspace.slots(), workspace.names(), slot)
+    render_variant(slot, ctx, layout="wide")
 
 
 def _variant_bar(ctx: PageContext) -> str:
@@ -151,7 +161,6 @@ def _variant_bar(ctx: PageContext) -> str:
             st.markdown(t("variant_remove_confirm", name=md_escape(names.get(slot, ""))))
             st.button(t("variant_remove_button"), key="ui.variant_remove", on_click=workspace.remove_variant,
                       type="primary")
-    _overview(ctx, slots, names, slot)
     return slot
 
 
@@ -198,6 +207,7 @@ def page_context() -> PageContext | None:
     t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
     st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
     st.html(CSS)
+    st.html(writing.CSS)
     if not access.gate(t):  # shared mode: the access code first
         return None
     sidebar_top = st.sidebar.container()
@@ -332,48 +342,77 @@ def current_variables(scenario: Scenario) -> dict[str, str]:
 
 
 def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
-    """Editor and results of one letter variant. layout: "wide" (alone) or "column" (side by side)."""
+    """Editor and results of one letter variant. layout: "wide" (alone) or "column" (side by side).
+
+    Letter first: the editor with the findings marked in it and, beside it, how the three segments
+    receive the letter; the details (cards, charts, findings, history) below.
+    """
     t = ctx.t
     st.session_state.setdefault(_key(vid, "text"), "")
-    if layout == "wide":
-        editor, letter_view = _stacking(f"{vid}-editor").columns([1, 1], gap="large")
-    else:
-        editor = letter_view = st.container()
-    with editor:
-        letter = _editor(vid, ctx)
-    if letter is None:
-        with letter_view:
-            st.info(t("template_fix_first"))
-        return
-    if not letter.strip():
-        with letter_view:
-            st.info(t("empty_letter"))
-        return
     shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
-    try:
-        result = resources.analysis(letter, shares, tuple(sorted(ctx.variables.items())))
-    except TextTooLong as err:
-        with letter_view:
-            st.error(t("too_long", message=md_escape(_sentence(str(err)))))
-        return
-    except SegmentModelError as err:
-        with letter_view:
-            st.error(t("shares_invalid", message=md_escape(_sentence(str(err)))))
-        return
-    except Exception:
-        log.exception("analysis failed")
-        with letter_view:
-            st.error(t("internal_error"))
-        return
-    try:
-        with letter_view:
+    st.session_state["ui.editor_shares"] = shares  # for the editor's callbacks (versions' scores)
+    st.session_state["ui.editor_variables"] = tuple(sorted(ctx.variables.items()))
+    if layout == "wide":
+        left, right = _stacking(f"{vid}-editor").columns([3, 2], gap="medium")
+    else:
+        left = right = st.container()
+    source = st.session_state.get(_key(vid, "text")) or ""
+    template_mode = bool(st.session_state.get(_key(vid, "template")))
+    letter, result, problem = _analysed(vid, source, template_mode, ctx, shares)
+    with left:
+        _letter_editor(vid, source, None if template_mode or result is None else result, ctx)
+        _editor_tools(vid, ctx, source, template_mode, letter)
+    with right:
+        if problem is not None:
+            kind, message = problem
+            getattr(st, kind)(message)
+        elif result is not None:
             if result.foreign:
                 st.warning(t("not_dutch"))
+            _verdict_panel(result, ctx)
+    if result is None:
+        writing.render_history(vid, ctx)
+        return
+    try:
+        if template_mode:
             _letter_view(result, ctx)
+        else:
+            _whole_letter(result, ctx)
         _results(vid, result, ctx, layout)
     except Exception:  # never a traceback in front of a reader
         log.exception("rendering the results failed")
         st.error(t("internal_error"))
+    writing.render_history(vid, ctx)
+
+
+def _analysed(vid: str, source: str, template_mode: bool, ctx: PageContext, shares):
+    """(the letter as analysed or None, its Analysis or None, (kind, message) to show or None)."""
+    t = ctx.t
+    letter: str | None = source
+    if template_mode:
+        try:
+            letter = resources.rendered(source, tuple(sorted(ctx.variables.items())), t("template_name"))
+        except TemplateProblem:
+            return None, None, ("info", t("template_fix_first"))
+    if not letter.strip():
+        return letter, None, ("info", t("empty_letter"))
+    try:
+        return letter, resources.analysis(letter, shares, tuple(sorted(ctx.variables.items()))), None
+    except TextTooLong as err:
+        return letter, None, ("error", t("too_long", message=md_escape(_sentence(str(err)))))
+    except SegmentModelError as err:
+        return letter, None, ("error", t("shares_invalid", message=md_escape(_sentence(str(err)))))
+    except Exception:
+        log.exception("analysis failed")
+        return letter, None, ("error", t("internal_error"))
+
+
+def _letter_editor(vid: str, source: str, result: Analysis | None, ctx: PageContext) -> None:
+    """The editor, with the findings of `result` marked in the text (None: no marks)."""
+    t = ctx.t
+    data = editor.payload(source, writing.nonce(vid), result.text if result is not None else None,
+                          result.findings if result is not None else (), ctx.titles, t, ctx.book)
+    editor.mount(writing.editor_key(vid), data, on_change=lambda: writing.typed(vid), max_chars=MAX_CHARS)
 
 
 def _on_upload(vid: str) -> None:
@@ -384,8 +423,10 @@ def _on_upload(vid: str) -> None:
         return
     outcome = read_letter_upload(uploaded.name, uploaded.getvalue())
     if outcome.ok:
-        st.session_state[_key(vid, "text")] = outcome.text
-        st.session_state[message_key] = ("success", outcome.name)
+        st.session_state.pop(message_key, None)
+        writing.put_letter(vid, outcome.text, False, outcome.name)
+        shown = st.session_state.get(workspace.SELECTED, vid)  # a new variant when this one had text
+        st.session_state[_key(shown, "upload_message")] = ("success", outcome.name)
     else:
         st.session_state[message_key] = ("error", outcome.error)
 
@@ -398,15 +439,17 @@ def _on_load_example(vid: str, scenario_id: str) -> None:
     except (KeyError, IndexError, ValueError):
         st.session_state[message_key] = ("error", Strings(_lang())("example_missing"))
         return
-    if st.session_state.get(_key(vid, "template")):
-        st.session_state[_key(vid, "text")] = example.source
+    template = bool(st.session_state.get(_key(vid, "template")))
+    if template:
+        text = example.source
     else:
         try:
-            st.session_state[_key(vid, "text")] = example.render(current_variables(scenario))
+            text = example.render(current_variables(scenario))
         except TemplateProblem as err:
             st.session_state[message_key] = ("error", str(err))
             return
     st.session_state.pop(message_key, None)
+    writing.put_letter(vid, text, template, example.label)
 
 
 def _copy_state(source: str, target: str) -> None:
@@ -417,10 +460,9 @@ def _lang() -> str:
     return "en" if st.session_state.get(LANG_KEY) else "nl"
 
 
-def _editor(vid: str, ctx: PageContext) -> str | None:
-    """The letter to analyse (a template already filled in), or None when it cannot be made."""
+def _editor_tools(vid: str, ctx: PageContext, source: str, template_mode: bool, letter: str | None) -> None:
+    """Under the editor: example letters, the template switch, an upload, the plain text box."""
     t = ctx.t
-    st.subheader(t("editor_title"))
     scenario = ctx.scenario
     if scenario is not None and scenario.letters:
         quality = {q: t(f"quality_{q}") for q in ("poor", "fair", "strong")}
@@ -436,11 +478,8 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
                        format_func=lambda i: f"{quality.get(scenario.letters[i].quality, '')} · "
                                              f"{scenario.letters[i].label}")
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
-                    args=(vid, scenario.id), width="stretch")
-    template_mode = st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"),
-                              persist_state="page")
-    source = st.text_area(t("letter_label"), key=_key(vid, "text"), height=460, max_chars=MAX_CHARS,
-                          placeholder=t("letter_placeholder"), help=t("letter_help"), persist_state="page") or ""
+                    args=(vid, scenario.id), width="stretch", help=t("example_load_help"))
+    st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"), persist_state="page")
     st.file_uploader(t("upload_label"), type=list(ACCEPTED_TYPES), key=_key(vid, "upload"),
                      on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
     message = st.session_state.get(_key(vid, "upload_message"))
@@ -448,15 +487,20 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
         st.error(t("upload_failed", message=md_escape(message[1])), icon=":material/error:")
     elif message:
         st.success(t("upload_done", name=md_escape(message[1])), icon=":material/check:")
+    with st.expander(t("plain_text_title")):
+        # The same letter as plain text (select all, a screen reader's own text mode); shares the key.
+        st.text_area(t("letter_label"), key=_key(vid, "text"), height=300, max_chars=MAX_CHARS,
+                     help=t("letter_help"), on_change=writing.changed, args=(vid,), persist_state="page")
     if not template_mode:
         if "{{" in source or "{%" in source:
             st.info(t("template_hint"), icon=":material/lightbulb:")
-        return source
-    try:
-        letter = render(source, ctx.variables, t("template_name"))
-    except TemplateProblem as err:
-        st.error(t("template_failed", message=md_escape(err)), icon=":material/error:")
-        return None
+        return
+    if letter is None:
+        try:
+            render(source, ctx.variables, t("template_name"))
+        except TemplateProblem as err:
+            st.error(t("template_failed", message=md_escape(err)), icon=":material/error:")
+        return
     if ctx.variables:
         names = ", ".join("{{ " + name + " }}" for name in ctx.variables)
         st.caption(t("template_available", names=md_escape(names)))
@@ -464,7 +508,6 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
         st.caption(t("template_no_scenario"))
     with st.expander(t("template_result")):
         st.text(letter)
-    return letter
 
 
 def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
@@ -484,19 +527,49 @@ def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
     st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
 
 
-def _letter_view(result: Analysis, ctx: PageContext) -> None:
+def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
+    """Beside the editor: per segment its verdict, score and the reaction in a few words; the reach."""
+    t, lang = ctx.t, ctx.lang
+    rows = []
+    for r in result.segments.values():
+        color = VERDICT_COLORS.get(r.verdict, "#6e7781")
+        label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
+        rows.append(
+            f'<li class="oh-vp-row" data-vp-segment="{escape(r.segment)}" data-vp-verdict="{escape(r.verdict)}" '
+            f'style="border-left-color:{color}"><div class="oh-vp-head"><b>{escape(r.name)}</b>'
+            f'<span class="oh-small">{escape(t("share_of", share=number(r.share * 100, lang)))}</span></div>'
+            f'<div class="oh-vp-line"><span class="oh-verdict" style="background:{color}">'
+            f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span>'
+            f'<span class="oh-vp-score">{escape(number(r.score, lang))}<small> / 100</small></span></div>'
+            f'<div class="oh-vp-reaction">“{escape(r.reaction)}”</div></li>')
+    reach = ""
+    if result.reach is not None:
+        reach = (f'<div class="oh-vp-reach"><span class="oh-vp-reach-score">'
+                 f'{escape(t("reach_score"))}: <b>{escape(number(result.reach.score, lang))}</b> / 100</span> '
+                 f'<span class="oh-small">{escape(t("strip_reach", score=number(result.reach.score, lang), share=number(result.reach.lands_well_share * 100, lang)))}</span></div>')
+    st.html(f'<section class="oh-vp" aria-label="{escape(t("strip_title"))}">'
+            f'<h3 class="oh-vp-title">{escape(t("strip_title"))}</h3>{reach}'
+            f'<ul class="oh-vp-list">{"".join(rows)}</ul></section>')
+
+
+def _whole_letter(result: Analysis, ctx: PageContext) -> None:
+    """Findings about the letter as a whole (no place in the text to mark)."""
     t = ctx.t
-    st.subheader(t("strip_title"))
-    _verdict_strip(result, ctx)
+    notes = whole_letter_html(result.findings, ctx.titles, t)
+    if notes:
+        count = sum(1 for f in result.findings if f.start is None or f.end is None)
+        with st.expander(t("whole_letter_title", count=count), expanded=False):
+            st.html(notes)
+
+
+def _letter_view(result: Analysis, ctx: PageContext) -> None:
+    """A template is edited as source; its filled-in letter is shown here with the findings marked."""
+    t = ctx.t
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))
     st.html(highlight_html(result.text, result.findings, ctx.titles, t))
-    notes = whole_letter_html(result.findings, ctx.titles, t)
-    if notes:
-        count = sum(1 for f in result.findings if f.start is None or f.end is None)
-        st.markdown(f"**{t('whole_letter_title', count=count)}**")
-        st.html(notes)
+    _whole_letter(result, ctx)
 
 
 def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:

@@ -83,12 +83,12 @@ def test_narrow_window_stacks_the_columns_instead_of_cutting_labels(server):
         try:
             page = browser.new_page(viewport={"width": 800, "height": 900})
             page.goto(server, wait_until="domcontentloaded")
-            page.wait_for_selector("textarea", timeout=60_000)
+            page.wait_for_selector(".ed-text", timeout=60_000)
             _commit(page, letter("warm"))
-            page.wait_for_selector(".oh-letter", timeout=60_000)
+            page.wait_for_selector(".oh-vp", timeout=60_000)
             main = page.get_by_test_id("stMainBlockContainer").bounding_box()["width"]
-            editor = page.locator("textarea").first.bounding_box()["width"]
-            letter_box = page.locator(".oh-letter").bounding_box()["width"]
+            editor = page.locator(".ed-text").bounding_box()["width"]
+            letter_box = page.locator(".oh-vp").bounding_box()["width"]
             assert editor > 0.8 * main and letter_box > 0.8 * main, (main, editor, letter_box)
             cut = page.evaluate("""() => Array.from(document.querySelectorAll(
                     '[data-testid="stMainBlockContainer"] label, [data-testid="stMainBlockContainer"] button'))
@@ -97,8 +97,8 @@ def test_narrow_window_stacks_the_columns_instead_of_cutting_labels(server):
             assert "English" not in cut and "Laden" not in cut, cut
             page.set_viewport_size({"width": 1400, "height": 900})  # a wide window keeps them side by side
             page.wait_for_timeout(300)
-            editor = page.locator("textarea").first.bounding_box()
-            letter_box = page.locator(".oh-letter").bounding_box()
+            editor = page.locator(".ed-text").bounding_box()
+            letter_box = page.locator(".oh-vp").bounding_box()
             assert letter_box["x"] > editor["x"] + editor["width"]
         finally:
             browser.close()
