@@ -362,6 +362,7 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
     with left:
         _letter_editor(vid, source, None if template_mode or result is None else result, ctx)
         _editor_tools(vid, ctx, source, template_mode, letter)
+        writing.render_history(vid, ctx)
     with right:
         if problem is not None:
             kind, message = problem
@@ -371,7 +372,6 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
                 st.warning(t("not_dutch"))
             _verdict_panel(result, ctx)
     if result is None:
-        writing.render_history(vid, ctx)
         return
     try:
         if template_mode:
@@ -382,7 +382,6 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
     except Exception:  # never a traceback in front of a reader
         log.exception("rendering the results failed")
         st.error(t("internal_error"))
-    writing.render_history(vid, ctx)
 
 
 def _analysed(vid: str, source: str, template_mode: bool, ctx: PageContext, shares):

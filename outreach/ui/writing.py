@@ -234,11 +234,11 @@ def render_history(slot: str, ctx) -> None:
 
         frame = history_frame(versions, {s.id: s.name for s in ctx.model.segments}, t("history_reach_series"))
         if len(versions) > 1 and not frame.empty:
-            chart = (alt.Chart(frame, height=180)
+            chart = (alt.Chart(frame, height=160)
                      .mark_line(point=True)
                      .encode(x=alt.X("versie:Q", title=t("history_axis_version"), axis=alt.Axis(tickMinStep=1)),
                              y=alt.Y("score:Q", title=t("history_axis_score"), scale=alt.Scale(domain=[0, 100])),
-                             color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="bottom")),
+                             color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="bottom", columns=2)),
                              tooltip=["versie", "reeks", "score"]))
             st.altair_chart(chart, width="stretch")
         options = [v.id for v in reversed(versions)]

@@ -1,0 +1,85 @@
+"""Nothing lost (AppTest, no browser): every change is a version with its scores, any version comes
+back, and an example or an upload never overwrites a letter. The editor itself is tested in
+Chromium (test_editor_browser.py); here the plain text box drives the same saving path."""
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from outreach.history import History
+from outreach.store import Store
+
+from .conftest import APP, letter
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def type_into(at: AppTest, slot: str, text: str) -> None:
+    at.text_area(key=f"{slot}.text").input(text)
+    at.run()
+    assert not at.exception, at.exception
+
+
+def versions(data_dir, name: str = "Variant A"):
+    store = Store(data_dir / "outreach.sqlite3")
+    ws = store.list_workspaces()[0]
+    return History(store).versions(ws.id, name)
+
+
+def test_every_change_is_a_version_with_its_scores(data_dir):
+    at = start()
+    type_into(at, "a", letter("threatening"))
+    type_into(at, "a", letter("warm"))
+    kept = versions(data_dir)
+    assert [v.text for v in kept] == [letter("threatening"), letter("warm")]
+    assert kept[1].reach > kept[0].reach  # the warm letter reaches more readers
+    assert len(kept[0].scores) == 3
+    assert any("Geschiedenis van deze variant (2 versies)" in e.label for e in at.expander)
+
+
+def test_a_restored_version_is_back_in_the_editor_and_what_it_replaced_is_kept(data_dir):
+    at = start()
+    type_into(at, "a", letter("threatening"))
+    type_into(at, "a", letter("warm"))
+    first = versions(data_dir)[0]
+    at.selectbox(key="a.history_pick").set_value(first.id).run()
+    at.button(key="a.history_restore").click().run()
+    assert not at.exception
+    assert at.text_area(key="a.text").value == letter("threatening")
+    data = [e for e in at.get("bidi_component") if e.proto.id.endswith("-a.editor")][0]
+    assert json.loads(data.proto.json)["text"] == letter("threatening")  # the editor shows it
+    texts = [v.text for v in versions(data_dir)]
+    assert texts == [letter("threatening"), letter("warm"), letter("threatening")]
+    assert Store(data_dir / "outreach.sqlite3").list_workspaces()[0].version >= 3  # saved, not only shown
+
+
+def test_an_upload_into_a_letter_with_text_goes_into_a_new_variant(data_dir):
+    at = start()
+    type_into(at, "a", "Beste mevrouw,\n\nMijn eigen brief.\n")
+    at.file_uploader(key="a.upload").set_value(("brief.txt", letter("warm").encode("utf-8"), "text/plain"))
+    at.run()
+    assert not at.exception
+    assert at.session_state["a.text"] == "Beste mevrouw,\n\nMijn eigen brief.\n"
+    assert at.text_area(key="c.text").value == letter("warm")
+    assert any("nieuwe variant" in s.value for s in at.success)
+    saved = Store(data_dir / "outreach.sqlite3").list_workspaces()[0]
+    assert saved.variant_count == 3
+
+
+def test_with_four_variants_an_upload_replaces_but_the_old_text_is_a_version(data_dir):
+    at = start()
+    at.button(key="ui.variant_add").click().run()
+    at.button(key="ui.variant_add").click().run()  # four variants: no room for another
+    at.segmented_control(key="ui.variant.nl").set_value("a").run()
+    type_into(at, "a", "Beste mevrouw,\n\nMijn eigen brief.\n")
+    at.file_uploader(key="a.upload").set_value(("brief.txt", letter("warm").encode("utf-8"), "text/plain"))
+    at.run()
+    assert at.text_area(key="a.text").value == letter("warm")
+    assert any("Uw vorige tekst is bewaard" in w.value for w in at.warning)
+    assert "Beste mevrouw,\n\nMijn eigen brief.\n" in [v.text for v in versions(data_dir)]
