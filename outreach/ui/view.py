@@ -223,14 +223,19 @@ def page_context() -> PageContext | None:
         st.error(t("load_failed"))
         return None
     _header(t)
-    _about(t)
-    nav = st.container()
+    # Letter first: the view switch and the scenario share one row, their details fold away below it.
+    nav_col, scenario_col = _stacking("top").columns([1, 1], vertical_alignment="bottom")
+    nav = nav_col.container()
+    details = _stacking("details").columns(3)
+    with details[0]:
+        _about(t)
     shares = _shares_sidebar(t, model)
     titles = ({d: book.packs[d].title for d in DIMENSIONS} if t.lang == "nl"
               else {d: t(f"dim_{d}") for d in DIMENSIONS})
     verdict_labels = (dict(model.labels) if t.lang == "nl"
                       else {v: t(f"verdict_{v}") for v in ("lands_well", "doubtful", "turns_away")})
-    scenario, variables = _scenario_section(t, catalogue)
+    with scenario_col:
+        scenario, variables = _scenario_section(t, catalogue, details[1], details[2])
     notices = st.container()  # right above the view: close to the editor the user is looking at
     return PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels,
                        sidebar_top, notices, nav)
@@ -283,8 +288,12 @@ def _shares_sidebar(t: Strings, model: SegmentModel) -> dict[str, float] | None:
     return chosen
 
 
-def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None, dict[str, str]]:
-    st.subheader(t("scenario_title"))
+def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
+                      variables_area=None) -> tuple[Scenario | None, dict[str, str]]:
+    """The scenario as a compact selector; its story (about_area) and variables (variables_area)
+    in expanders that fold open."""
+    about_area = about_area or st.container()
+    variables_area = variables_area or st.container()
     titles = {s.id: s.title for s in catalogue.scenarios}
     options = ["", *titles]
     if st.session_state.get(SCENARIO_KEY) not in options:
@@ -304,14 +313,8 @@ def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None
     blocks = ((t("scenario_occasion") + f" · {occasion}", scenario.occasion_text),
               (t("scenario_help"), scenario.help_offered),
               (t("scenario_mechanism"), scenario.mechanism))
-    # Outside the editor (comparison, workshop) the scenario's story folds away into "more".
-    compact = st.session_state.get(workspace.VIEW, "write") != "write"
-    if compact:
-        more = st.expander(t("scenario_more"))
-        cols = more.container(key="oh-stack-scenario-more").columns(3)
-    else:
-        cols = _stacking("scenario").columns(3)
-        more = st.expander(t("scenario_more"))
+    more = about_area.expander(t("scenario_more"))
+    cols = more.container(key="oh-stack-scenario-more").columns(3)
     for col, (head, body) in zip(cols, blocks):
         col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
     variables = {}
@@ -321,13 +324,13 @@ def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None
             rows.append((t("scenario_summary"), scenario.summary))
         st.html('<dl class="oh-dl">' + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in rows)
                 + "</dl>")
-    with st.expander(t("variables_title", count=len(scenario.variables))):
+    with variables_area.expander(t("variables_title", count=len(scenario.variables))):
         st.caption(t("variables_help"))
-        cols = st.columns(3)
+        cols = st.columns(2)
         for i, (name, default) in enumerate(scenario.variables.items()):
             key = f"ui.var.{scenario.id}.{name}"
             st.session_state.setdefault(key, default)
-            variables[name] = cols[i % 3].text_input(name, key=key, max_chars=500)
+            variables[name] = cols[i % 2].text_input(name, key=key, max_chars=500)
     return scenario, variables
 
 
@@ -353,7 +356,7 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
     st.session_state["ui.editor_shares"] = shares  # for the editor's callbacks (versions' scores)
     st.session_state["ui.editor_variables"] = tuple(sorted(ctx.variables.items()))
     if layout == "wide":
-        left, right = _stacking(f"{vid}-editor").columns([3, 2], gap="medium")
+        left, right = _stacking(f"{vid}-editor").columns([11, 9], gap="medium")
     else:
         left = right = st.container()
     source = st.session_state.get(_key(vid, "text")) or ""
@@ -535,17 +538,17 @@ def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
         label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
         rows.append(
             f'<li class="oh-vp-row" data-vp-segment="{escape(r.segment)}" data-vp-verdict="{escape(r.verdict)}" '
-            f'style="border-left-color:{color}"><div class="oh-vp-head"><b>{escape(r.name)}</b>'
-            f'<span class="oh-small">{escape(t("share_of", share=number(r.share * 100, lang)))}</span></div>'
-            f'<div class="oh-vp-line"><span class="oh-verdict" style="background:{color}">'
-            f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span>'
-            f'<span class="oh-vp-score">{escape(number(r.score, lang))}<small> / 100</small></span></div>'
+            f'style="border-left-color:{color}"><div class="oh-vp-head"><span><b>{escape(r.name)}</b> '
+            f'<span class="oh-small">· {escape(number(r.share * 100, lang))}%</span></span>'
+            f'<span class="oh-vp-line"><span class="oh-vp-score">{escape(number(r.score, lang))}<small> / 100'
+            f'</small></span><span class="oh-verdict" style="background:{color}">'
+            f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span></div>'
             f'<div class="oh-vp-reaction">“{escape(r.reaction)}”</div></li>')
     reach = ""
     if result.reach is not None:
-        reach = (f'<div class="oh-vp-reach"><span class="oh-vp-reach-score">'
-                 f'{escape(t("reach_score"))}: <b>{escape(number(result.reach.score, lang))}</b> / 100</span> '
-                 f'<span class="oh-small">{escape(t("strip_reach", score=number(result.reach.score, lang), share=number(result.reach.lands_well_share * 100, lang)))}</span></div>')
+        reach = (f'<div class="oh-vp-reach">{escape(t("panel_reach_label"))}: <b class="oh-vp-reach-score">'
+                 f'{escape(number(result.reach.score, lang))}</b> / 100 · '
+                 f'{escape(t("panel_lands_well", share=number(result.reach.lands_well_share * 100, lang)))}</div>')
     st.html(f'<section class="oh-vp" aria-label="{escape(t("strip_title"))}">'
             f'<h3 class="oh-vp-title">{escape(t("strip_title"))}</h3>{reach}'
             f'<ul class="oh-vp-list">{"".join(rows)}</ul></section>')

@@ -178,17 +178,21 @@ def restore(slot: str, version_id: int) -> None:
 # --- drawing ---
 
 CSS = """<style>
+.stMainBlockContainer{padding-top:2.8rem !important;}
+.stMainBlockContainer h1{font-size:1.7rem !important;padding:.1rem 0 0 0 !important;}
+.stMainBlockContainer [data-testid="stCaptionContainer"] p{margin-bottom:0;}
 .oh-vp{margin:0;}
 .oh-vp-title{font-size:1.05rem !important;margin:0 0 .3rem 0 !important;padding:0 !important;}
 .oh-vp-reach{margin:0 0 .4rem 0;font-size:.95rem;}
 .oh-vp-list{list-style:none;margin:0 !important;padding:0 !important;display:flex;flex-direction:column;gap:.4rem;}
-.oh-vp-row{margin:0 !important;padding:.35rem .6rem;border:1px solid #d0d7de;border-left:6px solid #6e7781;
+.oh-vp-row{margin:0 !important;padding:.25rem .6rem;border:1px solid #d0d7de;border-left:6px solid #6e7781;
   border-radius:.45rem;background:#fff;}
 .oh-vp-head{display:flex;justify-content:space-between;gap:.5rem;flex-wrap:wrap;align-items:baseline;}
-.oh-vp-line{display:flex;align-items:center;gap:.6rem;margin:.15rem 0;}
+.oh-vp-line{display:flex;align-items:center;gap:.6rem;margin:.05rem 0;}
 .oh-vp-score{font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums;}
 .oh-vp-score small{font-size:.75rem;font-weight:400;color:#57606a;}
-.oh-vp-reaction{font-size:.85rem;color:#424a53;font-style:italic;line-height:1.35;}
+.oh-vp-reaction{font-size:.85rem;color:#424a53;font-style:italic;line-height:1.3;overflow:hidden;
+  display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;}
 </style>"""
 
 

@@ -317,8 +317,10 @@ function createEditor(root) {
     redoBtn.textContent = L("redo");
     prevBtn.textContent = L("prev");
     prevBtn.title = L("prev_hint");
+    prevBtn.setAttribute("aria-label", L("prev_hint"));
     nextBtn.textContent = L("next");
     nextBtn.title = L("next_hint");
+    nextBtn.setAttribute("aria-label", L("next_hint"));
     area.setAttribute("aria-label", L("letter"));
     area.placeholder = L("placeholder");
     if (data.maxChars) area.maxLength = data.maxChars;
