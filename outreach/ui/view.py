@@ -27,7 +27,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import access, charts, comparison, editor, resources, workshop, workspace, writing
+from outreach.ui import access, charts, choices, comparison, editor, resources, workshop, workspace, writing
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
@@ -97,6 +97,7 @@ VIEWS = ("write", "compare", "workshop")
 
 def render_page() -> None:
     """The whole page; app.py calls only this."""
+    choices.restore()  # a workspace's remembered scenario, shares, view and language
     ctx = page_context()
     if ctx is None:
         return
@@ -108,6 +109,7 @@ def render_page() -> None:
         st.session_state.setdefault(workspace.MESSAGES, []).append(("error", "internal_error", {}))
         if workspace.BASE not in st.session_state:
             workspace.adopt(workspace._offline_workspace(t))
+    choices.remember()
     with ctx.sidebar_top:
         try:
             workspace.sidebar(t)

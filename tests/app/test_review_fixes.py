@@ -68,7 +68,8 @@ def test_trait_levels_are_translated_in_the_english_interface():
     type_letter(at, letter("warm"))
     profiles = " ".join(h.value for h in at.html if "oh-dl" in h.value and "<dt>" in h.value)
     assert "<b>high</b>" in profiles and "<b>hoog</b>" not in profiles
-    dutch = _view(start(), "workshop")  # the Dutch interface keeps the data's own words
+    at.toggle(key="ui.lang_en").set_value(False).run()  # (a new session would remember English)
+    dutch = _view(at, "workshop")  # the Dutch interface keeps the data's own words
     assert ">hoog</span>" in " ".join(h.value for h in dutch.html if "oh-persona" in h.value)
 
 
