@@ -181,6 +181,7 @@ CSS = """<style>
 .stMainBlockContainer{padding-top:2.8rem !important;}
 .stMainBlockContainer h1{font-size:1.7rem !important;padding:.1rem 0 0 0 !important;}
 .stMainBlockContainer [data-testid="stCaptionContainer"] p{margin-bottom:0;}
+[data-testid="stCaptionContainer"]{color:#57606a !important;opacity:1 !important;}
 .oh-vp{margin:0;}
 .oh-vp-title{font-size:1.05rem !important;margin:0 0 .3rem 0 !important;padding:0 !important;}
 .oh-vp-reach{margin:0 0 .4rem 0;font-size:.95rem;}
@@ -238,11 +239,11 @@ def render_history(slot: str, ctx) -> None:
 
         frame = history_frame(versions, {s.id: s.name for s in ctx.model.segments}, t("history_reach_series"))
         if len(versions) > 1 and not frame.empty:
-            chart = (alt.Chart(frame, height=160)
+            chart = (alt.Chart(frame, height=200)
                      .mark_line(point=True)
                      .encode(x=alt.X("versie:Q", title=t("history_axis_version"), axis=alt.Axis(tickMinStep=1)),
                              y=alt.Y("score:Q", title=t("history_axis_score"), scale=alt.Scale(domain=[0, 100])),
-                             color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="bottom", columns=2)),
+                             color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="top", direction="horizontal", columns=2)),
                              tooltip=["versie", "reeks", "score"]))
             st.altair_chart(chart, width="stretch")
         options = [v.id for v in reversed(versions)]

@@ -27,7 +27,7 @@ DEBOUNCE_MS = 300
 MAX_REWRITE_CHARS = 80
 LABELS = ("toolbar", "undo", "undo_hint", "redo", "prev", "prev_hint", "next", "next_hint", "letter",
           "placeholder", "help", "card", "saved", "saving", "typing", "why", "suggestion", "helps", "rewrites",
-          "replace", "applied", "stale", "tab_hint")
+          "replace", "applied", "stale", "tab_hint", "undone", "redone")
 
 _component = st.components.v2.component(
     "outreach_letter_editor",

@@ -1,8 +1,8 @@
 // The letter editor (Streamlit components v2). No library, no build step.
 //
 // A transparent <textarea> lies over a copy of its text (.ed-back) in which the findings are
-// marked, so the advisor types in the marked letter with the browser's own editing, spell check,
-// undo and screen-reader support. All user text reaches the page through textContent and text
+// marked, so the advisor types in the marked letter with the browser's own editing, spell check
+// and screen-reader support. Undo is the editor's own (one stack for typing and applied rewrites). All user text reaches the page through textContent and text
 // nodes only, never through innerHTML.
 //
 // Data from Python: {text, nonce, analysed, findings, pieces, labels, debounce, maxChars}.
@@ -11,7 +11,7 @@
 //  - findings/pieces belong to `analysed`; while the text moves on they are shifted along with
 //    the edit, and a mark whose words were edited disappears until the next analysis.
 // To Python: state "text", 300 ms after the last keystroke, at once on blur, on leaving the page
-// and after an applied rewrite.
+// and after an applied rewrite, an undo or a redo.
 
 const INSTANCES = new WeakMap();
 
@@ -45,7 +45,8 @@ function createEditor(root) {
   wrap.style.position = "relative";
   const ed = {
     setStateValue: null, data: {}, nonce: null, sent: null, timer: null, analysed: null,
-    findings: [], pieces: [], edits: 0, undone: 0, hideTimer: null, shown: null, hoverFrame: 0,
+    findings: [], pieces: [], hideTimer: null, shown: null, hoverFrame: 0,
+    undo: [], redo: [], lastEdit: 0, lastKind: "",
   };
   const L = (key, values) => fmt((ed.data.labels || {})[key], values || {});
 
@@ -194,6 +195,40 @@ function createEditor(root) {
     }, 350);
   }
 
+  // --- undo and redo ---------------------------------------------------------------------------
+  // One stack for typing, pasting and applied rewrites, so the button, Ctrl+Z and Ctrl+Y (or
+  // Ctrl+Shift+Z) agree. Typing is grouped: a pause of a second or another kind of edit starts a step.
+  const UNDO_LIMIT = 200;
+  function snapshot() {
+    return { value: area.value, start: area.selectionStart, end: area.selectionEnd };
+  }
+  function remember(kind, force) {
+    const now = Date.now();
+    if (force || kind !== ed.lastKind || now - ed.lastEdit > 1000 || !ed.undo.length) {
+      ed.undo.push(snapshot());
+      if (ed.undo.length > UNDO_LIMIT) ed.undo.shift();
+    }
+    ed.lastEdit = now;
+    ed.lastKind = kind;
+    ed.redo = [];
+  }
+  function restore(from, to) {
+    if (!from.length) return false;
+    to.push(snapshot());
+    const s = from.pop();
+    area.value = s.value;
+    area.setSelectionRange(s.start, s.end);
+    ed.lastKind = "";
+    changed();
+    send();
+    return true;
+  }
+  function changed() {
+    undoBtn.disabled = ed.undo.length === 0;
+    redoBtn.disabled = ed.redo.length === 0;
+    draw();
+  }
+
   // --- one click: apply a rewrite ---------------------------------------------------------------
   function apply(pieceKey, fi, rewrite) {
     const f = ed.findings[fi];
@@ -204,15 +239,12 @@ function createEditor(root) {
       area.focus();
       return;
     }
+    remember("rewrite", true);
     area.focus();
-    area.setSelectionRange(range[0], range[1]);
-    let done = false;
-    try { done = document.execCommand("insertText", false, rewrite); } catch (e) { done = false; }
-    if (!done || area.value.slice(range[0], range[0] + rewrite.length) !== rewrite) {
-      area.setRangeText(rewrite, range[0], range[1], "end");
-      area.dispatchEvent(new Event("input", { bubbles: true }));
-    }
+    area.setRangeText(rewrite, range[0], range[1], "end");
+    ed.lastKind = "";
     hideCard();
+    changed();
     live.textContent = L("applied", { from: f.match, to: rewrite });
     send();
   }
@@ -250,13 +282,17 @@ function createEditor(root) {
     if (span && span.scrollIntoView) span.scrollIntoView({ block: "nearest" });
   }
 
-  area.addEventListener("input", (event) => {
-    if (event.inputType === "historyUndo") { ed.edits = Math.max(0, ed.edits - 1); ed.undone++; }
-    else if (event.inputType === "historyRedo") { ed.edits++; ed.undone = Math.max(0, ed.undone - 1); }
-    else { ed.edits++; ed.undone = 0; }
-    undoBtn.disabled = ed.edits === 0;
-    redoBtn.disabled = ed.undone === 0;
-    draw();
+  area.addEventListener("beforeinput", (event) => {
+    if (event.inputType === "historyUndo" || event.inputType === "historyRedo") {  // e.g. the context menu
+      event.preventDefault();
+      if (event.inputType === "historyUndo") restore(ed.undo, ed.redo); else restore(ed.redo, ed.undo);
+      return;
+    }
+    const kind = event.inputType.startsWith("delete") ? "delete" : event.inputType === "insertText" ? "type" : event.inputType;
+    remember(kind, kind !== "type" && kind !== "delete");
+  });
+  area.addEventListener("input", () => {
+    changed();
     schedule();
   });
   area.addEventListener("blur", () => { send(); hideSoon(); });
@@ -274,6 +310,11 @@ function createEditor(root) {
       hideCard();
     } else if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
       send();
+    } else if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "z" || e.key === "Z" || e.key === "y")) {
+      e.preventDefault();
+      const back = e.key === "z" && !e.shiftKey;
+      if (back) restore(ed.undo, ed.redo); else restore(ed.redo, ed.undo);
+      live.textContent = back ? L("undone") : L("redone");
     }
   });
   area.addEventListener("mousemove", (e) => {
@@ -300,8 +341,8 @@ function createEditor(root) {
   card.addEventListener("keydown", (e) => {
     if (e.key === "Escape") { e.preventDefault(); hideCard(); area.focus(); }
   });
-  undoBtn.addEventListener("click", () => { area.focus(); document.execCommand("undo"); });
-  redoBtn.addEventListener("click", () => { area.focus(); document.execCommand("redo"); });
+  undoBtn.addEventListener("click", () => { if (restore(ed.undo, ed.redo)) live.textContent = L("undone"); });
+  redoBtn.addEventListener("click", () => { if (restore(ed.redo, ed.undo)) live.textContent = L("redone"); });
   nextBtn.addEventListener("click", () => jump(1));
   prevBtn.addEventListener("click", () => jump(-1));
   // Leaving the page (refresh, closing the tab): send what the pause has not sent yet.
@@ -328,7 +369,8 @@ function createEditor(root) {
       ed.nonce = data.nonce;
       area.value = data.text || "";
       ed.sent = area.value;
-      ed.edits = ed.undone = 0;
+      ed.undo = [];
+      ed.redo = [];
       undoBtn.disabled = redoBtn.disabled = true;
       hideCard();
     }
