@@ -366,8 +366,6 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
     letter, result, problem = _analysed(vid, source, template_mode, ctx, shares)
     with left:
         _letter_editor(vid, source, None if template_mode or result is None else result, ctx)
-        _editor_tools(vid, ctx, source, template_mode, letter)
-        writing.render_history(vid, ctx)
     with right:
         if problem is not None:
             kind, message = problem
@@ -376,6 +374,9 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
             if result.foreign:
                 st.warning(t("not_dutch"))
             _verdict_panel(result, ctx)
+    # Below letter and verdicts (on a phone too): examples, upload, the plain text and the history.
+    _editor_tools(vid, ctx, source, template_mode, letter, layout)
+    writing.render_history(vid, ctx)
     if result is None:
         return
     try:
@@ -464,10 +465,33 @@ def _lang() -> str:
     return "en" if st.session_state.get(LANG_KEY) else "nl"
 
 
-def _editor_tools(vid: str, ctx: PageContext, source: str, template_mode: bool, letter: str | None) -> None:
+def _editor_tools(vid: str, ctx: PageContext, source: str, template_mode: bool, letter: str | None,
+                  layout: str = "wide") -> None:
     """Under the editor: example letters, the template switch, an upload, the plain text box."""
     t = ctx.t
     scenario = ctx.scenario
+    examples, upload = (_stacking(f"{vid}-tools").columns(2, gap="medium") if layout == "wide"
+                        else (st.container(), st.container()))
+    with examples:
+        _examples(vid, ctx, scenario)
+    with upload:
+        st.file_uploader(t("upload_label"), type=list(ACCEPTED_TYPES), key=_key(vid, "upload"),
+                         on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
+    message = st.session_state.get(_key(vid, "upload_message"))
+    if message and message[0] == "error":
+        st.error(t("upload_failed", message=md_escape(message[1])), icon=":material/error:")
+    elif message:
+        st.success(t("upload_done", name=md_escape(message[1])), icon=":material/check:")
+    with st.expander(t("plain_text_title")):
+        # The same letter as plain text (select all, a screen reader's own text mode); shares the key.
+        st.text_area(t("letter_label"), key=_key(vid, "text"), height=300, max_chars=MAX_CHARS,
+                     help=t("letter_help"), on_change=writing.changed, args=(vid,), persist_state="page")
+    _template_feedback(ctx, source, template_mode, letter)
+
+
+def _examples(vid: str, ctx: PageContext, scenario: Scenario | None) -> None:
+    """The scenario's example letters (into a new variant when this one has text) and the template switch."""
+    t = ctx.t
     if scenario is not None and scenario.letters:
         quality = {q: t(f"quality_{q}") for q in ("poor", "fair", "strong")}
         pick, load = st.columns([4, 1], vertical_alignment="bottom")
@@ -484,17 +508,11 @@ def _editor_tools(vid: str, ctx: PageContext, source: str, template_mode: bool, 
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
                     args=(vid, scenario.id), width="stretch", help=t("example_load_help"))
     st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"), persist_state="page")
-    st.file_uploader(t("upload_label"), type=list(ACCEPTED_TYPES), key=_key(vid, "upload"),
-                     on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
-    message = st.session_state.get(_key(vid, "upload_message"))
-    if message and message[0] == "error":
-        st.error(t("upload_failed", message=md_escape(message[1])), icon=":material/error:")
-    elif message:
-        st.success(t("upload_done", name=md_escape(message[1])), icon=":material/check:")
-    with st.expander(t("plain_text_title")):
-        # The same letter as plain text (select all, a screen reader's own text mode); shares the key.
-        st.text_area(t("letter_label"), key=_key(vid, "text"), height=300, max_chars=MAX_CHARS,
-                     help=t("letter_help"), on_change=writing.changed, args=(vid,), persist_state="page")
+
+
+def _template_feedback(ctx: PageContext, source: str, template_mode: bool, letter: str | None) -> None:
+    """A hint when a plain letter holds placeholders; a template's problem or filled-in result."""
+    t = ctx.t
     if not template_mode:
         if "{{" in source or "{%" in source:
             st.info(t("template_hint"), icon=":material/lightbulb:")

@@ -178,7 +178,8 @@ def restore(slot: str, version_id: int) -> None:
 # --- drawing ---
 
 CSS = """<style>
-.stMainBlockContainer{padding-top:2.8rem !important;}
+@media (min-width:640px){.stMainBlockContainer{padding-top:2.8rem !important;}}
+@media (max-width:639.98px){.stMainBlockContainer{padding-top:3.6rem !important;}}
 .stMainBlockContainer h1{font-size:1.7rem !important;padding:.1rem 0 0 0 !important;}
 .stMainBlockContainer [data-testid="stCaptionContainer"] p{margin-bottom:0;}
 [data-testid="stCaptionContainer"]{color:#57606a !important;opacity:1 !important;}
