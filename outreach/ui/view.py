@@ -374,10 +374,10 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
             if result.foreign:
                 st.warning(t("not_dutch"))
             _verdict_panel(result, ctx)
-    # Below letter and verdicts (on a phone too): examples, upload, the plain text and the history.
+    # Below letter and verdicts (on a phone too): examples, upload and the plain text.
     _editor_tools(vid, ctx, source, template_mode, letter, layout)
-    writing.render_history(vid, ctx)
     if result is None:
+        writing.render_history(vid, ctx)  # with a letter it is one of the detail views
         return
     try:
         if template_mode:
@@ -606,16 +606,33 @@ def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
         with column:
             _segment_card(reception, segments.get(reception.segment), ctx)
     _reach(result, ctx)
-    charts, dims, readability, table = st.tabs([t("tab_charts"), t("tab_dimensions"), t("tab_readability"),
-                                                t("tab_findings", count=len(result.findings))])
-    with charts:
+    _details(vid, result, ctx, layout)
+
+
+DETAILS = ("findings", "charts", "dimensions", "readability", "history")
+
+
+def _details(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
+    """One detail view at a time, drawn only when chosen (tabs would draw all four on every edit)."""
+    t = ctx.t
+    labels = {"charts": t("tab_charts"), "dimensions": t("tab_dimensions"), "readability": t("tab_readability"),
+              "findings": t("tab_findings", count=len(result.findings)), "history": t("details_history")}
+    chosen_key = _key(vid, "details")
+    widget_key = f"{chosen_key}.{t.lang}"  # the shown labels follow the language, the choice does not
+    st.session_state.setdefault(chosen_key, DETAILS[0])
+    st.session_state[widget_key] = st.session_state[chosen_key]
+    chosen = st.segmented_control(t("details_label"), list(DETAILS), key=widget_key, format_func=labels.get,
+                                  on_change=_copy_state, args=(widget_key, chosen_key))
+    if chosen == "charts":
         _charts(result, ctx, layout)
-    with dims:
+    elif chosen == "dimensions":
         _dimensions(result, ctx, layout)
-    with readability:
+    elif chosen == "readability":
         _readability(result, ctx)
-    with table:
+    elif chosen == "findings":
         _findings_table(vid, result, ctx)
+    elif chosen == "history":
+        writing.render_history(vid, ctx, folded=False)
 
 
 def _segment_card(reception, segment, ctx: PageContext) -> None:

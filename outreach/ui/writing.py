@@ -219,8 +219,9 @@ def history_frame(versions: list[Version], names: dict[str, str], reach_label: s
     return pd.DataFrame(rows, columns=["versie", "reeks", "score"])
 
 
-def render_history(slot: str, ctx) -> None:
-    """The variant's versions: its scores over time (a small chart) and any version back."""
+def render_history(slot: str, ctx, folded: bool = True) -> None:
+    """The variant's versions: its scores over time (a small chart) and any version back.
+    folded: in an expander (else drawn where called, e.g. as a detail view)."""
     t, lang = ctx.t, ctx.lang
     base = st.session_state.get(workspace.BASE)
     name = workspace.names().get(slot)
@@ -232,7 +233,11 @@ def render_history(slot: str, ctx) -> None:
     except StoreError as err:
         st.caption(t("history_unavailable", message=md_escape(str(err))))
         return
-    with st.expander(t("history_title", count=len(versions)), icon=":material/history:"):
+    box = (st.expander(t("history_title", count=len(versions)), icon=":material/history:") if folded
+           else st.container())
+    with box:
+        if not folded:
+            st.markdown(f"**{t('history_title', count=len(versions))}**")
         if not versions:
             st.caption(t("history_empty"))
             return

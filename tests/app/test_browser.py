@@ -6,6 +6,7 @@ unless OUTREACH_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -89,9 +90,13 @@ EDITOR = ".ed-text"  # the letter editor's text box (inside the component's shad
 
 
 def _commit(page, text: str) -> None:
+    """Put the text in the editor and send it at once (Ctrl+Enter); back when the page has it."""
+    from playwright.sync_api import expect
+
     area = page.locator(EDITOR)
     area.fill(text)
     area.press("Control+Enter")
+    expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard|Saved"), timeout=60_000)
 
 
 def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):

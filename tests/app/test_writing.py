@@ -40,7 +40,8 @@ def test_every_change_is_a_version_with_its_scores(data_dir):
     assert [v.text for v in kept] == [letter("threatening"), letter("warm")]
     assert kept[1].reach > kept[0].reach  # the warm letter reaches more readers
     assert len(kept[0].scores) == 3
-    assert any("Geschiedenis van deze variant (2 versies)" in e.label for e in at.expander)
+    at.segmented_control(key="a.details.nl").set_value("history").run()
+    assert any("Geschiedenis van deze variant (2 versies)" in m.value for m in at.markdown)
 
 
 def test_a_restored_version_is_back_in_the_editor_and_what_it_replaced_is_kept(data_dir):
@@ -48,6 +49,7 @@ def test_a_restored_version_is_back_in_the_editor_and_what_it_replaced_is_kept(d
     type_into(at, "a", letter("threatening"))
     type_into(at, "a", letter("warm"))
     first = versions(data_dir)[0]
+    at.segmented_control(key="a.details.nl").set_value("history").run()
     at.selectbox(key="a.history_pick").set_value(first.id).run()
     at.button(key="a.history_restore").click().run()
     assert not at.exception

@@ -23,7 +23,7 @@ from outreach.ui.highlight import SEVERITY_RANK, pieces
 from outreach.ui.style import dimension_color, rgba
 
 HERE = Path(__file__).resolve().parent
-DEBOUNCE_MS = 300
+DEBOUNCE_MS = 250
 MAX_REWRITE_CHARS = 80
 LABELS = ("toolbar", "undo", "undo_hint", "redo", "prev", "prev_hint", "next", "next_hint", "letter",
           "placeholder", "help", "card", "saved", "saving", "typing", "why", "suggestion", "helps", "rewrites",
