@@ -532,23 +532,6 @@ def _template_feedback(ctx: PageContext, source: str, template_mode: bool, lette
         st.text(letter)
 
 
-def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
-    """At a glance, next to the editor: the verdict per segment and the reach (details further down)."""
-    t, lang = ctx.t, ctx.lang
-    pills = []
-    for r in result.segments.values():
-        color = VERDICT_COLORS.get(r.verdict, "#6e7781")
-        label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
-        pills.append(f'<span class="oh-pill" style="border-color:{color}"><b>{escape(r.name)}</b>'
-                     f'<span class="oh-pill-score">{escape(number(r.score, lang))}</span>'
-                     f'<span class="oh-verdict" style="background:{color}">'
-                     f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span>')
-    reach = ""
-    if result.reach is not None:
-        reach = (f'<div class="oh-small">{escape(t("strip_reach", score=number(result.reach.score, lang), share=number(result.reach.lands_well_share * 100, lang)))}</div>')
-    st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
-
-
 def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
     """Beside the editor: per segment its verdict, score and the reaction in a few words; the reach."""
     t, lang = ctx.t, ctx.lang

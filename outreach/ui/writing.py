@@ -40,10 +40,6 @@ def _nonce_key(slot: str) -> str:
     return f"{slot}.editor_nonce"
 
 
-def _t() -> Strings:
-    return Strings("en" if st.session_state.get("ui.lang_en") else "nl")
-
-
 def nonce(slot: str) -> int:
     """The editor's nonce for this slot: a new one whenever the slot's text was set by something
     other than the editor since the editor last saw it."""
@@ -106,7 +102,7 @@ def record(slot: str, text: str | None = None) -> None:
 def _save() -> None:
     store = workspace.the_store()
     if store is not None and workspace.BASE in st.session_state:
-        workspace.flush(store, _t())
+        workspace.flush(store, workspace._t())
 
 
 def typed(slot: str) -> None:

@@ -32,7 +32,7 @@ def test_a_score_of_x_5_shows_the_same_on_the_card_as_on_the_bar():
         halves = {sid: dataclasses.replace(r, score=88.5) for sid, r in result.segments.items()}
         result = dataclasses.replace(result, segments=halves,
                                      reach=dataclasses.replace(result.reach, score=4.5))
-        view._verdict_strip(result, ctx)
+        view._verdict_panel(result, ctx)
         view._results("a", result, ctx, "wide")
 
     at = AppTest.from_function(script, default_timeout=30)
@@ -40,7 +40,8 @@ def test_a_score_of_x_5_shows_the_same_on_the_card_as_on_the_bar():
     assert not at.exception, at.exception
     cards = [int(s) for h in at.html for s in SCORE.findall(h.value)]
     assert cards == [89, 89, 89]
-    assert all('oh-pill-score">89<' in h.value for h in at.html if 'class="oh-strip"' in h.value)
+    assert all(h.value.count('oh-vp-score">89<') == 3 for h in at.html if 'class="oh-vp"' in h.value)
+    assert any('class="oh-vp"' in h.value for h in at.html)
     assert [m.value for m in at.metric][0] == "5 / 100"  # the reach
 
 
