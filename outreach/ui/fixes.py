@@ -8,7 +8,7 @@ from html import escape
 import streamlit as st
 
 from outreach.analysis import Analysis
-from outreach.ui import resources
+from outreach.ui import resources, workspace, writing
 from outreach.ui.strings import Strings, number
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,8 @@ UNDO_DEPTH = 20
 
 
 def _key(vid: str, name: str) -> str:
-    return f"{vid}.{name}"
+    """Keyed like the variant's editor: by the open workspace's id and the slot."""
+    return workspace.slot_key(vid, name)
 
 
 def effect_text(effect: dict, t: Strings, verdict_labels: dict[str, str]) -> str:
@@ -41,12 +42,14 @@ def _apply(vid: str, letter: str, start: int, end: int, replacement: str) -> Non
     undo.append(current)
     del undo[:-UNDO_DEPTH]
     st.session_state[key] = current[:start] + replacement + current[end:]
+    writing.changed(vid)  # saved and kept as a version, like a typed change
 
 
 def _undo(vid: str) -> None:
     undo = st.session_state.get(_key(vid, "fix_undo")) or []
     if undo:
         st.session_state[_key(vid, "text")] = undo.pop()
+        writing.changed(vid)
     st.session_state.pop(_key(vid, "fix_stale"), None)
 
 

@@ -28,7 +28,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import access, charts, comparison, fixes, resources, workshop, workspace
+from outreach.ui import access, charts, choices, comparison, editor, fixes, resources, workshop, workspace, writing
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
@@ -100,6 +100,7 @@ VIEWS = ("write", "compare", "workshop")
 
 def render_page() -> None:
     """The whole page; app.py calls only this."""
+    choices.restore()  # a workspace's remembered scenario, shares, view and language
     ctx = page_context()
     if ctx is None:
         return
@@ -111,6 +112,7 @@ def render_page() -> None:
         st.session_state.setdefault(workspace.MESSAGES, []).append(("error", "internal_error", {}))
         if workspace.BASE not in st.session_state:
             workspace.adopt(workspace._offline_workspace(t))
+    choices.remember()
     with ctx.sidebar_top:
         try:
             workspace.sidebar(t)
@@ -129,7 +131,17 @@ def render_page() -> None:
         workshop.render(ctx)
     else:
         slot = _variant_bar(ctx)
-        render_variant(slot, ctx, layout="wide")
+        st.session_state.pop(writing.FULL_RERUN, None)  # this run draws the whole page anyway
+        _write_view(slot, ctx)
+
+
+@st.fragment
+def _write_view(slot: str, ctx: PageContext) -> None:
+    """The overview and the open variant: an edit reruns only this (the editor sends every pause)."""
+    if st.session_state.pop(writing.FULL_RERUN, False):
+        st.rerun()  # a callback added a variant or left a message: the whole page shows it
+    _overview(ctx, workspace.slots(), workspace.names(), slot)
+    render_variant(slot, ctx, layout="wide")
 
 
 def _variant_bar(ctx: PageContext) -> str:
@@ -154,7 +166,6 @@ def _variant_bar(ctx: PageContext) -> str:
             st.markdown(t("variant_remove_confirm", name=md_escape(names.get(slot, ""))))
             st.button(t("variant_remove_button"), key="ui.variant_remove", on_click=workspace.remove_variant,
                       type="primary")
-    _overview(ctx, slots, names, slot)
     return slot
 
 
@@ -201,6 +212,7 @@ def page_context() -> PageContext | None:
     t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
     st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
     st.html(CSS)
+    st.html(writing.CSS)
     if not access.gate(t):  # shared mode: the access code first
         return None
     sidebar_top = st.sidebar.container()
@@ -216,14 +228,19 @@ def page_context() -> PageContext | None:
         st.error(t("load_failed"))
         return None
     _header(t)
-    _about(t)
-    nav = st.container()
+    # Letter first: the view switch and the scenario share one row, their details fold away below it.
+    nav_col, scenario_col = _stacking("top").columns([1, 1], vertical_alignment="bottom")
+    nav = nav_col.container()
+    details = _stacking("details").columns(3)
+    with details[0]:
+        _about(t)
     shares = _shares_sidebar(t, model, book)
     titles = ({d: book.packs[d].title for d in DIMENSIONS} if t.lang == "nl"
               else {d: t(f"dim_{d}") for d in DIMENSIONS})
     verdict_labels = (dict(model.labels) if t.lang == "nl"
                       else {v: t(f"verdict_{v}") for v in ("lands_well", "doubtful", "turns_away")})
-    scenario, variables = _scenario_section(t, catalogue)
+    with scenario_col:
+        scenario, variables = _scenario_section(t, catalogue, details[1], details[2])
     notices = st.container()  # right above the view: close to the editor the user is looking at
     return PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels,
                        sidebar_top, notices, nav)
@@ -280,8 +297,12 @@ def _shares_sidebar(t: Strings, model: SegmentModel, book: RuleBook) -> dict[str
     return chosen
 
 
-def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None, dict[str, str]]:
-    st.subheader(t("scenario_title"))
+def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
+                      variables_area=None) -> tuple[Scenario | None, dict[str, str]]:
+    """The scenario as a compact selector; its story (about_area) and variables (variables_area)
+    in expanders that fold open."""
+    about_area = about_area or st.container()
+    variables_area = variables_area or st.container()
     titles = {s.id: s.title for s in catalogue.scenarios}
     options = ["", *titles]
     if st.session_state.get(SCENARIO_KEY) not in options:
@@ -301,14 +322,8 @@ def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None
     blocks = ((t("scenario_occasion") + f" · {occasion}", scenario.occasion_text),
               (t("scenario_help"), scenario.help_offered),
               (t("scenario_mechanism"), scenario.mechanism))
-    # Outside the editor (comparison, workshop) the scenario's story folds away into "more".
-    compact = st.session_state.get(workspace.VIEW, "write") != "write"
-    if compact:
-        more = st.expander(t("scenario_more"))
-        cols = more.container(key="oh-stack-scenario-more").columns(3)
-    else:
-        cols = _stacking("scenario").columns(3)
-        more = st.expander(t("scenario_more"))
+    more = about_area.expander(t("scenario_more"))
+    cols = more.container(key="oh-stack-scenario-more").columns(3)
     for col, (head, body) in zip(cols, blocks):
         col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
     variables = {}
@@ -318,13 +333,13 @@ def _scenario_section(t: Strings, catalogue: Catalogue) -> tuple[Scenario | None
             rows.append((t("scenario_summary"), scenario.summary))
         st.html('<dl class="oh-dl">' + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in rows)
                 + "</dl>")
-    with st.expander(t("variables_title", count=len(scenario.variables))):
+    with variables_area.expander(t("variables_title", count=len(scenario.variables))):
         st.caption(t("variables_help"))
-        cols = st.columns(3)
+        cols = st.columns(2)
         for i, (name, default) in enumerate(scenario.variables.items()):
             key = f"ui.var.{scenario.id}.{name}"
             st.session_state.setdefault(key, default)
-            variables[name] = cols[i % 3].text_input(name, key=key, max_chars=500)
+            variables[name] = cols[i % 2].text_input(name, key=key, max_chars=500)
     return scenario, variables
 
 
@@ -339,50 +354,81 @@ def current_variables(scenario: Scenario) -> dict[str, str]:
 
 
 def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
-    """Editor and results of one letter variant. layout: "wide" (alone) or "column" (side by side)."""
+    """Editor and results of one letter variant. layout: "wide" (alone) or "column" (side by side).
+
+    Letter first: the editor with the findings marked in it and, beside it, how the three segments
+    receive the letter; the details (cards, charts, findings, history) below.
+    """
     t = ctx.t
     st.session_state.setdefault(_key(vid, "text"), "")
-    if layout == "wide":
-        editor, letter_view = _stacking(f"{vid}-editor").columns([1, 1], gap="large")
-    else:
-        editor = letter_view = st.container()
-    with editor:
-        letter = _editor(vid, ctx)
-    if letter is None:
-        with letter_view:
-            st.info(t("template_fix_first"))
-        return
-    if not letter.strip():
-        with letter_view:
-            st.info(t("empty_letter"))
-        return
     shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
-    try:
-        result = resources.analysis(letter, shares, tuple(sorted(ctx.variables.items())))
-    except TextTooLong as err:
-        with letter_view:
-            st.error(t("too_long", message=md_escape(_sentence(str(err)))))
-        return
-    except SegmentModelError as err:
-        with letter_view:
-            st.error(t("shares_invalid", message=md_escape(_sentence(str(err)))))
-        return
-    except Exception:
-        log.exception("analysis failed")
-        with letter_view:
-            st.error(t("internal_error"))
-        return
-    try:
-        with letter_view:
+    st.session_state["ui.editor_shares"] = shares  # for the editor's callbacks (versions' scores)
+    st.session_state["ui.editor_variables"] = tuple(sorted(ctx.variables.items()))
+    if layout == "wide":
+        left, right = _stacking(f"{vid}-editor").columns([11, 9], gap="medium")
+    else:
+        left = right = st.container()
+    source = st.session_state.get(_key(vid, "text")) or ""
+    template_mode = bool(st.session_state.get(_key(vid, "template")))
+    letter, result, problem = _analysed(vid, source, template_mode, ctx, shares)
+    with left:
+        _letter_editor(vid, source, None if template_mode or result is None else result, ctx)
+    with right:
+        if problem is not None:
+            kind, message = problem
+            getattr(st, kind)(message)
+        elif result is not None:
             if result.foreign:
                 st.warning(t("not_dutch"))
-            first = _letter_view(result, ctx)
+            _verdict_panel(result, ctx)
+            first = st.container()  # "Eerst doen" (fixes.py), filled last
+    # Below letter and verdicts (on a phone too): examples, upload and the plain text.
+    _editor_tools(vid, ctx, source, template_mode, letter, layout)
+    if result is None:
+        writing.render_history(vid, ctx)  # with a letter it is one of the detail views
+        return
+    try:
+        if template_mode:
+            _letter_view(result, ctx)
+        else:
+            _whole_letter(result, ctx)
         _results(vid, result, ctx, layout)
-        with first:  # filled last: the cards and the letter show before the changes are tried
-            fixes.render(vid, result, ctx, letter == st.session_state.get(_key(vid, "text")))
+        with first:  # filled last: the verdicts and the letter show before the changes are tried
+            fixes.render(vid, result, ctx, not template_mode and letter == source)
     except Exception:  # never a traceback in front of a reader
         log.exception("rendering the results failed")
         st.error(t("internal_error"))
+
+
+def _analysed(vid: str, source: str, template_mode: bool, ctx: PageContext, shares):
+    """(the letter as analysed or None, its Analysis or None, (kind, message) to show or None)."""
+    t = ctx.t
+    letter: str | None = source
+    if template_mode:
+        try:
+            letter = resources.rendered(source, tuple(sorted(ctx.variables.items())), t("template_name"))
+        except TemplateProblem:
+            return None, None, ("info", t("template_fix_first"))
+    if not letter.strip():
+        return letter, None, ("info", t("empty_letter"))
+    try:
+        return letter, resources.analysis(letter, shares, tuple(sorted(ctx.variables.items()))), None
+    except TextTooLong as err:
+        return letter, None, ("error", t("too_long", message=md_escape(_sentence(str(err)))))
+    except SegmentModelError as err:
+        return letter, None, ("error", t("shares_invalid", message=md_escape(_sentence(str(err)))))
+    except Exception:
+        log.exception("analysis failed")
+        return letter, None, ("error", t("internal_error"))
+
+
+def _letter_editor(vid: str, source: str, result: Analysis | None, ctx: PageContext) -> None:
+    """The editor, with the findings of `result` marked in the text (None: no marks)."""
+    t = ctx.t
+    data = editor.payload(source, writing.nonce(vid), result.text if result is not None else None,
+                          result.findings if result is not None else (), ctx.titles, t, ctx.book)
+    key = writing.editor_key(vid)
+    editor.mount(key, data, on_change=lambda: writing.typed(vid, key), max_chars=MAX_CHARS)
 
 
 def _on_upload(vid: str) -> None:
@@ -393,8 +439,10 @@ def _on_upload(vid: str) -> None:
         return
     outcome = read_letter_upload(uploaded.name, uploaded.getvalue())
     if outcome.ok:
-        st.session_state[_key(vid, "text")] = outcome.text
-        st.session_state[message_key] = ("success", outcome.name)
+        st.session_state.pop(message_key, None)
+        writing.put_letter(vid, outcome.text, False, outcome.name)
+        shown = st.session_state.get(workspace.SELECTED, vid)  # a new variant when this one had text
+        st.session_state[_key(shown, "upload_message")] = ("success", outcome.name)
     else:
         st.session_state[message_key] = ("error", outcome.error)
 
@@ -407,15 +455,17 @@ def _on_load_example(vid: str, scenario_id: str) -> None:
     except (KeyError, IndexError, ValueError, TypeError):
         st.session_state[message_key] = ("error", Strings(_lang())("example_missing"))
         return
-    if st.session_state.get(_key(vid, "template")):
-        st.session_state[_key(vid, "text")] = example.source
+    template = bool(st.session_state.get(_key(vid, "template")))
+    if template:
+        text = example.source
     else:
         try:
-            st.session_state[_key(vid, "text")] = example.render(current_variables(scenario))
+            text = example.render(current_variables(scenario))
         except TemplateProblem as err:
             st.session_state[message_key] = ("error", str(err))
             return
     st.session_state.pop(message_key, None)
+    writing.put_letter(vid, text, template, example.label)
 
 
 def _copy_state(source: str, target: str) -> None:
@@ -427,11 +477,33 @@ def _lang() -> str:
     return "en" if st.session_state.get(LANG_KEY) else "nl"
 
 
-def _editor(vid: str, ctx: PageContext) -> str | None:
-    """The letter to analyse (a template already filled in), or None when it cannot be made."""
+def _editor_tools(vid: str, ctx: PageContext, source: str, template_mode: bool, letter: str | None,
+                  layout: str = "wide") -> None:
+    """Under the editor: example letters, the template switch, an upload, the plain text box."""
     t = ctx.t
-    st.subheader(t("editor_title"))
     scenario = ctx.scenario
+    examples, upload = (_stacking(f"{vid}-tools").columns(2, gap="medium") if layout == "wide"
+                        else (st.container(), st.container()))
+    with examples:
+        _examples(vid, ctx, scenario)
+    with upload:
+        st.file_uploader(t("upload_label"), type=list(ACCEPTED_TYPES), key=_key(vid, "upload"),
+                         on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
+    message = st.session_state.get(_key(vid, "upload_message"))
+    if message and message[0] == "error":
+        st.error(t("upload_failed", message=md_escape(message[1])), icon=":material/error:")
+    elif message:
+        st.success(t("upload_done", name=md_escape(message[1])), icon=":material/check:")
+    with st.expander(t("plain_text_title")):
+        # The same letter as plain text (select all, a screen reader's own text mode); shares the key.
+        st.text_area(t("letter_label"), key=_key(vid, "text"), height=300, max_chars=MAX_CHARS,
+                     help=t("letter_help"), on_change=writing.changed, args=(vid,), persist_state="page")
+    _template_feedback(ctx, source, template_mode, letter)
+
+
+def _examples(vid: str, ctx: PageContext, scenario: Scenario | None) -> None:
+    """The scenario's example letters (into a new variant when this one has text) and the template switch."""
+    t = ctx.t
     if scenario is not None and scenario.letters:
         quality = {q: t(f"quality_{q}") for q in ("poor", "fair", "strong")}
         pick, load = st.columns([4, 1], vertical_alignment="bottom")
@@ -448,27 +520,23 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
                        format_func=lambda i: f"{quality.get(scenario.letters[i].quality, '')} · "
                                              f"{scenario.letters[i].label}")
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
-                    args=(vid, scenario.id), width="stretch")
-    template_mode = st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"),
-                              persist_state="page")
-    source = st.text_area(t("letter_label"), key=_key(vid, "text"), height=460, max_chars=MAX_CHARS,
-                          placeholder=t("letter_placeholder"), help=t("letter_help"), persist_state="page") or ""
-    st.file_uploader(t("upload_label"), type=list(ACCEPTED_TYPES), key=_key(vid, "upload"),
-                     on_change=_on_upload, args=(vid,), help=t("upload_help"), max_upload_size=UPLOAD_MB)
-    message = st.session_state.get(_key(vid, "upload_message"))
-    if message and message[0] == "error":
-        st.error(t("upload_failed", message=md_escape(message[1])), icon=":material/error:")
-    elif message:
-        st.success(t("upload_done", name=md_escape(message[1])), icon=":material/check:")
+                    args=(vid, scenario.id), width="stretch", help=t("example_load_help"))
+    st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"), persist_state="page")
+
+
+def _template_feedback(ctx: PageContext, source: str, template_mode: bool, letter: str | None) -> None:
+    """A hint when a plain letter holds placeholders; a template's problem or filled-in result."""
+    t = ctx.t
     if not template_mode:
         if "{{" in source or "{%" in source:
             st.info(t("template_hint"), icon=":material/lightbulb:")
-        return source
-    try:
-        letter = render(source, ctx.variables, t("template_name"))
-    except TemplateProblem as err:
-        st.error(t("template_failed", message=md_escape(err)), icon=":material/error:")
-        return None
+        return
+    if letter is None:
+        try:
+            render(source, ctx.variables, t("template_name"))
+        except TemplateProblem as err:
+            st.error(t("template_failed", message=md_escape(err)), icon=":material/error:")
+        return
     if ctx.variables:
         names = ", ".join("{{ " + name + " }}" for name in ctx.variables)
         st.caption(t("template_available", names=md_escape(names)))
@@ -476,43 +544,51 @@ def _editor(vid: str, ctx: PageContext) -> str | None:
         st.caption(t("template_no_scenario"))
     with st.expander(t("template_result")):
         st.text(letter)
-    return letter
 
 
-def _verdict_strip(result: Analysis, ctx: PageContext) -> None:
-    """At a glance, next to the editor: the verdict per segment and the reach (details further down)."""
+def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
+    """Beside the editor: per segment its verdict, score and the reaction in a few words; the reach."""
     t, lang = ctx.t, ctx.lang
-    pills = []
+    rows = []
     for r in result.segments.values():
         color = VERDICT_COLORS.get(r.verdict, FALLBACK_COLOR)
         label = ctx.verdict_labels.get(r.verdict, r.verdict_label)
-        pills.append(f'<span class="oh-pill" style="border-color:{color}"><b>{escape(r.name)}</b>'
-                     f'<span class="oh-pill-score">{escape(number(r.score, lang))}</span>'
-                     f'<span class="oh-verdict" style="background:{color}">'
-                     f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span>')
+        rows.append(
+            f'<li class="oh-vp-row" data-vp-segment="{escape(r.segment)}" data-vp-verdict="{escape(r.verdict)}" '
+            f'style="border-left-color:{color}"><div class="oh-vp-head"><span><b>{escape(r.name)}</b> '
+            f'<span class="oh-small">· {escape(number(r.share * 100, lang))}%</span></span>'
+            f'<span class="oh-vp-line"><span class="oh-vp-score">{escape(number(r.score, lang))}<small> / 100'
+            f'</small></span><span class="oh-verdict" style="background:{color}">'
+            f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span></div>'
+            f'<div class="oh-vp-reaction">“{escape(r.reaction)}”</div></li>')
     reach = ""
     if result.reach is not None:
-        reach = (f'<div class="oh-small">{escape(t("strip_reach", score=number(result.reach.score, lang), share=number(result.reach.lands_well_share * 100, lang)))}</div>')
-    st.html(f'<div class="oh-strip">{"".join(pills)}</div>{reach}')
+        reach = (f'<div class="oh-vp-reach">{escape(t("panel_reach_label"))}: <b class="oh-vp-reach-score">'
+                 f'{escape(number(result.reach.score, lang))}</b> / 100 · '
+                 f'{escape(t("panel_lands_well", share=number(result.reach.lands_well_share * 100, lang)))}</div>')
+    st.html(f'<section class="oh-vp" aria-label="{escape(t("strip_title"))}">'
+            f'<h3 class="oh-vp-title">{escape(t("strip_title"))}</h3>{reach}'
+            f'<ul class="oh-vp-list">{"".join(rows)}</ul></section>')
 
 
-def _letter_view(result: Analysis, ctx: PageContext):
-    """The verdict strip and the highlighted letter; returns the place above the letter where the
-    "Eerst doen" list (fixes.py) goes."""
+def _whole_letter(result: Analysis, ctx: PageContext) -> None:
+    """Findings about the letter as a whole (no place in the text to mark)."""
     t = ctx.t
-    st.subheader(t("strip_title"))
-    _verdict_strip(result, ctx)
-    first = st.container()
+    notes = whole_letter_html(result.findings, ctx.titles, t)
+    if notes:
+        count = sum(1 for f in result.findings if f.start is None or f.end is None)
+        with st.expander(t("whole_letter_title", count=count), expanded=False):
+            st.html(notes)
+
+
+def _letter_view(result: Analysis, ctx: PageContext) -> None:
+    """A template is edited as source; its filled-in letter is shown here with the findings marked."""
+    t = ctx.t
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))
     st.html(highlight_html(result.text, result.findings, ctx.titles, t))
-    notes = whole_letter_html(result.findings, ctx.titles, t)
-    if notes:
-        count = sum(1 for f in result.findings if f.start is None or f.end is None)
-        st.markdown(f"**{t('whole_letter_title', count=count)}**")
-        st.html(notes)
-    return first
+    _whole_letter(result, ctx)
 
 
 def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
@@ -527,16 +603,33 @@ def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
         with column:
             _segment_card(reception, segments.get(reception.segment), ctx)
     _reach(result, ctx)
-    charts, dims, readability, table = st.tabs([t("tab_charts"), t("tab_dimensions"), t("tab_readability"),
-                                                t("tab_findings", count=len(result.findings))])
-    with charts:
+    _details(vid, result, ctx, layout)
+
+
+DETAILS = ("findings", "charts", "dimensions", "readability", "history")
+
+
+def _details(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
+    """One detail view at a time, drawn only when chosen (tabs would draw all four on every edit)."""
+    t = ctx.t
+    labels = {"charts": t("tab_charts"), "dimensions": t("tab_dimensions"), "readability": t("tab_readability"),
+              "findings": t("tab_findings", count=len(result.findings)), "history": t("details_history")}
+    chosen_key = _key(vid, "details")
+    widget_key = f"{chosen_key}.{t.lang}"  # the shown labels follow the language, the choice does not
+    st.session_state.setdefault(chosen_key, DETAILS[0])
+    st.session_state[widget_key] = st.session_state[chosen_key]
+    chosen = st.segmented_control(t("details_label"), list(DETAILS), key=widget_key, format_func=labels.get,
+                                  on_change=_copy_state, args=(widget_key, chosen_key))
+    if chosen == "charts":
         _charts(result, ctx, layout)
-    with dims:
+    elif chosen == "dimensions":
         _dimensions(result, ctx, layout)
-    with readability:
+    elif chosen == "readability":
         _readability(result, ctx)
-    with table:
+    elif chosen == "findings":
         _findings_table(vid, result, ctx)
+    elif chosen == "history":
+        writing.render_history(vid, ctx, folded=False)
 
 
 def _segment_card(reception, segment, ctx: PageContext) -> None:

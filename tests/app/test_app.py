@@ -2,6 +2,8 @@
 CSV, language and escaping."""
 from __future__ import annotations
 
+import json
+
 import io
 import re
 
@@ -45,9 +47,18 @@ def letter_html(at: AppTest) -> str:
     return found[0]
 
 
+def editor_data(at: AppTest, slot: str = "a") -> dict:
+    """What the page sends the letter editor of a variant (its text, findings and marks)."""
+    found = [json.loads(e.proto.json) for e in at.get("bidi_component") if e.proto.id.endswith(slot_key(at, slot, "editor"))]
+    assert len(found) == 1
+    return found[0]
+
+
 def letter_text(at: AppTest) -> str:
-    """The letter as the reader sees it in the highlighted view (marks and tooltips removed)."""
-    return "".join(parse(letter_html(at)).text)
+    """The letter as analysed and marked: in the editor, or for a template in the filled-in copy."""
+    if any('class="oh-letter"' in h.value for h in at.html):
+        return "".join(parse(letter_html(at)).text)
+    return editor_data(at)["analysed"]
 
 
 def plain(markdown: str) -> str:
@@ -152,9 +163,12 @@ def test_loading_an_example_letter_fills_in_its_placeholders(scenario_dirs):
     assert text.startswith("Beste mevrouw Jansen,") and "{{" not in text
     assert len(verdicts(at)) == 3
     at.toggle(key=slot_key(at, "a", "template")).set_value(True)
-    at.button(key=slot_key(at, "a", "load")).click()
+    at.button(key=slot_key(at, "a", "load")).click()  # variant A has a letter: the example goes into a new variant
     at.run()
-    assert at.text_area(key=slot_key(at, "a", "text")).value.startswith("Beste {{ naam }},")
+    assert at.session_state[slot_key(at, "a", "text")] == text  # untouched
+    assert at.text_area(key=slot_key(at, "c", "text")).value.startswith("Beste {{ naam }},")  # shown: the new one
+    assert any("nieuwe variant" in s.value for s in at.success)
+    at.segmented_control(key="ui.variant.nl").set_value("a").run()
     at.toggle(key="ui.lang_en").set_value(True)  # the choice survives a change of language
     at.run()
     picker = at.selectbox(key=slot_key(at, "a", "example.test_huur.en"))
@@ -223,10 +237,8 @@ def test_script_and_img_tags_in_a_letter_are_shown_as_text():
     evil = ("Beste mevrouw,\n\n<script>alert(1)</script> U bent verplicht te betalen.\n"
             "<img src=x onerror=alert(1)>\n\nMet vriendelijke groet,\nAnna\n")
     at = type_letter(start(), evil)
-    html = letter_html(at)
-    assert letter_text(at) == evil
-    assert html.count("&lt;") >= 3  # the angle brackets are escaped, never markup
-    parse(html)  # only div/span/ul/li with class/tabindex/role: no script, no img, no on* handler
+    assert letter_text(at) == evil  # sent as data: the editor puts it in the page as text nodes
+    assert editor_data(at)["findings"]  # and marks it
     for element in list(at.html) + list(at.markdown):
         assert "<script" not in element.value and "<img" not in element.value
     assert len(verdicts(at)) == 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -94,24 +95,31 @@ def server(tmp_path):
         yield address
 
 
+EDITOR = ".ed-text"  # the letter editor's text box (inside the component's shadow root; locators pierce it)
+
+
 def _commit(page, text: str) -> None:
-    area = page.locator("textarea").first
+    """Put the text in the editor and send it at once (Ctrl+Enter); back when the page has it."""
+    from playwright.sync_api import expect
+
+    area = page.locator(EDITOR)
     area.fill(text)
     area.press("Control+Enter")
+    expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard|Saved"), timeout=60_000)
 
 
 def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             outside: list[str] = []  # the page must not talk to anything but this server
-            page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:")
-                    else outside.append(r.url))
+            local = (server, "data:", "blob:" + server)  # blob: the editor's inline script, made in the page
+            page.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
             page.goto(server, wait_until="domcontentloaded")
-            page.wait_for_selector("textarea", timeout=60_000)
+            page.wait_for_selector(EDITOR, timeout=60_000)
             assert "Hoe komt uw brief aan?" in page.inner_text("h1")
 
             _commit(page, letter("threatening"))
@@ -129,28 +137,30 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, tmp_path):
             # A letter with markup in it is shown as text: no element is created from it.
             _commit(page, "Beste mevrouw,\n\n<img src=x onerror=\"document.title='pwned'\"> "
                           "<script>document.title='pwned'</script> Wij helpen graag.\n")
-            page.wait_for_function("() => document.querySelector('.oh-letter') && "
-                                   "document.querySelector('.oh-letter').innerText.includes('<script>')",
-                                   timeout=60_000)
-            assert page.locator(".oh-letter img, .oh-letter script").count() == 0
+            page.locator(".ed-back", has_text="<script>").wait_for(timeout=60_000)
+            page.locator(".ed-back .ed-mark").first.wait_for(timeout=60_000)
+            assert page.locator(".ed img, .ed script").count() == 0
             assert page.title() != "pwned"
             page.screenshot(path=str(tmp_path / "escaped.png"))
 
-            # An uploaded file's name is user text too: shown literally in the message, no image fetched.
-            name = "![x](http://127.0.0.1:9/p.png) **vet** $x$.txt"
-            page.get_by_test_id("stMainBlockContainer").locator('input[type="file"]').set_input_files(
-                files=[{"name": name, "mimeType": "text/plain", "buffer": letter("warm").encode()}])
-            alert = page.locator('[data-testid="stAlert"]').filter(has_text="ingelezen")
-            alert.wait_for(timeout=60_000)
-            assert name in alert.inner_text()
-            assert alert.locator("img, strong, .katex").count() == 0
+            _commit(page, letter("warm"))
             assert (tmp_path / "warm.png").stat().st_size > 10_000
 
             # A second variant, then the comparison: A (the warm letter) wins every segment over B.
             main = page.get_by_test_id("stMainBlockContainer")
             main.get_by_role("radio", name="Variant B").click()
-            page.wait_for_function("() => document.querySelector('textarea') && "
-                                   "document.querySelector('textarea').value === ''", timeout=60_000)
+            expect(page.locator(EDITOR)).to_have_value("", timeout=60_000)
+
+            # An uploaded file's name is user text too: shown literally in the message, no image fetched.
+            name = "![x](http://127.0.0.1:9/p.png) **vet** $x$.txt"
+            main.locator('input[type="file"]').set_input_files(
+                files=[{"name": name, "mimeType": "text/plain", "buffer": letter("warm").encode()}])
+            alert = page.locator('[data-testid="stAlert"]').filter(has_text="ingelezen")
+            alert.wait_for(timeout=60_000)
+            assert name in alert.inner_text()
+            assert alert.locator("img, strong, .katex").count() == 0
+            expect(page.locator(EDITOR)).to_have_value(letter("warm"), timeout=60_000)  # B was empty: B has it
+
             _commit(page, letter("threatening"))
             page.wait_for_function("() => document.querySelectorAll('.oh-ov-dot').length === 6", timeout=60_000)
             main.get_by_role("radio", name="Vergelijken").click()

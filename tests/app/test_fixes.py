@@ -1,12 +1,12 @@
 """"Eerst doen" in the app: apply the best change with one click, see the cards move, undo it."""
 from __future__ import annotations
 
-from .conftest import LETTERS
+from .conftest import LETTERS, slot_key
 from .test_app import scores, start, type_letter, verdicts
 
 
 def fix_buttons(at):
-    return [b for b in at.button if b.key and b.key.startswith("a.fix_apply_")]
+    return [b for b in at.button if b.key and b.key.startswith(slot_key(at, "a", "fix_apply_"))]
 
 
 def test_apply_the_first_change_then_undo_it():
@@ -23,13 +23,13 @@ def test_apply_the_first_change_then_undo_it():
     buttons[0].click()
     at.run()
     assert not at.exception, at.exception
-    changed = at.text_area(key="a.text").value
+    changed = at.text_area(key=slot_key(at, "a", "text")).value
     assert changed != original
     assert sum(scores(at)) > sum(before_scores)  # the cards moved up
-    at.button(key="a.fix_undo_button").click()
+    at.button(key=slot_key(at, "a", "fix_undo_button")).click()
     at.run()
     assert not at.exception, at.exception
-    assert at.text_area(key="a.text").value == original
+    assert at.text_area(key=slot_key(at, "a", "text")).value == original
     assert scores(at) == before_scores and verdicts(at) == before_verdicts
 
 
@@ -52,12 +52,12 @@ def test_the_smallest_set_for_one_group_moves_it_up_one_verdict():
     at = start()
     type_letter(at, (LETTERS / "threatening.txt").read_text(encoding="utf-8"))
     assert verdicts(at)["voorzichtige_verbinders"] == "turns_away"
-    at.selectbox(key="a.plan_segment").select("voorzichtige_verbinders")
-    at.toggle(key="a.plan_on").set_value(True)
+    at.selectbox(key=slot_key(at, "a", "plan_segment")).select("voorzichtige_verbinders")
+    at.toggle(key=slot_key(at, "a", "plan_on")).set_value(True)
     at.run()
     assert not at.exception, at.exception
     assert any("Voorzichtige Verbinders" in m.value and "gaat" in m.value for m in at.markdown)
-    at.button(key="a.plan_apply").click()
+    at.button(key=slot_key(at, "a", "plan_apply")).click()
     at.run()
     assert not at.exception, at.exception
     assert verdicts(at)["voorzichtige_verbinders"] in ("doubtful", "lands_well")

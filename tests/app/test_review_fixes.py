@@ -32,7 +32,7 @@ def test_a_score_of_x_5_shows_the_same_on_the_card_as_on_the_bar():
         halves = {sid: dataclasses.replace(r, score=88.5) for sid, r in result.segments.items()}
         result = dataclasses.replace(result, segments=halves,
                                      reach=dataclasses.replace(result.reach, score=4.5))
-        view._verdict_strip(result, ctx)
+        view._verdict_panel(result, ctx)
         view._results("a", result, ctx, "wide")
 
     at = AppTest.from_function(script, default_timeout=30)
@@ -40,7 +40,8 @@ def test_a_score_of_x_5_shows_the_same_on_the_card_as_on_the_bar():
     assert not at.exception, at.exception
     cards = [int(s) for h in at.html for s in SCORE.findall(h.value)]
     assert cards == [89, 89, 89]
-    assert all('oh-pill-score">89<' in h.value for h in at.html if 'class="oh-strip"' in h.value)
+    assert all(h.value.count('oh-vp-score">89<') == 3 for h in at.html if 'class="oh-vp"' in h.value)
+    assert any('class="oh-vp"' in h.value for h in at.html)
     assert [m.value for m in at.metric][0] == "5 / 100"  # the reach
 
 
@@ -68,7 +69,8 @@ def test_trait_levels_are_translated_in_the_english_interface():
     type_letter(at, letter("warm"))
     profiles = " ".join(h.value for h in at.html if "oh-dl" in h.value and "<dt>" in h.value)
     assert "<b>high</b>" in profiles and "<b>hoog</b>" not in profiles
-    dutch = _view(start(), "workshop")  # the Dutch interface keeps the data's own words
+    at.toggle(key="ui.lang_en").set_value(False).run()  # (a new session would remember English)
+    dutch = _view(at, "workshop")  # the Dutch interface keeps the data's own words
     assert ">hoog</span>" in " ".join(h.value for h in dutch.html if "oh-persona" in h.value)
 
 
@@ -83,12 +85,12 @@ def test_narrow_window_stacks_the_columns_instead_of_cutting_labels(server):
         try:
             page = browser.new_page(viewport={"width": 800, "height": 900})
             page.goto(server, wait_until="domcontentloaded")
-            page.wait_for_selector("textarea", timeout=60_000)
+            page.wait_for_selector(".ed-text", timeout=60_000)
             _commit(page, letter("warm"))
-            page.wait_for_selector(".oh-letter", timeout=60_000)
+            page.wait_for_selector(".oh-vp", timeout=60_000)
             main = page.get_by_test_id("stMainBlockContainer").bounding_box()["width"]
-            editor = page.locator("textarea").first.bounding_box()["width"]
-            letter_box = page.locator(".oh-letter").bounding_box()["width"]
+            editor = page.locator(".ed-text").bounding_box()["width"]
+            letter_box = page.locator(".oh-vp").bounding_box()["width"]
             assert editor > 0.8 * main and letter_box > 0.8 * main, (main, editor, letter_box)
             cut = page.evaluate("""() => Array.from(document.querySelectorAll(
                     '[data-testid="stMainBlockContainer"] label, [data-testid="stMainBlockContainer"] button'))
@@ -97,8 +99,8 @@ def test_narrow_window_stacks_the_columns_instead_of_cutting_labels(server):
             assert "English" not in cut and "Laden" not in cut, cut
             page.set_viewport_size({"width": 1400, "height": 900})  # a wide window keeps them side by side
             page.wait_for_timeout(300)
-            editor = page.locator("textarea").first.bounding_box()
-            letter_box = page.locator(".oh-letter").bounding_box()
+            editor = page.locator(".ed-text").bounding_box()
+            letter_box = page.locator(".oh-vp").bounding_box()
             assert letter_box["x"] > editor["x"] + editor["width"]
         finally:
             browser.close()

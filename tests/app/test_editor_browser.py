@@ -1,0 +1,236 @@
+"""The letter editor in real headless Chromium, one test per flow an advisor depends on: typing is
+kept without Ctrl+Enter, a rewrite is applied and undone (by mouse and by keyboard only), a version
+comes back, an example never overwrites a letter, the first screen shows letter and verdicts, and
+axe-core finds no serious or critical accessibility violation.
+
+axe-core comes from npm (tests/app/a11y/package.json, pinned; `.ci/run` runs `npm ci` there).
+Screenshots go to the test's tmp folder; set OUTREACH_SHOTS=/some/folder to keep them.
+"""
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from .conftest import letter
+from .test_browser import ARGS, CHROMIUM, server  # noqa: F401  (server: the pytest fixture)
+
+EDITOR = ".ed-text"
+AXE = Path(__file__).resolve().parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+LETTER = ("Geachte heer/mevrouw,\n\nIndien u vragen heeft, kunt u ons bellen op 0521 - 123 456. "
+          "U dient binnen 7 dagen te reageren.\n\nMet vriendelijke groet,\n\nSanne de Vries\n")
+
+
+@contextmanager
+def chromium(width: int = 1366, height: int = 768):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(EDITOR, timeout=60_000)
+
+
+def _type(page, text: str) -> None:
+    """Type like a person (no fill, no Ctrl+Enter), then wait until the editor says it is saved."""
+    from playwright.sync_api import expect
+
+    page.locator(EDITOR).click()
+    page.keyboard.type(text, delay=2)
+    expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard"), timeout=30_000)
+
+
+def _marked(page, words: str):
+    mark = page.locator(".ed-back .ed-mark", has_text=words).first
+    mark.wait_for(timeout=30_000)
+    return mark
+
+
+def _shot(page, tmp_path: Path, name: str, full_page: bool = False) -> Path:
+    folder = Path(os.environ.get("OUTREACH_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def test_typed_text_survives_a_refresh_without_ctrl_enter(server):
+    from playwright.sync_api import expect
+
+    with chromium() as page:
+        _open(page, server)
+        _type(page, LETTER)
+        page.reload(wait_until="domcontentloaded")
+        expect(page.locator(EDITOR)).to_have_value(LETTER, timeout=60_000)
+        _marked(page, "Indien")  # and it is analysed again, marks in the text
+
+
+def test_a_rewrite_is_applied_with_one_click_and_undone(server):
+    from playwright.sync_api import expect
+
+    with chromium() as page:
+        _open(page, server)
+        _type(page, LETTER)
+        mark = _marked(page, "Indien")
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)  # hover: message, why, rewrites
+        card = page.locator(".ed-card")
+        expect(card).to_be_visible(timeout=10_000)
+        expect(card).to_contain_text("ambtelijke taal")
+        expect(card).to_contain_text("Waarom")
+        card.get_by_role("button", name="Vervang ‘Indien’ door ‘Als’").click()
+        area = page.locator(EDITOR)
+        expect(area).to_have_value(LETTER.replace("Indien", "Als"))
+        expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard"), timeout=30_000)
+        expect(page.locator(".ed-back .ed-mark", has_text="Indien")).to_have_count(0)  # analysed again
+        page.get_by_role("button", name="↶ Ongedaan maken").click()
+        expect(area).to_have_value(LETTER)
+        page.reload(wait_until="domcontentloaded")  # the undo is saved too
+        expect(page.locator(EDITOR)).to_have_value(LETTER, timeout=60_000)
+        # Ctrl+Z undoes an applied rewrite as well
+        mark = _marked(page, "Indien")
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)
+        page.locator(".ed-card").get_by_role("button", name="Vervang ‘Indien’ door ‘Als’").click()
+        expect(page.locator(EDITOR)).to_have_value(LETTER.replace("Indien", "Als"))
+        page.keyboard.press("Control+z")
+        expect(page.locator(EDITOR)).to_have_value(LETTER)
+
+
+def test_keyboard_only_jump_to_a_finding_and_apply_its_rewrite(server):
+    from playwright.sync_api import expect
+
+    with chromium() as page:
+        _open(page, server)
+        _type(page, LETTER)
+        area = page.locator(EDITOR)
+        page.keyboard.press("Control+Home")
+        for _ in range(12):  # Alt+Down from finding to finding, until one offers a rewrite
+            page.keyboard.press("Alt+ArrowDown")
+            if page.locator(".ed-card .ed-apply").count():
+                break
+        apply = page.locator(".ed-card .ed-apply").first
+        expect(apply).to_be_visible()
+        expect(page.locator(".ed-live")).not_to_be_empty()  # the finding is read out to a screen reader
+        label = apply.get_attribute("aria-label")
+        page.keyboard.press("Tab")
+        expect(apply).to_be_focused()
+        page.keyboard.press("Enter")
+        before, after = re.match(r"Vervang ‘(.+)’ door ‘(.+)’", label).groups()
+        expect(area).to_have_value(LETTER.replace(before, after, 1))
+        expect(area).to_be_focused()  # back in the letter, ready to type on
+        expect(page.locator(".ed-live")).to_contain_text("vervangen door")
+
+
+def test_a_version_from_the_history_comes_back(server):
+    from playwright.sync_api import expect
+
+    with chromium(1366, 900) as page:
+        _open(page, server)
+        area = page.locator(EDITOR)
+        for text in (LETTER, letter("warm")):  # two versions, each sent at once (Ctrl+Enter)
+            area.fill(text)
+            area.press("Control+Enter")
+            expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard"), timeout=30_000)
+        page.get_by_test_id("stMainBlockContainer").get_by_role("radio", name="Geschiedenis").click()
+        expect(page.get_by_text("Geschiedenis van deze variant (2 versies)")).to_be_visible(timeout=30_000)
+        picker = page.get_by_test_id("stSelectbox").filter(has_text="Versie bekijken")
+        picker.wait_for(timeout=30_000)
+        picker.click()
+        page.keyboard.type("Versie 1 ")
+        page.keyboard.press("Enter")
+        expect(page.get_by_label("Tekst van deze versie")).to_have_value(LETTER, timeout=30_000)
+        page.get_by_role("button", name="Deze versie terugzetten").click()
+        expect(area).to_have_value(LETTER, timeout=30_000)
+        page.reload(wait_until="domcontentloaded")
+        expect(page.locator(EDITOR)).to_have_value(LETTER, timeout=60_000)  # saved, not only shown
+
+
+def test_loading_an_example_into_a_letter_with_text_loses_nothing(server):
+    from playwright.sync_api import expect
+
+    with chromium(1366, 900) as page:
+        _open(page, server)
+        _type(page, LETTER)
+        main = page.get_by_test_id("stMainBlockContainer")
+        main.get_by_role("button", name="Laden").click()
+        expect(main.get_by_role("radio", name="Variant C")).to_be_checked(timeout=30_000)
+        expect(page.locator('[data-testid="stAlert"]').filter(has_text="nieuwe variant")).to_be_visible()
+        area = page.locator(EDITOR)
+        expect(area).not_to_have_value(LETTER)
+        expect(area).not_to_have_value("")
+        main.get_by_role("radio", name="Variant A").click()
+        expect(page.locator(EDITOR)).to_have_value(LETTER, timeout=30_000)
+
+
+def test_first_screen_shows_the_letter_and_the_three_verdicts(server, tmp_path):
+    from playwright.sync_api import expect
+
+    with chromium(1366, 768) as page:
+        _open(page, server)
+        _type(page, letter("warm"))
+        page.reload(wait_until="domcontentloaded")  # as the advisor finds it: from the top
+        expect(page.locator(".oh-vp-row")).to_have_count(3, timeout=60_000)
+        _marked(page, "gratis")
+        editor = page.locator(EDITOR).bounding_box()
+        assert editor["y"] + 120 < 768, editor  # several lines of the letter are on the first screen
+        for row in page.locator(".oh-vp-row").all():
+            box = row.bounding_box()
+            assert box["y"] + box["height"] <= 768 and box["x"] > editor["x"] + editor["width"], box
+        reach = page.locator(".oh-vp-reach").bounding_box()
+        assert reach["y"] + reach["height"] <= 768
+        _shot(page, tmp_path, "first-screen-1366x768")
+        page.set_viewport_size({"width": 390, "height": 844})  # a phone: the same order, one under the other
+        page.wait_for_timeout(500)
+        editor = page.locator(EDITOR).bounding_box()
+        first = page.locator(".oh-vp-row").first.bounding_box()
+        assert first["y"] > editor["y"] + editor["height"] and first["x"] < 40, (editor, first)
+        assert editor["width"] > 300
+        _shot(page, tmp_path, "phone-390", full_page=True)
+
+
+def _axe(page) -> list[str]:
+    """Serious and critical WCAG 2.1 A/AA violations on the page, as 'id: target' lines."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')));
+    }""")
+    return result
+
+
+def test_main_views_have_no_serious_accessibility_violations(server, tmp_path):
+    if not AXE.exists():
+        if os.environ.get("OUTREACH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{AXE} is missing: run `npm ci` in tests/app/a11y")
+        pytest.skip("axe-core is not installed (npm ci in tests/app/a11y)")
+    with chromium(1366, 768) as page:
+        _open(page, server)
+        _type(page, LETTER)
+        mark = _marked(page, "Indien")
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)  # the card open too
+        page.locator(".ed-card").wait_for(state="visible", timeout=10_000)
+        problems = {"write": _axe(page)}
+        main = page.get_by_test_id("stMainBlockContainer")
+        for view in ("Vergelijken", "Workshop"):
+            main.get_by_role("radio", name=view).click()
+            page.wait_for_timeout(1500)
+            page.wait_for_load_state("networkidle")
+            problems[view] = _axe(page)
+        assert not any(problems.values()), problems
