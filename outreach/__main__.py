@@ -36,6 +36,12 @@ _ARGPARSE_DUTCH = (
     ("ambiguous option:", "dubbelzinnige optie:"),
     ("could match", "kan zijn"),
     ("invalid float value:", "geen getal:"),
+    ("invalid int value:", "geen geheel getal:"),
+    ("not allowed with argument", "mag niet samen met"),
+    ("one of the arguments", "een van de argumenten"),
+    ("is required", "is verplicht"),
+    ("ignored explicit argument", "deze optie neemt geen waarde:"),
+    ("argument command:", "opdracht:"),
 )
 
 
@@ -43,6 +49,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2, no traceback
         for english, dutch in _ARGPARSE_DUTCH:
             message = message.replace(english, dutch)
+        message = message.removeprefix("argument ")  # "--jobs: ..." reads the same in Dutch
         raise UsageError(display_name(message, 300))
 
 

@@ -93,3 +93,12 @@ def test_local_mode_listens_on_loopback_only_and_calls_nobody(tmp_path):
     assert any(e == "socket.bind" for e, _ in events)
     outside = [(e, host) for e, host in events if not _loopback(host)]
     assert outside == [], outside
+
+
+def test_error_boxes_offer_no_links_off_the_machine():
+    """Streamlit's "Ask Google / Ask ChatGPT" links under an error would send letter text elsewhere."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorLinks"] is False
+    assert config["client"]["showErrorDetails"] == "none"
