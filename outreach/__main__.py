@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--check", action="store_true")
     rules.add_argument("--docs", metavar="DIR", help="write a reference page per rule (Markdown) into DIR")
     rules.add_argument("--lang", default=languages.DEFAULT)
-    for command in (check, comp, rules):
+    for command in (check, fix, comp, rules):
         command.add_argument("--packs", action="append", metavar="DIR", default=None,
                              help="an organisation's own rule packs, stacked on the built-in ones "
                                   "(repeatable; default: $OUTREACH_PACKS)")
@@ -184,8 +184,6 @@ def _check(args: argparse.Namespace) -> int:
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     below: list[str] = []
     collected: list[dict] = []
-    if args.fixes and packs:
-        raise UsageError("--fixes kijkt nog alleen met de ingebouwde regels; laat --packs weg")
     job = Job(args.lang, shares, args.format, packs, variables, args.fixes, segment)
     results = analyse_all(args.files, job, jobs)
     for i, result in enumerate(results):
@@ -292,10 +290,11 @@ def _fix(args: argparse.Namespace) -> int:
         raise UsageError("--apply verwacht een aantal van 0 of meer")
     segment = _segment(args.segment, languages.DEFAULT)
     variables = _scenario_variables(args.scenario)
+    packs = _packs(args)
     check_path(args.file)
     shares = parse_shares(args.shares, load_model()) if args.shares else None
     text = read_path(args.file)
-    letter, applied, stopped = apply_fixes(text, args.apply, variables, shares, segment)
+    letter, applied, stopped = apply_fixes(text, args.apply, variables, shares, segment, packs=packs)
     print(letter, end="" if letter.endswith("\n") else "\n")
     gained = sum(f.effect.gain(segment) for f in applied)
     what = "bereik" if segment is None else "score voor dit segment"

@@ -55,7 +55,7 @@ def _analyse(path: str) -> Result:
     if job.fixes:
         from outreach.advice import advise
 
-        advice = advise(text, job.variables or {}, job.shares, job.segment, job.lang)
+        advice = advise(text, job.variables or {}, job.shares, job.segment, job.lang, packs=tuple(job.packs or ()))
         result = advice.analysis.to_dict(file=display_name(path, 1000))
         result.update(fixes=[f.to_dict() for f in advice.fixes], fixes_note=advice.message,
                       fixes_segment=job.segment, plans={sid: p.to_dict() for sid, p in advice.plans.items()})

@@ -165,21 +165,22 @@ def scenario_variables(scenario: str | Scenario | dict | None) -> dict[str, str]
 
 
 @lru_cache(maxsize=512)
-def _own_findings(replacement: str, lang: str) -> tuple[Finding, ...]:
+def _own_findings(replacement: str, lang: str, packs: tuple[str, ...] = ()) -> tuple[Finding, ...]:
     """What the rules find in an inserted or replacing text on its own (spans only)."""
-    book = load_rulebook(lang)
+    book = load_rulebook(lang, packs)
     found = run(book, Context(parse(replacement.strip(), lang), book.language, book))
     return tuple(f for f in found if f.start is not None)
 
 
-def _estimate(candidate: Candidate, before: Analysis, book, model, shares, segment: str | None) -> float:
+def _estimate(candidate: Candidate, before: Analysis, book, model, shares, segment: str | None,
+              packs: tuple[str, ...] = ()) -> float:
     """A quick guess of what a candidate does, only to choose which candidates to measure: the
     findings inside the edited span go, what the rules find in the new text alone comes in."""
     lo, hi = candidate.start, candidate.end
     findings = [f for f in before.findings
                 if not (f.start is not None and lo <= f.start and f.end <= hi and lo < hi)]
     if candidate.replacement.strip():
-        added = _own_findings(candidate.replacement, before.lang)
+        added = _own_findings(candidate.replacement, before.lang, packs)
         supplied = {f.rule for f in added if f.effect == "helps"}
         findings = [f for f in findings if not (f.start is None and f.rule in supplied)] + list(added)
     dimensions = score_all(book, findings)
@@ -187,13 +188,13 @@ def _estimate(candidate: Candidate, before: Analysis, book, model, shares, segme
     return segments[segment].score if segment else reach.score
 
 
-def _measurer(before: Analysis, lang: str, shares, variables) -> Callable[[str], Analysis]:
+def _measurer(before: Analysis, lang: str, shares, variables, packs: tuple[str, ...] = ()) -> Callable[[str], Analysis]:
     """analyze with these settings, each distinct letter once (a plan meets the same text again)."""
     cache: dict[str, Analysis] = {before.text: before}
 
     def measure(letter: str) -> Analysis:
         if letter not in cache:
-            cache[letter] = analyze(letter, lang, shares, variables)
+            cache[letter] = analyze(letter, lang, shares, variables, packs)
         return cache[letter]
     return measure
 
@@ -255,7 +256,7 @@ def _plan(segment: str, text: str, before: Analysis, ranked: list[Fix], measure)
 
 def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dict[str, float] | None = None,
            segment: str | None = None, lang: str = languages.DEFAULT, plans: bool = True, limit: int | None = None,
-           analysis: Analysis | None = None) -> Advice:
+           analysis: Analysis | None = None, packs: tuple[str, ...] = ()) -> Advice:
     """The candidate changes for a letter, each with its measured effect, best first.
 
     `scenario`: a scenario id (or Scenario, or its variables): inserted sentences name its facts.
@@ -265,24 +266,28 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
     rates best, and return at most `limit` fixes: fast enough for the app. Every effect reported
     is still measured; only which candidates get measured is guessed. None measures them all (up
     to MAX_MEASURED). Over MAX_ADVICE_CHARS nothing is tried and `notice` says why.
-    `analysis`: the letter's analysis with these shares and variables, when the caller has it.
+    `analysis`: the letter's analysis with these shares, variables and packs, when the caller has it.
+    `packs`: organisation folders stacked on the built-in rules (as in `analyze`): every change is
+    measured with the same rules the letter was analysed with.
     """
+    packs = tuple(packs)
     variables = scenario_variables(scenario)
     model = load_model(lang)
     if segment is not None and segment not in model.ids:
         raise ValueError(f"onbekend segment '{segment}' (bekend: {', '.join(model.ids)})")
-    before = analysis if analysis is not None and analysis.text == text else analyze(text, lang, shares, variables)
+    before = analysis if analysis is not None and analysis.text == text else analyze(text, lang, shares, variables, packs)
     if before.empty:
         return Advice(before, (), segment)
     if len(text) > MAX_ADVICE_CHARS:
         return Advice(before, (), segment, notice=TOO_LONG.format(limit=f"{MAX_ADVICE_CHARS:,}".replace(",", ".")))
-    measure = _measurer(before, lang, shares, variables)
-    book = load_rulebook(lang)
+    measure = _measurer(before, lang, shares, variables, packs)
+    book = load_rulebook(lang, packs)
     ctx = Context(parse(text, lang), book.language, book, variables)
-    found = candidates(load_advice(lang), ctx, before.findings)
+    found = candidates(load_advice(lang), ctx, before.findings,
+                       frozenset(r.id for r in book.rules if r.kind == "substitution"))
     measured = MAX_MEASURED if limit is None else min(MAX_MEASURED, limit + SHORTLIST_MARGIN)
     if len(found) > measured:
-        guess = {c: _estimate(c, before, book, model, shares, segment) for c in found}
+        guess = {c: _estimate(c, before, book, model, shares, segment, packs) for c in found}
         found = sorted(found, key=lambda c: -guess[c])[:measured]
     scored = [_scored(c, text, before, measure) for c in found]
     ranked = sorted(scored, key=lambda f: (-f.effect.gain(segment), -f.effect.reach, f.start, f.end, f.kind))
@@ -298,12 +303,12 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
 
 def apply_fixes(text: str, count: int, scenario: str | Scenario | dict | None = None,
                 shares: dict[str, float] | None = None, segment: str | None = None,
-                lang: str = languages.DEFAULT) -> tuple[str, list[Fix], str]:
+                lang: str = languages.DEFAULT, packs: tuple[str, ...] = ()) -> tuple[str, list[Fix], str]:
     """The letter with the best fix applied `count` times, ranking again after each; the fixes
     made; and why it stopped early ("" when it made all `count`)."""
     applied: list[Fix] = []
     for _ in range(count):
-        advice = advise(text, scenario, shares, segment, lang, plans=False)
+        advice = advise(text, scenario, shares, segment, lang, plans=False, packs=packs)
         if not advice.fixes:
             return text, applied, advice.message
         applied.append(advice.fixes[0])
@@ -312,17 +317,17 @@ def apply_fixes(text: str, count: int, scenario: str | Scenario | dict | None = 
 
 
 def beat(text: str, rival: str, segment: str, scenario: str | Scenario | dict | None = None,
-         shares: dict[str, float] | None = None, lang: str = languages.DEFAULT) -> Plan:
+         shares: dict[str, float] | None = None, lang: str = languages.DEFAULT, packs: tuple[str, ...] = ()) -> Plan:
     """What would make `text` (variant B) beat `rival` (A) for one segment: the fewest changes
     (greedy, each measured) until B's score for that segment is above A's. `goal_label` names
     the score to pass; `reached` is False when the changes this tool knows do not get there."""
     variables = scenario_variables(scenario)
-    target = analyze(rival, lang, shares, variables).segments[segment].score
-    advice = advise(text, variables, shares, segment, lang, plans=False)
+    target = analyze(rival, lang, shares, variables, packs).segments[segment].score
+    advice = advise(text, variables, shares, segment, lang, plans=False, packs=packs)
     before = advice.analysis
     if before.empty or advice.notice:
         return Plan(segment, before.segments[segment].name, "beat", number(target), (), False, text)
-    measure = _measurer(before, lang, shares, variables)
+    measure = _measurer(before, lang, shares, variables, packs)
     steps, now, letter = _greedy(segment, text, before, list(advice.fixes), measure,
                                  lambda a: a.segments[segment].score > target)
     return Plan(segment, before.segments[segment].name, "beat", number(target), steps,

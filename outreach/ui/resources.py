@@ -45,39 +45,56 @@ def warm_up() -> bool:
     return True
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
 def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
              variables: tuple[tuple[str, str], ...] = ()) -> Analysis:
-    """outreach.analyze, cached on the text, the shares and the scenario's variables (the engine
-    is pure; suggestions name the scenario's facts)."""
-    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables),
-                            active_packs())
+    """outreach.analyze with the active packs, cached on the text, the shares, the scenario's
+    variables and the packs (the engine is pure; suggestions name the scenario's facts)."""
+    return _analysis(text, shares, variables, active_packs())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _analysis(text: str, shares, variables, packs: tuple[str, ...]) -> Analysis:
+    return outreach.analyze(text, ENGINE_LANG, dict(shares) if shares is not None else None, dict(variables), packs)
+
+
+def advice(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
+           limit: int):
+    """outreach.advise for the "Eerst doen" list: the best `limit` changes, without per-segment plans,
+    each measured with the same packs as the letter's analysis."""
+    return _advice(text, shares, variables, limit, active_packs())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def advice(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
-           limit: int):
-    """outreach.advise for the "Eerst doen" list: the best `limit` changes, without per-segment plans.
-    A resource, not data: the advice is immutable and shared, so no rerun pays to unpickle it."""
+def _advice(text: str, shares, variables, limit: int, packs: tuple[str, ...]):
+    # A resource, not data: the advice is immutable and shared, so no rerun pays to unpickle it.
     return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
-                           lang=ENGINE_LANG, plans=False, limit=limit, analysis=analysis(text, shares, variables))
+                           lang=ENGINE_LANG, plans=False, limit=limit, analysis=analysis(text, shares, variables),
+                           packs=packs)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
 def plans(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...]):
     """outreach.advise with every candidate measured and the per-segment plans (on request only)."""
-    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
-                           lang=ENGINE_LANG, analysis=analysis(text, shares, variables))
+    return _plans(text, shares, variables, active_packs())
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
+def _plans(text: str, shares, variables, packs: tuple[str, ...]):
+    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
+                           lang=ENGINE_LANG, analysis=analysis(text, shares, variables), packs=packs)
+
+
 def beat(text: str, rival: str, segment: str, shares: tuple[tuple[str, float], ...] | None,
          variables: tuple[tuple[str, str], ...]):
     """outreach.advice.beat: the fewest changes that lift `text` past `rival` for one segment."""
+    return _beat(text, rival, segment, shares, variables, active_packs())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _beat(text: str, rival: str, segment: str, shares, variables, packs: tuple[str, ...]):
     from outreach.advice import beat as plan_to_beat
 
     return plan_to_beat(text, rival, segment, dict(variables), dict(shares) if shares is not None else None,
-                        ENGINE_LANG)
+                        ENGINE_LANG, packs)
 
 
 def step(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
