@@ -305,7 +305,7 @@ def _fix(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from outreach.rules.examples import check_book
+    from outreach.rules.examples import check_book, unexampled_exceptions
     from outreach.rules.loader import load_rulebook
 
     book = load_rulebook(args.lang, _packs(args))
@@ -315,8 +315,13 @@ def _rules(args: argparse.Namespace) -> int:
         failures = check_book(book)
         for failure in failures:
             print(failure)
-        total = sum(len(r.fail) + len(r.passes) for r in book.rules)
-        print(f"{len(book.rules)} rules, {total} examples, {len(failures)} failing")
+        untested = {r.id: unexampled_exceptions(r, book) for r in book.rules if r.exceptions}
+        for rule_id, phrases in untested.items():
+            for phrase in phrases:
+                print(f"{rule_id}: exception without an 'excepted' example: {phrase}")
+        total = sum(len(r.fail) + len(r.passes) + len(r.excepted) for r in book.rules)
+        print(f"{len(book.rules)} rules, {total} examples, {len(failures)} failing, "
+              f"{sum(map(len, untested.values()))} exception phrases without their own example")
         return 1 if failures else 0
     for dimension in DIMENSIONS:
         pack = book.packs[dimension]

@@ -7,12 +7,14 @@ offer "als" for "indien".
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass
 
 from outreach.rules.engine import Context, run_rule
 from outreach.rules.loader import RuleBook
-from outreach.rules.schema import Rule
+from outreach.rules.schema import Matcher, Rule
 from outreach.text.document import parse
 
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
@@ -93,9 +95,36 @@ def check_example(rule: Rule, book: RuleBook, example: str, should_fail: bool) -
     return ExampleFailure(rule.id, f"[{label}] {example}", expected, _describe(text, got))
 
 
+def check_excepted(rule: Rule, book: RuleBook, example: str) -> ExampleFailure | None:
+    """An exception's example: the rule with its exceptions finds no problem in it, and without
+    them it does (else the example does not show what the exceptions are for)."""
+    kept = check_example(rule, book, example, False)
+    if kept is not None:
+        return ExampleFailure(rule.id, f"[excepted] {example}", kept.expected, kept.got)
+    bare = dataclasses.replace(rule, exceptions=Matcher())
+    if check_example(bare, book, example, False) is None:
+        return ExampleFailure(rule.id, f"[excepted] {example}", "a problem without the exceptions",
+                              "no problem: the exceptions are not needed here")
+    return None
+
+
+def unexampled_exceptions(rule: Rule, book: RuleBook) -> list[str]:
+    """The exception phrases no `excepted` example needs (each is left out in turn): untested."""
+    entries = [("terms", t) for t in rule.exceptions.terms] + [("patterns", p) for p in rule.exceptions.patterns]
+    missing = []
+    for field, entry in entries:
+        rest = dataclasses.replace(rule.exceptions, **{field: tuple(e for e in getattr(rule.exceptions, field)
+                                                                    if e != entry)})
+        without = dataclasses.replace(rule, exceptions=rest)
+        if all(check_example(without, book, ex, False) is None for ex in rule.excepted):
+            missing.append(entry)
+    return missing
+
+
 def check_rule(rule: Rule, book: RuleBook) -> list[ExampleFailure]:
     failures = [check_example(rule, book, ex, True) for ex in rule.fail]
     failures += [check_example(rule, book, ex, False) for ex in rule.passes]
+    failures += [check_excepted(rule, book, ex) for ex in rule.excepted]
     return [f for f in failures if f]
 
 

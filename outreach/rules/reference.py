@@ -70,6 +70,8 @@ def rule_page(rule: Rule, book: RuleBook) -> str:
         lines += ["", "## Telt niet in", "", ", ".join(f"`{t}`" for t in rule.exceptions.terms)]
     lines += ["", "## Voorbeelden die de regel meldt", ""] + [f"- {_example(e)}" for e in rule.fail]
     lines += ["", "## Voorbeelden die in orde zijn", ""] + [f"- {_example(e)}" for e in rule.passes]
+    if rule.excepted:
+        lines += ["", "## Voorbeelden die de uitzonderingen vrijlaten", ""] + [f"- {_example(e)}" for e in rule.excepted]
     lines += ["", f"Regelpakket: `{pack.path.rsplit('/', 1)[-1]}` · [alle regels](index.md)", ""]
     return "\n".join(lines)
 

@@ -38,7 +38,7 @@ COMMON_KEYS = {
     "message": TEXT, "why": TEXT, "source": TEXT, "fail": TEXTS, "pass": TEXTS,
     "points": NUMBER, "max_points": NUMBER, "suggestions": TEXTS,
     "parts": {"anyOf": [one_of(*PARTS), {"type": "array", "items": one_of(*PARTS)}]},
-    "negation": one_of(*NEGATION_MODES), "exceptions": {"anyOf": [TEXTS, MATCHER]},
+    "negation": one_of(*NEGATION_MODES), "exceptions": {"anyOf": [TEXTS, MATCHER]}, "excepted": TEXTS,
     "ignore_in": {"anyOf": [one_of(*SPAN_KINDS), {"type": "array", "items": one_of(*SPAN_KINDS)}]},
 }
 COMMON_REQUIRED = ("id", "kind", "severity", "message", "why", "source", "fail", "pass")
@@ -78,6 +78,9 @@ class Rule:
     ignore_in: frozenset[str] = frozenset()
     negation: str = "ignore"
     exceptions: Matcher = Matcher()  # a match inside one of these phrases is not reported
+    # The exceptions' own examples (LanguageTool's antipattern examples): texts the rule would
+    # report without its exceptions and must not report with them.
+    excepted: tuple[str, ...] = ()
     # What only this kind of rule says (outreach/rules/kinds/<kind>.py): a frozen dataclass with a
     # `matchers` property for everything it looks for, and `alternatives` when it has rewrites.
     params: Any = None
@@ -212,5 +215,8 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
     raw_exceptions = raw.get("exceptions", [])
     fields["exceptions"] = (read.matcher(raw_exceptions, "exceptions") if isinstance(raw_exceptions, dict)
                             else Matcher(read.texts(raw, "exceptions")))
+    fields["excepted"] = read.texts(raw, "excepted")
+    if fields["excepted"] and not fields["exceptions"]:
+        raise read.fail("'excepted' geeft voorbeelden van de 'exceptions'; deze regel heeft geen 'exceptions'")
     fields["params"] = kind.parse(raw, read)
     return Rule(**fields)

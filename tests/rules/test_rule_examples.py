@@ -1,8 +1,11 @@
 """Every shipped rule's own examples, with exact spans (proselint / LanguageTool style)."""
 import pytest
 
-from outreach.rules.examples import check_example, unmark
+import dataclasses
+
+from outreach.rules.examples import check_example, check_excepted, unexampled_exceptions, unmark
 from outreach.rules.loader import load_rulebook
+from outreach.rules.schema import Matcher
 
 BOOK = load_rulebook("nl")
 RULES = BOOK.rules
@@ -18,8 +21,33 @@ def test_rule_has_examples_that_fail_and_pass(rule):
 def test_rule_examples(rule):
     failures = [check_example(rule, BOOK, ex, True) for ex in rule.fail]
     failures += [check_example(rule, BOOK, ex, False) for ex in rule.passes]
+    failures += [check_excepted(rule, BOOK, ex) for ex in rule.excepted]
     problems = [str(f) for f in failures if f]
     assert not problems, "\n".join(problems)
+
+
+# Exception phrases written before exceptions had their own examples; this count may only go down.
+UNTESTED_EXCEPTIONS = 41
+
+
+def test_exceptions_have_their_own_examples():
+    untested = [(r.id, p) for r in RULES if r.exceptions for p in unexampled_exceptions(r, BOOK)]
+    assert len(untested) <= UNTESTED_EXCEPTIONS, untested
+    # every rule that has exceptions shows at least one at work, or none of them is tested yet
+    assert sum(1 for r in RULES if r.excepted) >= 10
+
+
+def test_an_excepted_example_must_need_the_exceptions():
+    rule = BOOK.rule("readability.word.jargon")
+    assert check_excepted(rule, BOOK, "Dat mag volgens de Wet gemeentelijke schuldhulpverlening.") is None
+    # a text without the rule's word does not show the exception at work
+    assert "not needed" in str(check_excepted(rule, BOOK, "Wij helpen u graag."))
+    # a text the rule still reports is no exception
+    assert check_excepted(rule, BOOK, "Wij bieden schuldhulpverlening aan.") is not None
+    # without the exception phrase, its example is what stops being excepted
+    bare = dataclasses.replace(rule, exceptions=Matcher())
+    assert unexampled_exceptions(dataclasses.replace(bare, exceptions=rule.exceptions, excepted=()), BOOK) \
+        == list(rule.exceptions.terms)
 
 
 def test_unmark_gives_the_clean_text_and_spans():
