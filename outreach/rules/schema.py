@@ -53,6 +53,18 @@ class Matcher:
     """What to look for: terms (word sequences) and regular expressions."""
     terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    # A matcher keys the engine's per-letter caches tens of thousands of times a letter: its hash
+    # (over hundreds of terms) is computed once.
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.terms, self.patterns)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self):  # string hashes differ per process: a pickled matcher hashes anew
+        return (Matcher, (self.terms, self.patterns))
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.patterns)
