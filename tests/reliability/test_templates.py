@@ -115,7 +115,7 @@ def test_a_render_that_runs_too_long_is_stopped(monkeypatch):
     started = time.perf_counter()
     with pytest.raises(TemplateProblem, match="gestopt na 0.5 seconden"):
         render(slow + "{# slow #}", {})
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < 10  # stopped, not run out (a loaded machine starts the process slowly)
 
 
 def test_a_timed_out_render_is_tried_again_after_a_while_not_every_rerun(monkeypatch):
