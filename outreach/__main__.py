@@ -1,12 +1,14 @@
 """Command line: python -m outreach check [--format text|json|jsonl] [--jobs N] [--fixes [--segment ID]] FILE...
              python -m outreach fix --apply N FILE
              python -m outreach compare [--format text|json] [--shares 39,22,39] A B [C D]
+             python -m outreach export [--review] --out FILE.docx FILE
 
 Exit status: 0 fine, 1 a --fail-under threshold was not met, 2 bad input or usage.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import math
 import os
@@ -116,6 +118,16 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--format", choices=("text", "json"), default="text")
     comp.add_argument("--shares", metavar="39,22,39",
                       help="population shares of the segments in percent, in the model's order")
+    export = sub.add_parser("export", help="write the letter as a Word document (.docx); --review: "
+                                           "with the findings as Word comments")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--out", required=True, metavar="FILE.docx", help="the Word document to write")
+    export.add_argument("--review", action="store_true",
+                        help="a review copy: each finding a comment; reach and verdicts on the first paragraph")
+    export.add_argument("--scenario", metavar="NAME",
+                        help="with --review: take facts for suggested sentences from scenarios/NAME.toml")
+    export.add_argument("--shares", metavar="39,22,39",
+                        help="with --review: population shares of the segments in percent, in the model's order")
     render = sub.add_parser("render", help="fill a letter template with a scenario's variables")
     render.add_argument("template", metavar="TEMPLATE", help="a template file, or a name in templates/")
     render.add_argument("--scenario", metavar="NAME", help="take the variables from scenarios/NAME.toml")
@@ -125,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--check", action="store_true")
     rules.add_argument("--docs", metavar="DIR", help="write a reference page per rule (Markdown) into DIR")
     rules.add_argument("--lang", default=languages.DEFAULT)
-    for command in (check, fix, comp, rules):
+    for command in (check, fix, comp, export, rules):
         command.add_argument("--packs", action="append", metavar="DIR", default=None,
                              help="an organisation's own rule packs, stacked on the built-in ones "
                                   "(repeatable; default: $OUTREACH_PACKS)")
@@ -304,6 +316,90 @@ def _fix(args: argparse.Namespace) -> int:
     return 0
 
 
+_WRITE_ERRORS = {
+    errno.ENOSPC: "de schijf is vol",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "de schijfruimte (quota) is op",
+    errno.EACCES: "geen schrijfrechten",
+    errno.EPERM: "geen schrijfrechten",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOENT: "de map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "dit is een map",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
+}
+
+
+def _write_file(path: str, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all: into a temporary file beside it, then renamed,
+    so a full disk leaves an earlier file of that name as it was. UsageError (Dutch) on failure."""
+    import tempfile
+
+    shown = display_name(path)
+    if not path or "\x00" in path:
+        raise UsageError(f"--out: '{shown}' is geen geldige bestandsnaam")
+    if os.path.isdir(path):
+        raise LetterError(f"kon '{shown}' niet schrijven: dit is een map.")
+    folder = os.path.dirname(os.path.abspath(path))
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".outreach-", suffix=".docx.tmp", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as err:
+        reason = _WRITE_ERRORS.get(err.errno or 0, err.strerror or "onbekende fout")
+        raise LetterError(f"kon '{shown}' niet schrijven: {reason}.") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _export(args: argparse.Namespace) -> int:
+    from outreach.segments import load_model, parse_shares
+    from outreach.word import letter_docx, review_docx
+
+    if not args.out.lower().endswith(".docx"):
+        raise UsageError(f"--out: '{display_name(args.out)}' moet eindigen op .docx")
+    if (args.scenario or args.shares) and not args.review:
+        raise UsageError("--scenario en --shares horen bij --review")
+    check_path(args.file)
+    try:
+        same = os.path.exists(args.out) and os.path.samefile(args.file, args.out)
+    except OSError:
+        same = False
+    if same:
+        raise UsageError("--out is de brief zelf; kies een andere bestandsnaam")
+    variables = _scenario_variables(args.scenario)
+    packs = _packs(args)
+    text = read_path(args.file)
+    if args.review:
+        from outreach import analyze
+
+        shares = parse_shares(args.shares, load_model()) if args.shares else None
+        result = analyze(text, shares=shares, variables=variables, packs=packs)
+        data = review_docx(result)
+        what = f"reviewkopie ({len(result.findings)} bevindingen als opmerking)"
+    else:
+        data = letter_docx(text)
+        what = "brief"
+    _write_file(args.out, data)
+    print(f"{display_name(args.out)}: {what} geschreven als Word-document.")
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.examples import check_book, unexampled_exceptions
     from outreach.rules.loader import load_rulebook
@@ -358,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         return {"check": _check, "compare": _compare, "render": _render, "fix": _fix,
-                "rules": _rules}[args.command](args)
+                "export": _export, "rules": _rules}[args.command](args)
     except UsageError as err:
         print(f"fout: {err} (zie python -m outreach --help)", file=sys.stderr)
         return 2

@@ -603,7 +603,30 @@ def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
         with column:
             _segment_card(reception, segments.get(reception.segment), ctx)
     _reach(result, ctx)
+    _word_downloads(vid, result, ctx)
     _details(vid, result, ctx, layout)
+
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _word_downloads(vid: str, result: Analysis, ctx: PageContext) -> None:
+    """The letter as .docx, and a review copy with the findings as Word comments (outreach/word.py).
+
+    Made when clicked (a callable), not on every edit; named after the variant."""
+    from outreach import word
+    from outreach.ui.variants import safe_filename
+
+    t = ctx.t
+    stem = safe_filename(workspace.names().get(vid, ""), "docx", "brief").removesuffix(".docx")
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(t("download_word"), data=lambda: word.letter_docx(result.text, result.lang),
+                           file_name=f"{stem}.docx", mime=DOCX_MIME, key=_key(vid, "docx"),
+                           on_click="ignore", icon=":material/description:", help=t("download_word_help"))
+        st.download_button(t("download_review"), data=lambda: word.review_docx(result),
+                           file_name=f"{stem}-{t('review_file_suffix')}.docx", mime=DOCX_MIME,
+                           key=_key(vid, "docx_review"), on_click="ignore", icon=":material/rate_review:",
+                           help=t("download_review_help"))
 
 
 DETAILS = ("findings", "charts", "dimensions", "readability", "history")
