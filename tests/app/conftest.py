@@ -92,3 +92,22 @@ def slot_key(at, slot: str = "a", name: str = "text") -> str:
     except KeyError:  # a page drawn without a workspace
         workspace_id = ""
     return editor_key(workspace_id, slot, name)
+
+
+@pytest.fixture()
+def server(tmp_path):
+    """The app running in `streamlit run` (tests/app/browser.py), for a browser test; its address."""
+    from . import browser
+
+    browser.need_browser()
+    with browser.running_app(tmp_path) as address:
+        yield address
+
+
+@pytest.fixture()
+def page(server):
+    """A page in headless Chromium (1400x1000) for `server`, not yet opened; set_viewport_size for another size."""
+    from . import browser
+
+    with browser.chromium() as page:
+        yield page

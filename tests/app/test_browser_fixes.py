@@ -1,9 +1,9 @@
 """End to end in headless Chromium: apply the first "Eerst doen" change, see the cards move, undo it,
-see them back. Skipped without Debian's chromium (see test_browser.py)."""
+see them back. Skipped without Debian's chromium (see tests/app/browser.py)."""
 from __future__ import annotations
 
+from .browser import EDITOR, commit, open_app
 from .conftest import letter
-from .test_browser import ARGS, CHROMIUM, _commit, server  # noqa: F401  (server is a fixture)
 
 CARDS_JS = """() => Array.from(document.querySelectorAll('.oh-card[data-verdict]'))
                    .map(e => e.dataset.segment + '=' + e.querySelector('.oh-score').firstChild.textContent.trim())
@@ -20,32 +20,24 @@ def _cards_settle(page, not_equal: str | None = None, equal: str | None = None) 
     return page.evaluate(CARDS_JS)
 
 
-def test_apply_the_first_change_then_undo_it_in_chromium(server, tmp_path):  # noqa: F811
-    from playwright.sync_api import sync_playwright
+def test_apply_the_first_change_then_undo_it_in_chromium(server, page, tmp_path):
+    from playwright.sync_api import expect
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(server, wait_until="domcontentloaded")
-            page.wait_for_selector("textarea", timeout=60_000)
-            original = letter("threatening")
-            _commit(page, original)
-            page.wait_for_selector(".oh-fix", timeout=60_000)
-            before = _cards_settle(page)
-            assert page.locator(".oh-fix").count() <= 5
-            assert "bereik" in page.locator(".oh-fix").first.inner_text()
+    open_app(page, server)
+    original = letter("threatening")
+    commit(page, original)
+    page.wait_for_selector(".oh-fix", timeout=60_000)
+    before = _cards_settle(page)
+    assert page.locator(".oh-fix").count() <= 5
+    assert "bereik" in page.locator(".oh-fix").first.inner_text()
 
-            page.get_by_role("button", name="Toepassen").first.click()
-            after = _cards_settle(page, not_equal=before)
-            assert page.locator("textarea").first.input_value() != original
-            total = lambda cards: sum(int(c.split("=")[1]) for c in cards.split(","))  # noqa: E731
-            assert total(after) > total(before)
-            page.screenshot(path=str(tmp_path / "applied.png"), full_page=True)
+    page.get_by_role("button", name="Toepassen").first.click()
+    after = _cards_settle(page, not_equal=before)
+    expect(page.locator(EDITOR)).not_to_have_value(original, timeout=60_000)  # the change is in the editor
+    total = lambda cards: sum(int(c.split("=")[1]) for c in cards.split(","))  # noqa: E731
+    assert total(after) > total(before)
+    page.screenshot(path=str(tmp_path / "applied.png"), full_page=True)
 
-            page.get_by_role("button", name="Laatste wijziging ongedaan maken").click()
-            assert _cards_settle(page, equal=before) == before
-            page.wait_for_function("(text) => document.querySelector('textarea').value === text", arg=original,
-                                   timeout=60_000)
-        finally:
-            browser.close()
+    page.get_by_role("button", name="Laatste wijziging ongedaan maken").click()
+    assert _cards_settle(page, equal=before) == before
+    expect(page.locator(EDITOR)).to_have_value(original, timeout=60_000)

@@ -29,13 +29,21 @@ import pytest
 
 from outreach.store import DB_NAME, owner_of_key
 
-from .test_browser import ARGS, CHROMIUM, _need_browser, running_app
+from .browser import EDITOR, launch, need_browser, running_app
 
 PEOPLE = 8
 CODE = "workshop-code-2026"
 WAIT = 120_000  # ms: eight sessions share two cores
-EDITOR_KEY = re.compile(r"st-key-ed-([0-9a-f]{32})-a-text")
-KEY_OF = "e => (e.closest('[class*=\"st-key-ed-\"]') || {className: ''}).className"
+EDITOR_KEY = re.compile(r"st-key-ed-([0-9a-f]{32})-a-editor")
+# The keyed element around the editor: the text box is inside the component's shadow root, so go
+# up through the root's host.
+KEY_OF = """e => {
+    for (let node = e; node; node = node.getRootNode().host) {
+        const keyed = node.closest('[class*="st-key-ed-"]');
+        if (keyed) return keyed.className;
+    }
+    return '';
+}"""
 
 
 def _texts(path) -> dict[str, dict[str, tuple[str, list[str]]]]:
@@ -70,7 +78,7 @@ async def _editor(page, not_in: str | None = None, seconds: float = WAIT / 1000)
     """The letter editor of variant A and the id of the workspace it belongs to (from its key)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        area = page.locator("textarea").first
+        area = page.locator(EDITOR).first
         await area.wait_for(timeout=WAIT)
         handle = await area.element_handle()
         match = EDITOR_KEY.search(await handle.evaluate(KEY_OF))
@@ -91,8 +99,8 @@ async def _type(handle, more: str) -> str:
 async def _person(browser, address: str, path, n: int, outside: list[str]) -> dict:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
-    page.on("request", lambda r: None if r.url.startswith(address) or r.url.startswith("data:")
-            else outside.append(r.url))
+    local = (address, "data:", "blob:" + address)  # blob: the editor's inline script, made in the page
+    page.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
     try:
         await page.goto(address, wait_until="domcontentloaded")
         await page.get_by_label("Toegangscode").fill(CODE, timeout=WAIT)
@@ -109,7 +117,7 @@ async def _person(browser, address: str, path, n: int, outside: list[str]) -> di
         sidebar = page.get_by_test_id("stSidebar")
         await sidebar.get_by_role("button", name="Nieuw").click()
         await page.get_by_label("Naam van de nieuwe werkruimte").fill(f"Werkruimte {n}")
-        await page.get_by_role("button", name="Maken").click()
+        await page.get_by_role("button", name="Maken", exact=True).click()
         race = f"Direct na Maken getypt door persoon {n}.\n"
         handle, typed_in = await _editor(page)
         try:
@@ -144,7 +152,7 @@ async def _person(browser, address: str, path, n: int, outside: list[str]) -> di
                 if f"Werkruimte {n}" in made:  # made, the page is only slow: wait on
                     continue
                 assert clicks < 3 and typed_in == first and not cut, f"person {n}: no new workspace"
-                await page.get_by_role("button", name="Maken").click()
+                await page.get_by_role("button", name="Maken", exact=True).click()
                 clicks += 1
         t2 = await _type(handle, f"Persoon {n} in de nieuwe werkruimte.\n")
         await _stored(path, owner, second, t2)
@@ -177,7 +185,7 @@ async def _everyone(address: str, path) -> tuple[list[dict], list[str]]:
 
     outside: list[str] = []
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = await launch(p.chromium)
         try:
             people = await asyncio.gather(*(_person(browser, address, path, n, outside)
                                             for n in range(1, PEOPLE + 1)))
@@ -190,7 +198,7 @@ async def _everyone(address: str, path) -> tuple[list[dict], list[str]]:
                    "previous workspace or drops a commit during the switch; the test still runs in CI "
                    "and its assertions say which")
 def test_eight_people_at_once_each_keep_exactly_their_own_words(tmp_path):
-    _need_browser()
+    need_browser()
     with running_app(tmp_path, OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=CODE) as address:
         people, outside = asyncio.run(asyncio.wait_for(_everyone(address, tmp_path / "data" / DB_NAME), 420))
     stored = _texts(tmp_path / "data" / DB_NAME)

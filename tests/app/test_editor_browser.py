@@ -10,35 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from .browser import EDITOR, STATUS, chromium, open_app
 from .conftest import letter
-from .test_browser import ARGS, CHROMIUM, server  # noqa: F401  (server: the pytest fixture)
 
-EDITOR = ".ed-text"
 AXE = Path(__file__).resolve().parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 LETTER = ("Geachte heer/mevrouw,\n\nIndien u vragen heeft, kunt u ons bellen op 0521 - 123 456. "
           "U dient binnen 7 dagen te reageren.\n\nMet vriendelijke groet,\n\nSanne de Vries\n")
-
-
-@contextmanager
-def chromium(width: int = 1366, height: int = 768):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield browser.new_page(viewport={"width": width, "height": height})
-        finally:
-            browser.close()
-
-
-def _open(page, url: str) -> None:
-    page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector(EDITOR, timeout=60_000)
 
 
 def _type(page, text: str) -> None:
@@ -47,7 +28,7 @@ def _type(page, text: str) -> None:
 
     page.locator(EDITOR).click()
     page.keyboard.type(text, delay=2)
-    expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard"), timeout=30_000)
+    expect(page.locator(STATUS)).to_have_text(re.compile("Bewaard"), timeout=30_000)
 
 
 def _marked(page, words: str):
@@ -65,11 +46,24 @@ def _shot(page, tmp_path: Path, name: str, full_page: bool = False) -> Path:
     return path
 
 
+def test_a_substitution_finding_offers_its_rewrites():
+    """Without a browser: the card's one-click rewrites come from a substitution rule's swap (in
+    rule.params since rule kinds have their own module); they were silently gone after that move."""
+    import outreach
+    from outreach.rules.loader import load_rulebook
+    from outreach.ui.editor import rewrites
+
+    book = load_rulebook()
+    offered = [(f.match, rewrites(f, book)) for f in outreach.analyze(LETTER).findings]
+    assert ("Indien", ("Als",)) in offered
+    assert any(match == "U dient" and alternatives for match, alternatives in offered)
+
+
 def test_typed_text_survives_a_refresh_without_ctrl_enter(server):
     from playwright.sync_api import expect
 
-    with chromium() as page:
-        _open(page, server)
+    with chromium(1366, 768) as page:
+        open_app(page, server)
         _type(page, LETTER)
         page.reload(wait_until="domcontentloaded")
         expect(page.locator(EDITOR)).to_have_value(LETTER, timeout=60_000)
@@ -79,8 +73,8 @@ def test_typed_text_survives_a_refresh_without_ctrl_enter(server):
 def test_a_rewrite_is_applied_with_one_click_and_undone(server):
     from playwright.sync_api import expect
 
-    with chromium() as page:
-        _open(page, server)
+    with chromium(1366, 768) as page:
+        open_app(page, server)
         _type(page, LETTER)
         mark = _marked(page, "Indien")
         mark.scroll_into_view_if_needed()
@@ -93,7 +87,7 @@ def test_a_rewrite_is_applied_with_one_click_and_undone(server):
         card.get_by_role("button", name="Vervang ‘Indien’ door ‘Als’").click()
         area = page.locator(EDITOR)
         expect(area).to_have_value(LETTER.replace("Indien", "Als"))
-        expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard"), timeout=30_000)
+        expect(page.locator(STATUS)).to_have_text(re.compile("Bewaard"), timeout=30_000)
         expect(page.locator(".ed-back .ed-mark", has_text="Indien")).to_have_count(0)  # analysed again
         page.get_by_role("button", name="↶ Ongedaan maken").click()
         expect(area).to_have_value(LETTER)
@@ -113,8 +107,8 @@ def test_a_rewrite_is_applied_with_one_click_and_undone(server):
 def test_keyboard_only_jump_to_a_finding_and_apply_its_rewrite(server):
     from playwright.sync_api import expect
 
-    with chromium() as page:
-        _open(page, server)
+    with chromium(1366, 768) as page:
+        open_app(page, server)
         _type(page, LETTER)
         area = page.locator(EDITOR)
         page.keyboard.press("Control+Home")
@@ -139,19 +133,27 @@ def test_a_version_from_the_history_comes_back(server):
     from playwright.sync_api import expect
 
     with chromium(1366, 900) as page:
-        _open(page, server)
+        open_app(page, server)
         area = page.locator(EDITOR)
         for text in (LETTER, letter("warm")):  # two versions, each sent at once (Ctrl+Enter)
             area.fill(text)
             area.press("Control+Enter")
-            expect(page.locator(".ed-status")).to_have_text(re.compile("Bewaard"), timeout=30_000)
+            expect(page.locator(STATUS)).to_have_text(re.compile("Bewaard"), timeout=30_000)
         page.get_by_test_id("stMainBlockContainer").get_by_role("radio", name="Geschiedenis").click()
         expect(page.get_by_text("Geschiedenis van deze variant (2 versies)")).to_be_visible(timeout=30_000)
         picker = page.get_by_test_id("stSelectbox").filter(has_text="Versie bekijken")
         picker.wait_for(timeout=30_000)
-        picker.click()
-        page.keyboard.type("Versie 1 ")
-        page.keyboard.press("Enter")
+        older = page.get_by_role("option", name=re.compile(r"^Versie 1 ·"))
+        for attempt in range(5):  # the chart above may still be laid out and move the picker: open it again
+            picker.click()
+            try:
+                older.wait_for(timeout=3_000)
+                break
+            except Exception:
+                if attempt == 4:
+                    raise
+                page.keyboard.press("Escape")
+        older.click()  # the older version, by its label
         expect(page.get_by_label("Tekst van deze versie")).to_have_value(LETTER, timeout=30_000)
         page.get_by_role("button", name="Deze versie terugzetten").click()
         expect(area).to_have_value(LETTER, timeout=30_000)
@@ -163,7 +165,7 @@ def test_loading_an_example_into_a_letter_with_text_loses_nothing(server):
     from playwright.sync_api import expect
 
     with chromium(1366, 900) as page:
-        _open(page, server)
+        open_app(page, server)
         _type(page, LETTER)
         main = page.get_by_test_id("stMainBlockContainer")
         main.get_by_role("button", name="Laden").click()
@@ -180,7 +182,7 @@ def test_first_screen_shows_the_letter_and_the_three_verdicts(server, tmp_path):
     from playwright.sync_api import expect
 
     with chromium(1366, 768) as page:
-        _open(page, server)
+        open_app(page, server)
         _type(page, letter("warm"))
         page.reload(wait_until="domcontentloaded")  # as the advisor finds it: from the top
         expect(page.locator(".oh-vp-row")).to_have_count(3, timeout=60_000)
@@ -219,7 +221,7 @@ def test_main_views_have_no_serious_accessibility_violations(server, tmp_path):
             pytest.fail(f"{AXE} is missing: run `npm ci` in tests/app/a11y")
         pytest.skip("axe-core is not installed (npm ci in tests/app/a11y)")
     with chromium(1366, 768) as page:
-        _open(page, server)
+        open_app(page, server)
         _type(page, LETTER)
         mark = _marked(page, "Indien")
         mark.scroll_into_view_if_needed()

@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from .conftest import ROOT
-from .test_browser import _free_port
+from .browser import free_port
 
 EXTRA: list[str] = []  # (a check of the check: ["--server.address", "0.0.0.0"] must fail)
 LAUNCH = r"""
@@ -62,7 +62,7 @@ def _listening(pid: int) -> set[str]:
 
 
 def test_local_mode_listens_on_loopback_only_and_calls_nobody(tmp_path):
-    port, record = _free_port(), tmp_path / "sockets.txt"
+    port, record = free_port(), tmp_path / "sockets.txt"
     env = dict(os.environ, PYTHONPATH=str(ROOT), OUTREACH_DATA_DIR=str(tmp_path / "data"))
     env.pop("OUTREACH_MODE", None)
     log = (tmp_path / "streamlit.log").open("w")

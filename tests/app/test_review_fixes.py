@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from outreach.ui.strings import number
 
+from .browser import EDITOR, chromium, commit, open_app
 from .conftest import letter, slot_key
 from .test_app import SCORE, start, type_letter
-from .test_browser import ARGS, CHROMIUM, _commit, server  # noqa: F401  (server: the pytest fixture)
 
 
 def test_numbers_round_halves_up_like_the_chart_labels():
@@ -78,32 +78,24 @@ def test_trait_levels_are_translated_in_the_english_interface():
 def test_narrow_window_stacks_the_columns_instead_of_cutting_labels(server):
     """At 800 px with the sidebar open, "English" was cut to "E", "Laden" to "L" and the letter ran
     three words a line in a 200 px column: editor and results now go one under the other."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 800, "height": 900})
-            page.goto(server, wait_until="domcontentloaded")
-            page.wait_for_selector(".ed-text", timeout=60_000)
-            _commit(page, letter("warm"))
-            page.wait_for_selector(".oh-vp", timeout=60_000)
-            main = page.get_by_test_id("stMainBlockContainer").bounding_box()["width"]
-            editor = page.locator(".ed-text").bounding_box()["width"]
-            letter_box = page.locator(".oh-vp").bounding_box()["width"]
-            assert editor > 0.8 * main and letter_box > 0.8 * main, (main, editor, letter_box)
-            cut = page.evaluate("""() => Array.from(document.querySelectorAll(
-                    '[data-testid="stMainBlockContainer"] label, [data-testid="stMainBlockContainer"] button'))
-                .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1)
-                .map(e => e.innerText.trim()).filter(Boolean)""")
-            assert "English" not in cut and "Laden" not in cut, cut
-            page.set_viewport_size({"width": 1400, "height": 900})  # a wide window keeps them side by side
-            page.wait_for_timeout(300)
-            editor = page.locator(".ed-text").bounding_box()
-            letter_box = page.locator(".oh-vp").bounding_box()
-            assert letter_box["x"] > editor["x"] + editor["width"]
-        finally:
-            browser.close()
+    with chromium(800, 900) as page:
+        open_app(page, server)
+        commit(page, letter("warm"))
+        page.wait_for_selector(".oh-vp", timeout=60_000)
+        main = page.get_by_test_id("stMainBlockContainer").bounding_box()["width"]
+        editor = page.locator(EDITOR).bounding_box()["width"]
+        letter_box = page.locator(".oh-vp").bounding_box()["width"]
+        assert editor > 0.8 * main and letter_box > 0.8 * main, (main, editor, letter_box)
+        cut = page.evaluate("""() => Array.from(document.querySelectorAll(
+                '[data-testid="stMainBlockContainer"] label, [data-testid="stMainBlockContainer"] button'))
+            .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1)
+            .map(e => e.innerText.trim()).filter(Boolean)""")
+        assert "English" not in cut and "Laden" not in cut, cut
+        page.set_viewport_size({"width": 1400, "height": 900})  # a wide window keeps them side by side
+        page.wait_for_timeout(300)
+        editor = page.locator(EDITOR).bounding_box()
+        letter_box = page.locator(".oh-vp").bounding_box()
+        assert letter_box["x"] > editor["x"] + editor["width"]
 
 
 def test_comparison_counts_rules_in_singular_and_leaves_out_zero():

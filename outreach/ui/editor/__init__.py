@@ -46,7 +46,7 @@ def rewrites(finding: Finding, book) -> tuple[str, ...]:
         rule = book.rule(finding.rule)
     except KeyError:
         return ()
-    if not getattr(rule, "swap", ()):
+    if not getattr(rule.params, "swap", ()):  # a kind's own keys are in rule.params (rules/kinds/)
         return ()
     out = []
     for text in finding.suggestions:
