@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from outreach.advice.model import AdviceData, Edit
 from outreach.rules.engine import Context, Finding
-from outreach.text.address import to_je
+from outreach.text.address import cased, to_je
 from outreach.text.document import Sentence
 
 _HEADING = re.compile(r"(?m)^[^\S\n]*([^\n.!?]{2,60}?)[^\S\n]*:?[^\S\n]*$")
@@ -171,9 +171,7 @@ def candidates(data: AdviceData, ctx: Context, findings: tuple[Finding, ...],
             continue
         for f in hurting:
             if f.rule in edit.rules and (edit.sentence or f.suggestions):
-                new = _in_form(edit.sentence, ctx) if edit.sentence else f.suggestions[0]
-                if f.match[:1].isupper():
-                    new = new[:1].upper() + new[1:]
+                new = cased(_in_form(edit.sentence, ctx) if edit.sentence else f.suggestions[0], f.match)
                 add(Candidate("replace", f.start, f.end, new,
                               edit.reason.replace("{match}", f.match).replace("{replacement}", new), (f.rule,)))
     # A substitution rule's own rewrite is a one-word change to measure too, also for rules that
@@ -182,10 +180,7 @@ def candidates(data: AdviceData, ctx: Context, findings: tuple[Finding, ...],
     covered = {r for edit in data.of_kind("replace") for r in edit.rules}
     for f in hurting:
         if f.rule not in covered and f.suggestions and f.rule in substitutions:
-            new = f.suggestions[0]
-            if f.match[:1].isupper():
-                new = new[:1].upper() + new[1:]
-            add(Candidate("replace", f.start, f.end, new, f.message, (f.rule,)))
+            add(Candidate("replace", f.start, f.end, cased(f.suggestions[0], f.match), f.message, (f.rule,)))
     for edit in data.of_kind("remove") + data.of_kind("replace_sentence"):
         if edit.scope == "paragraph":
             _paragraphs(edit, ctx, hurting, add)

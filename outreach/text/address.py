@@ -31,7 +31,8 @@ def address_form(doc: Document) -> str:
     return "je" if je > u else "u"
 
 
-def _cased(word: str, like: str) -> str:
+def cased(word: str, like: str) -> str:
+    """`word` with a capital first letter when `like` has one (a rewrite keeps its place's case)."""
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
@@ -59,11 +60,11 @@ def to_je(text: str, language: Language | None = None) -> str:
         previous = words[i - 1][2].lower() if i else ""
         following = words[i + 1][2].lower() if i + 1 < len(words) else ""
         if lower in data["u_words"]:
-            new = _cased("je", word)
+            new = cased("je", word)
         elif following == "u" and lower in inverted and text[end:words[i + 1][0]].isspace():
-            new = _cased(inverted[lower], word)
+            new = cased(inverted[lower], word)
         elif lower in declarative and (previous == "u" or _clause_end_after_u(text, words, i, data)):
-            new = _cased(declarative[lower], word)
+            new = cased(declarative[lower], word)
         else:
             continue
         out.append(text[cursor:start] + new)

@@ -20,6 +20,7 @@ import streamlit as st
 
 from outreach.rules.engine import Finding
 from outreach.formatting import SEVERITIES, pieces
+from outreach.text.address import cased
 from outreach.ui.style import dimension_color, rgba
 
 HERE = Path(__file__).resolve().parent
@@ -53,9 +54,7 @@ def rewrites(finding: Finding, book) -> tuple[str, ...]:
         text = text.strip()
         if not text or "[" in text or len(text) > MAX_REWRITE_CHARS or text == finding.match:
             continue
-        if finding.match[:1].isupper() and text[:1].islower():
-            text = text[:1].upper() + text[1:]
-        out.append(text)
+        out.append(cased(text, finding.match))
     return tuple(dict.fromkeys(out))
 
 
