@@ -427,8 +427,9 @@ def _letter_editor(vid: str, source: str, result: Analysis | None, ctx: PageCont
     t = ctx.t
     data = editor.payload(source, writing.nonce(vid), result.text if result is not None else None,
                           result.findings if result is not None else (), ctx.titles, t, ctx.book)
-    key = writing.editor_key(vid)
-    editor.mount(key, data, on_change=lambda: writing.typed(vid, key), max_chars=MAX_CHARS)
+    base = st.session_state.get(workspace.BASE)
+    shown = base.id if base is not None else ""  # the callback knows whose editor this was
+    editor.mount(writing.editor_key(vid), data, on_change=lambda: writing.typed(vid, shown), max_chars=MAX_CHARS)
 
 
 def _on_upload(vid: str) -> None:

@@ -106,18 +106,21 @@ def _save() -> None:
         workspace.flush(store, workspace._t())
 
 
-def typed(slot: str, key: str | None = None) -> None:
-    """The editor `key` sent its text: into the draft, saved, kept as a version.
+def typed(slot: str, workspace_id: str | None = None) -> None:
+    """The editor of `slot` in workspace `workspace_id` (None: the open one) sent its text: into
+    the draft, saved, kept as a version.
 
     When the page has switched workspaces since that editor was drawn (the text arrives late), the
     text goes to that workspace's text key, from where workspace.sync saves it into the workspace
     it was typed in, never into the open one."""
-    key = key or editor_key(slot)
-    text = editor.value(key)
+    base = st.session_state.get(workspace.BASE)
+    open_id = base.id if base is not None else ""
+    workspace_id = open_id if workspace_id is None else workspace_id
+    text = editor.value(workspace.editor_key(workspace_id, slot, "editor"))
     if text is None:
         return
-    if key != editor_key(slot):
-        st.session_state[key.rsplit(".", 1)[0] + ".text"] = text
+    if workspace_id != open_id:
+        st.session_state[workspace.editor_key(workspace_id, slot, "text")] = text
         return
     st.session_state[workspace.text_key(slot)] = text
     st.session_state[_seen_key(slot)] = text
