@@ -37,14 +37,11 @@ import random
 import re
 import resource
 import secrets
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +54,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 from bench.corpus import SENTENCES  # noqa: E402
+from bench.server import free_port, start_app  # noqa: E402
 
 TARGET_P95_S = 1.0
 RESULT_TIMEOUT_S = 120.0
@@ -87,31 +85,6 @@ def edit_text(base: str, participant: int, edit: int, rng: random.Random) -> str
 
 
 # ---------------------------------------------------------------- server
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int, data: Path, code: str, log: Path) -> subprocess.Popen:
-    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", PYTHONPATH=str(ROOT),
-               OUTREACH_DATA_DIR=str(data), OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=code)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-                            cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit(f"streamlit did not start; its output:\n{log.read_text(errors='replace')[-2000:]}")
-
 
 def cpu_seconds(pid: int) -> float:
     """utime + stime of the process (its threads included), from /proc."""
@@ -355,9 +328,9 @@ def main() -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="outreach-workshop-") as folder:
         data = Path(folder)
-        port = _free_port()
+        port = free_port()
         log = data / "server.log"
-        server = start_server(port, data, code, log)
+        server = start_app(port, data, log, OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=code)
         url = f"ws://127.0.0.1:{port}/_stcore/stream"
         try:
             asyncio.run(facilitator(url, code, bases[0]))

@@ -70,16 +70,21 @@ def test_typed_text_survives_a_refresh_without_ctrl_enter(server):
         _marked(page, "Indien")  # and it is analysed again, marks in the text
 
 
+def _hover(page, word: str) -> None:
+    """The mouse on the finding marked at `word`, as a reader points at it."""
+    mark = _marked(page, word)
+    mark.scroll_into_view_if_needed()
+    box = mark.bounding_box()
+    page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)
+
+
 def test_a_rewrite_is_applied_with_one_click_and_undone(server):
     from playwright.sync_api import expect
 
     with chromium(1366, 768) as page:
         open_app(page, server)
         _type(page, LETTER)
-        mark = _marked(page, "Indien")
-        mark.scroll_into_view_if_needed()
-        box = mark.bounding_box()
-        page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)  # hover: message, why, rewrites
+        _hover(page, "Indien")  # hover: message, why, rewrites
         card = page.locator(".ed-card")
         expect(card).to_be_visible(timeout=10_000)
         expect(card).to_contain_text("ambtelijke taal")
@@ -94,10 +99,7 @@ def test_a_rewrite_is_applied_with_one_click_and_undone(server):
         page.reload(wait_until="domcontentloaded")  # the undo is saved too
         expect(page.locator(EDITOR)).to_have_value(LETTER, timeout=60_000)
         # Ctrl+Z undoes an applied rewrite as well
-        mark = _marked(page, "Indien")
-        mark.scroll_into_view_if_needed()
-        box = mark.bounding_box()
-        page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)
+        _hover(page, "Indien")
         page.locator(".ed-card").get_by_role("button", name="Vervang ‘Indien’ door ‘Als’").click()
         expect(page.locator(EDITOR)).to_have_value(LETTER.replace("Indien", "Als"))
         page.keyboard.press("Control+z")
@@ -224,10 +226,7 @@ def test_main_views_have_no_serious_accessibility_violations(server, tmp_path):
     with chromium(1366, 768) as page:
         open_app(page, server)
         _type(page, LETTER)
-        mark = _marked(page, "Indien")
-        mark.scroll_into_view_if_needed()
-        box = mark.bounding_box()
-        page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)  # the card open too
+        _hover(page, "Indien")  # the card open too
         page.locator(".ed-card").wait_for(state="visible", timeout=10_000)
         problems = {"write": _axe(page)}
         main = page.get_by_test_id("stMainBlockContainer")
