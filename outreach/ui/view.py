@@ -496,9 +496,13 @@ def _editor_tools(vid: str, ctx: PageContext, source: str, template_mode: bool, 
     elif message:
         st.success(t("upload_done", name=md_escape(message[1])), icon=":material/check:")
     with st.expander(t("plain_text_title")):
-        # The same letter as plain text (select all, a screen reader's own text mode); shares the key.
-        st.text_area(t("letter_label"), key=_key(vid, "text"), height=300, max_chars=MAX_CHARS,
-                     help=t("letter_help"), on_change=writing.changed, args=(vid,), persist_state="page")
+        # The same letter as plain text (select all, a screen reader's own text mode). Its own key,
+        # named after the text it shows: a stale value of it never overwrites (writing.plain_changed).
+        shown = st.session_state.get(_key(vid, "text")) or ""
+        plain = writing.plain_key(vid, shown)
+        st.session_state[plain] = shown
+        st.text_area(t("letter_label"), key=plain, height=300, max_chars=MAX_CHARS,
+                     help=t("letter_help"), on_change=writing.plain_changed, args=(vid, plain))
     _template_feedback(ctx, source, template_mode, letter)
 
 

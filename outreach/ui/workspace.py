@@ -28,6 +28,7 @@ the store can be written again (a small fragment retries every few seconds).
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -42,7 +43,7 @@ from outreach.store import (EXERCISE_KEYS, ConflictError, ImportProblem,
                             InvalidWorkspace, StorageUnavailable, StoreError, Variant, Workspace,
                             WorkspaceNotFound, WorkspaceSummary, workspace_json)
 from outreach.templating import TemplateProblem
-from outreach.ui import access, resources
+from outreach.ui import access, editor, resources
 from outreach.ui.strings import Strings, md_escape
 from outreach.ui.variants import (SLOTS, copy_name, free_slot, merge_both, merge_exercise, name_problem,
                                   next_variant_name, normal_exercise, safe_filename, unique_name)
@@ -67,8 +68,9 @@ WS_RENAME = "ui.ws_rename"
 WS_NEW = "ui.ws_new_name"
 EDITOR = "ed"               # prefix of the variants' widget keys: ed.<workspace id>.<slot>.<name>
 ACTIONS = {"upload", "load", "csv"}  # widgets whose state cannot be set (uploader, buttons)
-LEFT = "ws.left"            # the workspace shown before the last switch: (id, {slot: text as left})
-LATE_TEXT = re.compile(r"ed\.([0-9a-f]{32})\.([a-d])\.text")
+LEFT = "ws.left"            # the workspace shown before the last switch: (id, {slot: text as left},
+                            # {slot: the editor's browser state then}); see _late_edits
+LATE_TEXT = re.compile(r"ed\.([0-9a-f]{32})\.([a-d])\.editor")  # an editor component's key
 
 
 def editor_key(workspace_id: str, slot: str, name: str) -> str:
@@ -180,6 +182,7 @@ def adopt(ws: Workspace, keep_ui: bool = False) -> None:
     old, old_slots = state.get(BASE), list(state.get(SLOT_LIST, []))
     old_prefix = editor_key(old.id if old is not None else "", "", "")[:-2]  # "ed.<id>."
     new_prefix = editor_key(ws.id, "", "")[:-2]
+    seen = {s: editor.value(editor_key(old.id, s, "editor")) for s in old_slots} if old is not None else {}
     for key in _editor_keys():
         slot = key[len(old_prefix):].split(".", 1)[0] if key.startswith(old_prefix) else None
         rest = key[len(old_prefix):]
@@ -196,7 +199,7 @@ def adopt(ws: Workspace, keep_ui: bool = False) -> None:
     for step in EXERCISE_KEYS:
         state[editor_key(ws.id, "ex", step)] = (ws.exercise or {}).get(step, "")
     if old is not None and old.id and old.id != ws.id:
-        state[LEFT] = (old.id, {s: v.text for s, v in zip(old_slots, old.variants)})  # see _late_edits
+        state[LEFT] = (old.id, {s: v.text for s, v in zip(old_slots, old.variants)}, seen)  # see _late_edits
     state[NAME] = ws.name
     state[WS_RENAME] = ws.name
     state[BASE] = ws
@@ -233,21 +236,26 @@ def _shared_link(store, t: Strings) -> str | None:
 def _late_edits() -> dict[str, str]:
     """slot -> text that the browser sent for an editor of the workspace shown before the last switch.
 
-    Typed and committed in workspace A's editor just before the page showed B, such a text arrives
-    with a later rerun, for a widget the page no longer draws. While Streamlit still knows that
-    widget, its value is in the session state; once it has forgotten it, the value is only in the
-    incoming widget states (read through an internal of the pinned Streamlit; when that internal
-    is missing, a warning is logged). Which of the two happens depends on timing.
-    Not rescuable: text still being typed (not yet committed by leaving the field or Ctrl+Enter)
-    when the browser replaces A's editor with B's; Streamlit sends a text only when committed.
+    Typed in workspace A's editor just before the page showed B, such a text arrives with a later
+    rerun (often the editor's fragment rerun), for a widget the page no longer draws. While
+    Streamlit still knows that widget, its value is in the session state; once it has forgotten
+    it, the value is only in the incoming widget states (read through an internal of the pinned
+    Streamlit; when that internal is missing, a warning is logged).
+
+    Only the editor component counts: its browser state changes only when the advisor's text is
+    sent, so a value other than the one it had at the switch is new typing. The plain text box is
+    not read: the browser also sends its stale value (the text before the last save), which would
+    overwrite the newer text. Not rescuable: text still being typed when the browser replaces A's
+    editor with B's (the editor sends after a pause, on blur or Ctrl+Enter).
     """
     left = st.session_state.get(LEFT)
     if not left:
         return {}
+    workspace_id, texts_then, seen = left
     sent = {}
-    for slot in left[1]:  # a widget Streamlit still knows: its value is in the session state
-        value = st.session_state.get(editor_key(left[0], slot, "text"))
-        if isinstance(value, str):
+    for slot in texts_then:  # a widget Streamlit still knows: its value is in the session state
+        value = editor.value(editor_key(workspace_id, slot, "editor"))
+        if value is not None:
             sent[slot] = value
     try:
         states = get_session_state()._state._new_widget_state.states
@@ -256,12 +264,22 @@ def _late_edits() -> dict[str, str]:
         states = {}
     for widget_id, value in list(states.items()):
         match = LATE_TEXT.fullmatch(user_key_from_element_id(widget_id) or "")
-        if match and match.group(1) == left[0]:
-            raw = getattr(value, "value", None)
-            text = raw.string_value if hasattr(raw, "string_value") else raw
-            if isinstance(text, str):
+        if match and match.group(1) == workspace_id and match.group(2) in texts_then:
+            text = _sent_text(getattr(value, "value", None))
+            if text is not None:
                 sent[match.group(2)] = text
-    return {slot: text for slot, text in sent.items() if text != left[1].get(slot, text)}
+    return {slot: text for slot, text in sent.items()
+            if text != seen.get(slot) and text != texts_then.get(slot)}
+
+
+def _sent_text(raw: object) -> str | None:
+    """The text in an editor component's incoming state (JSON: {"text": ...}), or None."""
+    try:
+        payload = json.loads(getattr(raw, "json_value", "") or "null")
+    except ValueError:
+        return None
+    text = payload.get("text") if isinstance(payload, dict) else None
+    return text if isinstance(text, str) else None
 
 
 def _save_late_edits(store, t: Strings) -> None:
@@ -270,7 +288,7 @@ def _save_late_edits(store, t: Strings) -> None:
     late = sent = _late_edits()
     if not late:
         return
-    workspace_id, texts_then = st.session_state[LEFT]
+    workspace_id, texts_then, seen = st.session_state[LEFT]
     order = list(texts_then)
     try:
         ws = store.load(workspace_id, access.owner())
@@ -291,8 +309,20 @@ def _save_late_edits(store, t: Strings) -> None:
                          for i, slot in enumerate(order))
         ws = store.create_workspace(f"{ws.name if ws else t('ws_default_name')}{t('conflict_mine_suffix')}",
                                     variants, ws.exercise if ws else None, owner=access.owner())
-    st.session_state[LEFT] = (workspace_id, {**texts_then, **sent})
+    st.session_state[LEFT] = (workspace_id, {**texts_then, **sent}, {**seen, **sent})
     say("info", "ws_late_saved", name=ws.name)
+
+
+def save_late_edits() -> None:
+    """Save late edits now: an editor's commit for the workspace shown before the switch can arrive
+    with a fragment rerun (the editor's), where sync() does not run; waiting for the next full rerun
+    would leave the text in the session only (a closed tab would lose it)."""
+    store = the_store()
+    if store is not None and st.session_state.get(LEFT):
+        try:
+            _save_late_edits(store, _t())
+        except StoreError as err:  # sync() tries again on the next full rerun
+            say("error", "ws_save_failed", message=str(err))
 
 
 def sync(t: Strings) -> None:
@@ -434,9 +464,15 @@ def _before_switch(store) -> bool:
 
 
 @_guarded
-def open_workspace(pick_key: str) -> None:
+def open_workspace(pick_key: str, shown: str | None = None) -> None:
+    """The picker chose another workspace. `shown`: the workspace open when that picker was drawn.
+
+    Streamlit can call the callback of a picker drawn by an earlier run (its widget state comes
+    back with a later request, e.g. an editor's commit right after "Maken"); that stale choice
+    names the workspace shown before and would switch the page back, so it is ignored."""
     store, wanted = the_store(), st.session_state.get(pick_key)
-    if store is None or not wanted or wanted == st.session_state[BASE].id:
+    open_id = st.session_state[BASE].id
+    if store is None or not wanted or wanted == open_id or (shown is not None and shown != open_id):
         return
     if not _before_switch(store):
         st.session_state[pick_key] = st.session_state[BASE].id
@@ -840,7 +876,7 @@ def sidebar(t: Strings) -> None:
     state["ws.pick"] = base.id  # the picker always shows the open workspace
     _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, scope=base.id, disabled=locked,
           format_func=lambda wid: labels.get(wid, "?"),
-          on_change=lambda: open_workspace("ws.pick"), help=t("ws_pick_help"))
+          on_change=lambda shown=base.id: open_workspace("ws.pick", shown), help=t("ws_pick_help"))
     if state.get(PENDING):
         st.caption(t("ws_pending_short"))
     else:

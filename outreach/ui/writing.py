@@ -11,6 +11,7 @@ as a version, examples and uploads that never overwrite, and a history per varia
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import datetime
 
@@ -111,8 +112,8 @@ def typed(slot: str, workspace_id: str | None = None) -> None:
     the draft, saved, kept as a version.
 
     When the page has switched workspaces since that editor was drawn (the text arrives late), the
-    text goes to that workspace's text key, from where workspace.sync saves it into the workspace
-    it was typed in, never into the open one."""
+    text is saved into the workspace it was typed in (workspace.save_late_edits), never into the
+    open one."""
     base = st.session_state.get(workspace.BASE)
     open_id = base.id if base is not None else ""
     workspace_id = open_id if workspace_id is None else workspace_id
@@ -120,7 +121,7 @@ def typed(slot: str, workspace_id: str | None = None) -> None:
     if text is None:
         return
     if workspace_id != open_id:
-        st.session_state[workspace.editor_key(workspace_id, slot, "text")] = text
+        workspace.save_late_edits()  # reads the editor's state, saves it into that workspace
         return
     st.session_state[workspace.text_key(slot)] = text
     st.session_state[_seen_key(slot)] = text
@@ -131,8 +132,30 @@ def typed(slot: str, workspace_id: str | None = None) -> None:
         log.exception("saving a typed change failed")
 
 
+def plain_key(slot: str, text: str) -> str:
+    """The plain text box's key: holds a digest of the text it is drawn with (see plain_changed)."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+    return workspace.slot_key(slot, f"plain.{digest}")
+
+
+def plain_changed(slot: str, key: str) -> None:
+    """The plain text box sent a text: into the draft, saved, kept as a version like a typed change.
+
+    The browser sends every widget's value with each request. The box's value from before the
+    editor's last save (the page had not caught up yet) is not typing and must never overwrite the
+    newer letter: its key names the text it was drawn with, and only a box drawn with the letter as
+    it is now counts."""
+    state = st.session_state
+    value, current = state.get(key), state.get(workspace.text_key(slot)) or ""
+    if not isinstance(value, str) or value == current or key != plain_key(slot, current):
+        return
+    state[workspace.text_key(slot)] = value
+    changed(slot)
+
+
 def changed(slot: str) -> None:
-    """The plain text box changed the letter: saved and kept as a version like a typed change."""
+    """Something on the page changed the letter (the plain text box, an applied fix): saved and
+    kept as a version like a typed change."""
     try:
         _save()
         record(slot)

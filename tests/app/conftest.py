@@ -111,3 +111,11 @@ def page(server):
 
     with browser.chromium() as page:
         yield page
+
+
+def letter_box(at, slot: str = "a"):
+    """A variant's plain text box (its key holds a digest of the text it was drawn with)."""
+    prefix = slot_key(at, slot, "plain") + "."
+    boxes = [box for box in at.text_area if (box.key or "").startswith(prefix)]
+    assert len(boxes) == 1, [box.key for box in at.text_area]
+    return boxes[0]

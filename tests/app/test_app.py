@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import APP, letter, slot_key
+from .conftest import APP, letter, letter_box, slot_key
 from .test_helpers import docx_bytes
 from .test_highlight import parse
 
@@ -27,7 +27,7 @@ def start(timeout: float = 30) -> AppTest:
 
 
 def type_letter(at: AppTest, text: str) -> AppTest:
-    at.text_area(key=slot_key(at, "a", "text")).input(text)
+    letter_box(at, "a").input(text)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -75,7 +75,7 @@ def test_opening_page_is_dutch_with_no_errors():
     assert at.title[0].value == "Hoe komt uw brief aan?"
     assert not errors(at)
     assert any("Nog geen brief" in i.value for i in at.info)
-    assert at.text_area(key=slot_key(at, "a", "text")).label == "Brieftekst"
+    assert letter_box(at, "a").label == "Brieftekst"
     assert verdicts(at) == {}
 
 
@@ -98,7 +98,7 @@ def test_upload_txt_puts_the_letter_in_the_text_area():
     at.file_uploader(key=slot_key(at, "a", "upload")).set_value(("brief.txt", letter("warm").encode("utf-8"), "text/plain"))
     at.run()
     assert not at.exception
-    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
+    assert letter_box(at, "a").value == letter("warm")
     assert any("brief.txt is ingelezen" in plain(s.value) for s in at.success)
     assert len(verdicts(at)) == 3
 
@@ -110,7 +110,7 @@ def test_upload_docx_puts_its_paragraphs_in_the_text_area():
         ("brief.docx", data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     at.run()
     assert not at.exception
-    assert "Wij denken graag met u mee." in at.text_area(key=slot_key(at, "a", "text")).value
+    assert "Wij denken graag met u mee." in letter_box(at, "a").value
     assert "Wij denken graag met u mee." in letter_text(at)
 
 
@@ -121,7 +121,7 @@ def test_corrupt_upload_shows_an_error_and_keeps_the_typed_text():
     at.run()
     assert not at.exception
     assert any("Upload mislukt" in e and "kapot.docx" in e and "beschadigd" in e for e in errors(at))
-    assert at.text_area(key=slot_key(at, "a", "text")).value == typed
+    assert letter_box(at, "a").value == typed
     assert letter_text(at) == typed
 
 
@@ -159,14 +159,14 @@ def test_loading_an_example_letter_fills_in_its_placeholders(scenario_dirs):
     at.selectbox(key=slot_key(at, "a", "example.test_huur.nl")).set_value(1)
     at.button(key=slot_key(at, "a", "load")).click()
     at.run()
-    text = at.text_area(key=slot_key(at, "a", "text")).value
+    text = letter_box(at, "a").value
     assert text.startswith("Beste mevrouw Jansen,") and "{{" not in text
     assert len(verdicts(at)) == 3
     at.toggle(key=slot_key(at, "a", "template")).set_value(True)
     at.button(key=slot_key(at, "a", "load")).click()  # variant A has a letter: the example goes into a new variant
     at.run()
     assert at.session_state[slot_key(at, "a", "text")] == text  # untouched
-    assert at.text_area(key=slot_key(at, "c", "text")).value.startswith("Beste {{ naam }},")  # shown: the new one
+    assert letter_box(at, "c").value.startswith("Beste {{ naam }},")  # shown: the new one
     assert any("nieuwe variant" in s.value for s in at.success)
     at.segmented_control(key="ui.variant.nl").set_value("a").run()
     at.toggle(key="ui.lang_en").set_value(True)  # the choice survives a change of language
@@ -223,8 +223,8 @@ def test_language_toggle_switches_the_interface_and_keeps_the_letter():
     at.run()
     assert not at.exception
     assert at.title[0].value == "How will your letter land?"
-    assert at.text_area(key=slot_key(at, "a", "text")).label == "Letter text"
-    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
+    assert letter_box(at, "a").label == "Letter text"
+    assert letter_box(at, "a").value == letter("warm")
     assert any("of the target group" in h.value for h in at.html)
     assert any("Lands well" in h.value for h in at.html)
     assert len(verdicts(at)) == 3
@@ -255,8 +255,8 @@ def test_two_variants_side_by_side_are_independent():
     at = AppTest.from_function(script, default_timeout=30)
     at.run()
     assert not at.exception, at.exception
-    at.text_area(key=slot_key(at, "a", "text")).input(letter("threatening"))
-    at.text_area(key=slot_key(at, "b", "text")).input(letter("warm"))
+    letter_box(at, "a").input(letter("threatening"))
+    letter_box(at, "b").input(letter("warm"))
     at.run()
     assert not at.exception and not errors(at)
     cards = [m for h in at.html for m in VERDICT.findall(h.value)]
@@ -291,7 +291,7 @@ def test_a_template_that_fails_to_render_leaves_the_editor_for_the_next_run():
     at.toggle(key=slot_key(at, "a", "template")).set_value(True)
     type_letter(at, "{{ 'x'.ljust(3000000000) }}\n")
     assert any("te lange tekst" in e for e in errors(at))
-    assert at.text_area(key=slot_key(at, "a", "text")).value.startswith("{{")  # the editor is still there
+    assert letter_box(at, "a").value.startswith("{{")  # the editor is still there
     type_letter(at, "{{ " + "(" * 3000 + " }}\n")
     assert any("genest" in e for e in errors(at))
     type_letter(at, letter("warm"))

@@ -151,7 +151,9 @@ async def _person(browser, address: str, path, n: int, outside: list[str]) -> di
                 made = [name for name, _ in _texts(path).get(owner, {}).values()]
                 if f"Werkruimte {n}" in made:  # made, the page is only slow: wait on
                     continue
-                assert clicks < 3 and typed_in == first and not cut, f"person {n}: no new workspace"
+                # Not made: the click was dropped (the page stays on the first workspace); the race
+                # text is then in the first workspace or nowhere (checked above and at the end).
+                assert clicks < 3 and typed_in == first, f"person {n}: no new workspace"
                 await page.get_by_role("button", name="Maken", exact=True).click()
                 clicks += 1
         t2 = await _type(handle, f"Persoon {n} in de nieuwe werkruimte.\n")
@@ -194,9 +196,6 @@ async def _everyone(address: str, path) -> tuple[list[dict], list[str]]:
     return people, outside
 
 
-@pytest.mark.xfail(strict=False, reason="open (issue 14): under this load a page sometimes stays on the "
-                   "previous workspace or drops a commit during the switch; the test still runs in CI "
-                   "and its assertions say which")
 def test_eight_people_at_once_each_keep_exactly_their_own_words(tmp_path):
     need_browser()
     with running_app(tmp_path, OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=CODE) as address:

@@ -1,7 +1,7 @@
 """"Eerst doen" in the app: apply the best change with one click, see the cards move, undo it."""
 from __future__ import annotations
 
-from .conftest import LETTERS, slot_key
+from .conftest import LETTERS, letter_box, slot_key
 from .test_app import scores, start, type_letter, verdicts
 
 
@@ -23,13 +23,13 @@ def test_apply_the_first_change_then_undo_it():
     buttons[0].click()
     at.run()
     assert not at.exception, at.exception
-    changed = at.text_area(key=slot_key(at, "a", "text")).value
+    changed = letter_box(at, "a").value
     assert changed != original
     assert sum(scores(at)) > sum(before_scores)  # the cards moved up
     at.button(key=slot_key(at, "a", "fix_undo_button")).click()
     at.run()
     assert not at.exception, at.exception
-    assert at.text_area(key=slot_key(at, "a", "text")).value == original
+    assert letter_box(at, "a").value == original
     assert scores(at) == before_scores and verdicts(at) == before_verdicts
 
 

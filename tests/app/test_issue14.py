@@ -14,7 +14,7 @@ import outreach.store as store_module
 from outreach.store import LOCAL_OWNER, Store, Variant, owner_of_key
 from outreach.ui.workspace import editor_key
 
-from .conftest import APP, picker_key, slot_key
+from .conftest import APP, letter_box, picker_key, slot_key
 from .test_app import errors, plain
 from .test_workspace import downloads, run, start, store, type_in  # noqa: F401 (fixture)
 
@@ -45,10 +45,10 @@ def new_workspace(at: AppTest, name: str) -> AppTest:
 def test_new_then_typing_saves_into_the_new_workspace_and_pending_text_stays_in_the_old(data_dir):
     at = start()
     first = store(data_dir).last_opened()
-    at.text_area(key=slot_key(at, "a", "text")).input("Tekst voor de eerste.")  # typed, then straight to "Maken"
+    letter_box(at, "a").input("Tekst voor de eerste.")  # typed, then straight to "Maken"
     new_workspace(at, "Tweede")
     second = store(data_dir).last_opened()
-    assert second != first and at.text_area(key=slot_key(at, "a", "text")).value == ""
+    assert second != first and letter_box(at, "a").value == ""
     type_in(at, "a", "Tekst voor de tweede.")
     assert store(data_dir).load(second).variants[0].text == "Tekst voor de tweede."
     assert store(data_dir).load(first).variants[0].text == "Tekst voor de eerste."
@@ -70,11 +70,11 @@ def test_two_workspaces_with_the_same_name_stay_separate_when_typing(data_dir):
     assert len(labels) == 2 and len(set(labels)) == 2
     picker(at).set_value(first)
     run(at)
-    assert at.text_area(key=slot_key(at, "a", "text")).value == "Brief een."
+    assert letter_box(at, "a").value == "Brief een."
     type_in(at, "a", "Brief een, aangepast.")
     picker(at).set_value(second)
     run(at)
-    assert at.text_area(key=slot_key(at, "a", "text")).value == "Brief twee."
+    assert letter_box(at, "a").value == "Brief twee."
     assert store(data_dir).load(first).variants[0].text == "Brief een, aangepast."
     assert store(data_dir).load(second).variants[0].text == "Brief twee."
 
@@ -87,22 +87,37 @@ def test_text_for_the_old_workspace_arriving_after_a_switch_goes_into_the_old_on
     type_in(at, "a", "Brief een.")
     new_workspace(at, "Tweede")
     second = store(data_dir).last_opened()
-    at.session_state[editor_key(first, "a", "text")] = "Brief een, nog net getypt."  # the late state
+    # the late state of A's editor component (what the browser sent after the switch)
+    at.session_state[editor_key(first, "a", "editor")] = {"text": "Brief een, nog net getypt."}
     run(at)
     assert store(data_dir).load(first).variants[0].text == "Brief een, nog net getypt."
     assert store(data_dir).load(second).variants[0].text == ""
-    assert at.text_area(key=slot_key(at, "a", "text")).value == ""
+    assert letter_box(at, "a").value == ""
     assert "nog typte, is bewaard in werkruimte Mijn brieven" in " ".join(i.value for i in at.info)
     # Changed meanwhile in another tab: the late text becomes a copy, theirs stays.
     other = store(data_dir).load(first)
     store(data_dir).save(dataclasses.replace(other, variants=(Variant("Variant A", "Van de andere tab."),
                                                               other.variants[1])), other.version)
-    at.session_state[editor_key(first, "a", "text")] = "Brief een, nog later getypt."
+    at.session_state[editor_key(first, "a", "editor")] = {"text": "Brief een, nog later getypt."}
     run(at)
     assert store(data_dir).load(first).variants[0].text == "Van de andere tab."
     copy = [w for w in store(data_dir).list_workspaces() if w.id not in (first, second)]
     assert [store(data_dir).load(copy[0].id).variants[0].text] == ["Brief een, nog later getypt."]
     assert store(data_dir).load(second).variants[0].text == ""
+
+
+def test_a_stale_plain_text_value_after_a_switch_never_overwrites_the_saved_letter(data_dir):
+    """The browser sends every widget's state with each request, also the plain text box's value
+    from before the last save. Arriving after a switch it is not typing: the saved letter stays
+    (under load this once emptied a workspace the advisor had just written)."""
+    at = start()
+    first = store(data_dir).last_opened()
+    type_in(at, "a", "Brief een, bewaard.")
+    new_workspace(at, "Tweede")
+    at.session_state[editor_key(first, "a", "text")] = ""  # the text box's stale value
+    run(at)
+    assert store(data_dir).load(first).variants[0].text == "Brief een, bewaard."
+    assert not any("nog typte" in i.value for i in at.info)
 
 
 def test_rename_to_an_existing_name_is_refused_in_dutch(data_dir):
@@ -152,10 +167,10 @@ def test_eight_sessions_each_create_a_workspace_and_type(data_dir):
             turn(at)
             for words in (f"Beste mevrouw {n},", f"Beste mevrouw {n},\n\nWij helpen graag."):
                 assert at.text_area, (n, at.exception, [e.value for e in at.error], [m.value for m in at.main])
-                at.text_area(key=slot_key(at, "a", "text")).input(words)
+                letter_box(at, "a").input(words)
                 turn(at)
             assert not at.exception, at.exception
-            results[n] = at.text_area(key=slot_key(at, "a", "text")).value
+            results[n] = letter_box(at, "a").value
         except BaseException as err:  # noqa: BLE001 - asserted below
             failures.append(err)
 
@@ -192,7 +207,7 @@ def test_typing_while_storage_is_read_only_is_kept_and_saved_when_it_returns(dat
     type_in(at, "a", "Beste mevrouw,\n\nTweede versie, nog niet bewaard.\n")
     notice = [plain(w.value) for w in at.warning if "nog niet bewaard" in plain(w.value)]
     assert notice and "gegevensmap" in notice[0] and "/" not in notice[0]
-    assert not at.error and at.text_area(key=slot_key(at, "a", "text")).value.endswith("nog niet bewaard.\n")
+    assert not at.error and letter_box(at, "a").value.endswith("nog niet bewaard.\n")
     assert json.loads(downloads["application/json"])["variants"][0]["text"].endswith("Eerste versie.\n")  # export
     type_in(at, "a", "Beste mevrouw,\n\nDerde versie.\n")  # more typing, still offline
     assert any("nog niet bewaard" in plain(w.value) for w in at.warning)
@@ -208,7 +223,7 @@ def test_a_new_session_on_read_only_storage_opens_the_workspace(data_dir, read_o
     read_only(True)
     st.cache_resource.clear()  # a restart while the folder is read-only
     again = start()
-    assert again.text_area(key=slot_key(again, "a", "text")).value == "Beste mevrouw,\n\nBewaard.\n"
+    assert letter_box(again, "a").value == "Beste mevrouw,\n\nBewaard.\n"
     assert not again.error
 
 
@@ -263,7 +278,7 @@ def test_shared_mode_refuses_without_the_right_code(shared, data_dir):
     assert any("klopt niet" in e for e in errors(at)) and not at.text_area
     assert not (data_dir / "outreach.sqlite3").exists() or store(data_dir).list_workspaces(LOCAL_OWNER) == []
     enter(at, CODE)
-    assert at.text_area(key=slot_key(at, "a", "text")) and "sleutel" in at.query_params
+    assert letter_box(at, "a") and "sleutel" in at.query_params
 
 
 def test_shared_mode_shows_each_person_only_their_own_workspaces(shared, data_dir):
@@ -271,7 +286,7 @@ def test_shared_mode_shows_each_person_only_their_own_workspaces(shared, data_di
     anna = enter(run(AppTest.from_file(APP, default_timeout=60)), CODE)
     type_in(anna, "a", "Brief van Anna.")
     bram = enter(run(AppTest.from_file(APP, default_timeout=60)), CODE)
-    assert bram.text_area(key=slot_key(bram, "a", "text")).value == ""  # nobody lands on someone else's letter
+    assert letter_box(bram, "a").value == ""  # nobody lands on someone else's letter
     key_anna, key_bram = anna.query_params["sleutel"], bram.query_params["sleutel"]
     assert key_anna != key_bram
     anna_ids = {w.id for w in store(data_dir).list_workspaces(owner_of_key(key_anna))}
@@ -283,7 +298,7 @@ def test_shared_mode_shows_each_person_only_their_own_workspaces(shared, data_di
     again = AppTest.from_file(APP, default_timeout=60)  # Anna refreshes: same key, no code asked
     again.query_params["sleutel"] = key_anna
     run(again)
-    assert again.text_area(key=slot_key(again, "a", "text")).value == "Brief van Anna."
+    assert letter_box(again, "a").value == "Brief van Anna."
 
     stranger = AppTest.from_file(APP, default_timeout=60)  # a made-up key still needs the code
     stranger.query_params["sleutel"] = "x" * 32
@@ -301,7 +316,7 @@ def test_a_share_link_adds_one_workspace_to_someone_elses_list(shared, data_dir)
     bram = AppTest.from_file(APP, default_timeout=60)
     bram.query_params["deel"] = link.split("?deel=", 1)[1]
     enter(run(bram), CODE)
-    assert bram.text_area(key=slot_key(bram, "a", "text")).value == "Gedeelde brief."
+    assert letter_box(bram, "a").value == "Gedeelde brief."
     assert any("gedeelde werkruimte" in plain(s.value) for s in bram.success)
     assert "deel" not in bram.query_params
 
@@ -320,7 +335,7 @@ def test_an_expired_or_revoked_share_link_says_so_in_dutch(shared, data_dir):
     enter(run(bram), CODE)
     assert not bram.exception
     assert any("Deze deellink is verlopen. Vraag de eigenaar om een nieuwe link." in plain(e.value) for e in bram.error)
-    assert bram.text_area(key=slot_key(bram, "a", "text")).value == ""  # his own, empty workspace
+    assert letter_box(bram, "a").value == ""  # his own, empty workspace
     # A fresh link, opened, then revoked by Anna: Bram no longer sees it, the link says so.
     anna.button(key="ws.share").click()
     run(anna)
@@ -328,7 +343,7 @@ def test_an_expired_or_revoked_share_link_says_so_in_dutch(shared, data_dir):
     carl = AppTest.from_file(APP, default_timeout=60)
     carl.query_params["deel"] = token
     enter(run(carl), CODE)
-    assert carl.text_area(key=slot_key(carl, "a", "text")).value == "Gedeelde brief."
+    assert letter_box(carl, "a").value == "Gedeelde brief."
     anna.button(key="ws.share_revoke").click()
     run(anna)
     assert any("Delen gestopt" in s.value for s in anna.success)
@@ -346,4 +361,4 @@ def test_an_example_choice_lost_in_a_switch_falls_back_to_the_first_example(data
     at = start()
     at.session_state[slot_key(at, "a", "example.test_huur")] = None
     run(at)
-    assert not at.exception and at.text_area(key=slot_key(at, "a", "text"))
+    assert not at.exception and letter_box(at, "a")

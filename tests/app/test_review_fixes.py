@@ -4,7 +4,7 @@ from __future__ import annotations
 from outreach.ui.strings import number
 
 from .browser import EDITOR, chromium, commit, open_app
-from .conftest import letter, slot_key
+from .conftest import letter, letter_box, slot_key
 from .test_app import SCORE, start, type_letter
 
 
@@ -103,7 +103,7 @@ def test_comparison_counts_rules_in_singular_and_leaves_out_zero():
     at = type_letter(start(), letter("warm"))
     at.segmented_control(key="ui.variant.nl").set_value("b")
     at.run()
-    at.text_area(key=slot_key(at, "b", "text")).input(letter("warm").replace("Met vriendelijke groet", "Hoogachtend"))
+    letter_box(at, "b").input(letter("warm").replace("Met vriendelijke groet", "Hoogachtend"))
     at.run()
     for lang in ("nl", "en"):
         if lang == "en":

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from outreach.store import Store
 
-from .conftest import letter, picker_key, slot_key
+from .conftest import letter, letter_box, picker_key, slot_key
 from .test_app import errors, plain, verdicts
 from .test_app import start as start_app
 
@@ -34,7 +34,7 @@ def run(at: AppTest) -> AppTest:
 
 
 def type_in(at: AppTest, slot: str, text: str) -> AppTest:
-    at.text_area(key=slot_key(at, slot, "text")).input(text)
+    letter_box(at, slot).input(text)
     return run(at)
 
 
@@ -140,7 +140,7 @@ def test_add_duplicate_rename_and_remove_variants(data_dir):
     at.button(key="ui.variant_copy").click()
     run(at)
     assert options(at) == ["Variant A", "Variant B", "Variant A (kopie)"]
-    assert at.text_area(key=slot_key(at, "c", "text")).value == letter("warm")
+    assert letter_box(at, "c").value == letter("warm")
     at.button(key="ui.variant_add").click()
     run(at)
     names = [v.name for v in only_workspace(data_dir).variants]
@@ -175,7 +175,7 @@ def test_edits_are_saved_and_a_refresh_shows_the_same_text(data_dir):
     assert saved.variants[0].text == letter("warm") and saved.version >= 2
 
     again = start()  # a browser refresh or a second tab: a new session
-    assert again.text_area(key=slot_key(again, "a", "text")).value == letter("warm")
+    assert letter_box(again, "a").value == letter("warm")
     assert len(verdicts(again)) == 3
 
 
@@ -185,15 +185,15 @@ def test_a_restart_reopens_the_last_opened_workspace(data_dir):
     at.text_input(key="ui.ws_new_name").input("Tweede brief")
     at.button(key="ws.create").click()
     run(at)
-    assert at.text_area(key=slot_key(at, "a", "text")).value == ""
+    assert letter_box(at, "a").value == ""
     type_in(at, "a", "Beste meneer,\n\nDit is de tweede.\n")  # the second is now the newest ...
     at.selectbox(key=picker_key(at)).set_value(first)  # ... but the first is opened last
     run(at)
-    assert at.text_area(key=slot_key(at, "a", "text")).value.endswith("Dit is de eerste werkruimte.\n")
+    assert letter_box(at, "a").value.endswith("Dit is de eerste werkruimte.\n")
 
     st.cache_resource.clear()  # a restart: a new store instance, a new session
     again = start()
-    assert again.text_area(key=slot_key(again, "a", "text")).value.endswith("Dit is de eerste werkruimte.\n")
+    assert letter_box(again, "a").value.endswith("Dit is de eerste werkruimte.\n")
     assert again.selectbox(key=picker_key(again)).value == first
 
 
@@ -236,7 +236,7 @@ def test_a_conflict_can_keep_mine_or_take_theirs(data_dir):
     assert any("intussen in een ander venster" in plain(w.value) for w in one.warning)
     one.button(key="ws.conflict_theirs").click()
     run(one)
-    assert one.text_area(key=slot_key(one, "a", "text")).value.endswith("venster twee.\n")
+    assert letter_box(one, "a").value.endswith("venster twee.\n")
     assert only_workspace(data_dir).variants[0].text.endswith("venster twee.\n")
 
 
@@ -244,7 +244,7 @@ def test_a_session_without_changes_takes_over_a_newer_version(data_dir):
     one, two = start(), start()
     type_in(one, "a", "Beste mevrouw,\n\nNieuw.\n")
     run(two)
-    assert two.text_area(key=slot_key(two, "a", "text")).value == "Beste mevrouw,\n\nNieuw.\n"
+    assert letter_box(two, "a").value == "Beste mevrouw,\n\nNieuw.\n"
     assert not two.warning
 
 
@@ -263,7 +263,7 @@ def test_a_malformed_import_is_refused_and_changes_nothing(data_dir, payload):
     assert any("Import van werkruimte.json geweigerd" in e and "niet worden geïmporteerd" in e
                and "niets veranderd" in e for e in errors(at))
     assert only_workspace(data_dir) == before
-    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
+    assert letter_box(at, "a").value == letter("warm")
 
 
 def test_export_holds_the_workspace_json_and_import_makes_a_new_one(data_dir, downloads):
@@ -278,7 +278,7 @@ def test_export_holds_the_workspace_json_and_import_makes_a_new_one(data_dir, do
     run(at)
     assert any("Van een collega is geïmporteerd" in plain(s.value) for s in at.success)
     assert len(store(data_dir).list_workspaces()) == 2
-    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
+    assert letter_box(at, "a").value == letter("warm")
     assert at.file_uploader(key="ws.import.1").value is None  # a fresh uploader for the next file
 
 

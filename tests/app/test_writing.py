@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from outreach.history import History
 from outreach.store import Store
 
-from .conftest import APP, letter, picker_key, slot_key
+from .conftest import APP, letter, letter_box, picker_key, slot_key
 
 
 def start() -> AppTest:
@@ -21,7 +21,7 @@ def start() -> AppTest:
 
 
 def type_into(at: AppTest, slot: str, text: str) -> None:
-    at.text_area(key=slot_key(at, slot, "text")).input(text)
+    letter_box(at, slot).input(text)
     at.run()
     assert not at.exception, at.exception
 
@@ -53,7 +53,7 @@ def test_a_restored_version_is_back_in_the_editor_and_what_it_replaced_is_kept(d
     at.selectbox(key=slot_key(at, "a", "history_pick")).set_value(first.id).run()
     at.button(key=slot_key(at, "a", "history_restore")).click().run()
     assert not at.exception
-    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("threatening")
+    assert letter_box(at, "a").value == letter("threatening")
     data = [e for e in at.get("bidi_component") if e.proto.id.endswith(slot_key(at, "a", "editor"))][0]
     assert json.loads(data.proto.json)["text"] == letter("threatening")  # the editor shows it
     texts = [v.text for v in versions(data_dir)]
@@ -68,7 +68,7 @@ def test_an_upload_into_a_letter_with_text_goes_into_a_new_variant(data_dir):
     at.run()
     assert not at.exception
     assert at.session_state[slot_key(at, "a", "text")] == "Beste mevrouw,\n\nMijn eigen brief.\n"
-    assert at.text_area(key=slot_key(at, "c", "text")).value == letter("warm")
+    assert letter_box(at, "c").value == letter("warm")
     assert any("nieuwe variant" in s.value for s in at.success)
     saved = Store(data_dir / "outreach.sqlite3").list_workspaces()[0]
     assert saved.variant_count == 3
@@ -82,7 +82,7 @@ def test_with_four_variants_an_upload_replaces_but_the_old_text_is_a_version(dat
     type_into(at, "a", "Beste mevrouw,\n\nMijn eigen brief.\n")
     at.file_uploader(key=slot_key(at, "a", "upload")).set_value(("brief.txt", letter("warm").encode("utf-8"), "text/plain"))
     at.run()
-    assert at.text_area(key=slot_key(at, "a", "text")).value == letter("warm")
+    assert letter_box(at, "a").value == letter("warm")
     assert any("Uw vorige tekst is bewaard" in w.value for w in at.warning)
     assert "Beste mevrouw,\n\nMijn eigen brief.\n" in [v.text for v in versions(data_dir)]
 

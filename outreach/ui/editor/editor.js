@@ -54,7 +54,11 @@ function createEditor(root) {
   function send() {
     clearTimeout(ed.timer);
     ed.timer = null;
-    if (area.value === ed.sent || !ed.setStateValue) return;
+    if (area.value === ed.sent || !ed.setStateValue) {
+      // Nothing new to send (Ctrl+Enter on a sent text): say where the text is, not "typing".
+      status.textContent = area.value === (ed.data.text || "") ? L("saved") : L("saving");
+      return;
+    }
     ed.sent = area.value;
     status.textContent = L("saving");
     ed.setStateValue("text", area.value);
