@@ -4,6 +4,8 @@
     python3 dev.py app      start the Streamlit app (local: only this computer, 127.0.0.1)
     python3 dev.py app --shared   share it on the network, behind an access code
     python3 dev.py app --packs DIR   with an organisation's own rule packs stacked on top
+    python3 dev.py app --shared --workers N   N app processes behind nginx (sticky sessions) for a
+                            large workshop; needs nginx (docs/deploy.md)
     python3 dev.py test     run the whole test suite
     python3 dev.py bench    run the benchmarks and print their figures
 
@@ -88,6 +90,20 @@ def _packs_option(rest: list[str], env: dict[str, str]) -> list[str]:
     return kept
 
 
+def _workers_option(rest: list[str]) -> tuple[int, list[str]]:
+    """`--workers N` (N app processes behind nginx) taken out of the app's arguments; 0 if absent."""
+    kept, workers, items = [], 0, iter(rest)
+    for arg in items:
+        if arg == "--workers" or arg.startswith("--workers="):
+            value = arg.split("=", 1)[1] if "=" in arg else next(items, "")
+            if not value.isdigit() or not 1 <= int(value) <= 16:
+                sys.exit("--workers takes a number of app processes from 1 to 16")
+            workers = int(value)
+        else:
+            kept.append(arg)
+    return workers, kept
+
+
 def app_mode(rest: list[str], env: dict[str, str]) -> list[str]:
     """Streamlit flags and environment for local (default) or shared (--shared) mode.
 
@@ -116,7 +132,19 @@ def main(argv: list[str]) -> int:
     ensure_env(command)
     env = dict(os.environ, PYTHONPATH=str(ROOT), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     if command == "app":
-        args = [str(PY), "-m", "streamlit", "run", str(ROOT / "app.py"), *app_mode(rest, env)]
+        workers, rest = _workers_option(rest)
+        flags = app_mode(rest, env)
+        if workers:  # N processes on loopback ports, nginx on the address and port asked for
+            address = flags[flags.index("--server.address") + 1]
+            flags = flags[2:]
+            port = "8501"
+            if "--server.port" in flags:
+                at = flags.index("--server.port")
+                port, flags = flags[at + 1], flags[:at] + flags[at + 2:]
+            args = [str(PY), "-m", "outreach.cluster", "--workers", str(workers), "--address", address,
+                    "--port", port, *flags]
+        else:
+            args = [str(PY), "-m", "streamlit", "run", str(ROOT / "app.py"), *flags]
     elif command == "test":
         args = [str(PY), "-m", "pytest", *(rest or ["-q"])]
     else:

@@ -32,11 +32,18 @@ RERUNS = 30
 TARGET_MS = 150.0
 
 
+def _text_key(at: AppTest, slot: str) -> str:
+    """The plain text box of a variant: its key holds the open workspace's id."""
+    from outreach.ui.workspace import BASE, editor_key
+
+    return editor_key(at.session_state[BASE].id, slot, "text")
+
+
 def _median_edit_ms(at: AppTest, texts: list[str], slot: str = "a") -> tuple[float, float]:
     """Median ms of (a rerun after typing each text, a rerun without an edit)."""
     edits, same = [], []
     for text in texts:
-        at.text_area(key=f"{slot}.text").input(text)
+        at.text_area(key=_text_key(at, slot)).input(text)
         start = time.perf_counter()
         at.run()
         edits.append(time.perf_counter() - start)
@@ -63,7 +70,7 @@ def _measure() -> dict[str, float]:
     cold = time.perf_counter() - start
     if at.exception:
         raise SystemExit(f"the app failed: {at.exception}")
-    at.text_area(key="a.text").input(texts[0])
+    at.text_area(key=_text_key(at, "a")).input(texts[0])
     at.run()  # first letter: warms the page's own code paths
     edit, same = _median_edit_ms(at, texts[1:RERUNS + 1])
 
@@ -74,7 +81,7 @@ def _measure() -> dict[str, float]:
             at.run()
         at.segmented_control(key="ui.variant.nl").set_value(slot)
         at.run()
-        at.text_area(key=f"{slot}.text").input(text)
+        at.text_area(key=_text_key(at, slot)).input(text)
         at.run()
     at.segmented_control(key="ui.variant.nl").set_value("a")
     at.run()
@@ -85,7 +92,7 @@ def _measure() -> dict[str, float]:
     for text in texts[:RERUNS // 3]:
         at.segmented_control(key="ui.view.nl").set_value("write")
         at.run()
-        at.text_area(key="a.text").input(text + "\nMet vriendelijke groet.\n")
+        at.text_area(key=_text_key(at, "a")).input(text + "\nMet vriendelijke groet.\n")
         at.run()
         at.segmented_control(key="ui.view.nl").set_value("compare")
         start = time.perf_counter()

@@ -93,10 +93,44 @@ def cpu_seconds(pid: int) -> float:
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:  # gone
+        return 0.0
     return float("nan")
+
+
+def descendants(pids: list[int]) -> list[int]:
+    """Every process below `pids` (the advice workers and their forkserver), from /proc."""
+    parent = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(stat.parent.name)] = int(fields[1])
+    found, todo = [], list(pids)
+    while todo:
+        pid = todo.pop()
+        children = [c for c, p in parent.items() if p == pid]
+        found += children
+        todo += children
+    return found
+
+
+def tree_cpu(pids: list[int]) -> tuple[float, float]:
+    """(CPU s of the app processes, CPU s of their child processes alive now)."""
+    own = sum(_cpu(p) for p in pids)
+    return own, sum(_cpu(p) for p in descendants(pids))
+
+
+def _cpu(pid: int) -> float:
+    try:
+        return cpu_seconds(pid)
+    except OSError:
+        return 0.0
 
 
 # ---------------------------------------------------------------- one participant
@@ -219,6 +253,7 @@ class Participant:
     async def session(self, go: asyncio.Event, loaded: asyncio.Barrier, marks: dict) -> None:
         try:
             async with websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                                          additional_headers=route_cookie(),
                                           open_timeout=60, ping_interval=None) as ws:
                 self.ws = ws
                 await go.wait()
@@ -238,15 +273,17 @@ class Participant:
 # ---------------------------------------------------------------- the run
 
 class Sampler(threading.Thread):
-    """The server's CPU seconds and RSS every 0.2 s."""
+    """The app processes' CPU seconds and RSS (their child processes included) every 0.2 s."""
 
-    def __init__(self, pid: int):
+    def __init__(self, pids: list[int]):
         super().__init__(daemon=True)
-        self.pid, self.samples, self.done = pid, [], threading.Event()
+        self.pids, self.samples, self.done = pids, [], threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set():
-            self.samples.append((time.perf_counter(), cpu_seconds(self.pid), rss_mb(self.pid)))
+            every = self.pids + descendants(self.pids)
+            own, children = tree_cpu(self.pids)
+            self.samples.append((time.perf_counter(), own + children, sum(rss_mb(p) for p in every), own))
             self.done.wait(0.2)
 
     def stop(self) -> None:
@@ -255,8 +292,12 @@ class Sampler(threading.Thread):
 
     def at(self, moment: float) -> tuple[float, float]:
         """(CPU s, RSS MB) of the sample closest to `moment`."""
-        _, cpu, rss = min(self.samples, key=lambda s: abs(s[0] - moment))
+        _, cpu, rss, _own = min(self.samples, key=lambda s: abs(s[0] - moment))
         return cpu, rss
+
+    def own_at(self, moment: float) -> float:
+        """CPU s of the app processes alone (without the advice workers)."""
+        return min(self.samples, key=lambda s: abs(s[0] - moment))[3]
 
     @property
     def peak(self) -> float:
@@ -302,10 +343,17 @@ async def drive(url: str, people: list[Participant], marks: dict) -> None:
     await asyncio.gather(*tasks)
 
 
+def route_cookie() -> dict[str, str]:
+    """The route cookie nginx gives a browser on its first request (outreach.cluster); harmless
+    without nginx. Each participant is a browser of its own."""
+    return {"Cookie": f"oh_route={secrets.token_hex(16)}"}
+
+
 async def facilitator(url: str, code: str, base: str) -> None:
     """The facilitator opens the page once before the participants (the first run loads the data)."""
     p = Participant(-1, url, code, base, 0, 0, "editor", 0)
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, ping_interval=None) as ws:
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, ping_interval=None,
+                                  additional_headers=route_cookie()) as ws:
         p.ws = ws
         await p.load()
     if p.errors:
@@ -321,6 +369,9 @@ def main() -> int:
     parser.add_argument("--widget", choices=("editor", "textarea"), default="editor",
                         help="drive the letter editor component (default) or the plain text box")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--processes", type=int, default=0,
+                        help="N app processes behind nginx with sticky sessions (outreach.cluster); 0: one "
+                             "`streamlit run` without a proxy")
     args, _ = parser.parse_known_args()  # bench/run_all.py runs it with its own arguments
 
     bases = _base_letters()
@@ -330,30 +381,44 @@ def main() -> int:
         data = Path(folder)
         port = free_port()
         log = data / "server.log"
-        server = start_app(port, data, log, OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=code)
+        if args.processes:
+            from outreach import cluster
+
+            env = dict(os.environ, OUTREACH_DATA_DIR=str(data), OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=code)
+            group = cluster.start(args.processes, "127.0.0.1", port, env, log=log)
+            pids = group.pids
+        else:
+            server = start_app(port, data, log, OUTREACH_MODE="shared", OUTREACH_ACCESS_CODE=code)
+            pids = [server.pid]
         url = f"ws://127.0.0.1:{port}/_stcore/stream"
         try:
             asyncio.run(facilitator(url, code, bases[0]))
-            rss_idle, cpu_start = rss_mb(server.pid), cpu_seconds(server.pid)
+            time.sleep(3)  # the advice workers finish loading their data
+            rss_idle, cpu_start = sum(rss_mb(p) for p in pids + descendants(pids)), sum(tree_cpu(pids))
             people = [Participant(i, url, code, bases[i % len(bases)], args.edits, args.think, args.widget,
                                   args.seed) for i in range(args.sessions)]
             client_cpu = resource.getrusage(resource.RUSAGE_SELF)
             marks: dict[str, float] = {}
-            sampler = Sampler(server.pid)
+            sampler = Sampler(pids)
             sampler.start()
             begin = time.perf_counter()
             asyncio.run(drive(url, people, marks))
             end = time.perf_counter()
             sampler.stop()
             client_after = resource.getrusage(resource.RUSAGE_SELF)
-            cpu_end, rss_after = cpu_seconds(server.pid), rss_mb(server.pid)
+            (cpu_end, cpu_children), rss_after = tree_cpu(pids), sum(rss_mb(p) for p in pids + descendants(pids))
+            cpu_end_own = cpu_end
+            cpu_end += cpu_children
             load_after = os.getloadavg()
         finally:
-            server.terminate()
-            try:
-                server.wait(20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            if args.processes:
+                group.stop()
+            else:
+                server.terminate()
+                try:
+                    server.wait(20)
+                except subprocess.TimeoutExpired:
+                    server.kill()
         lost = check_store(data, people)
         server_log = log.read_text(errors="replace")
 
@@ -362,6 +427,7 @@ def main() -> int:
     _, rss_half = sampler.at(loaded_at + (end - loaded_at) / 2)
     edit_wall = end - loaded_at
     edit_cpu = cpu_end - cpu_loaded
+    edit_cpu_own = cpu_end_own - sampler.own_at(loaded_at)
     latencies = [s for p in people for s in p.latencies]
     finished = [s for p in people for s in p.finished]
     loads = [p.load_s for p in people if p.load_s is not None]
@@ -372,7 +438,9 @@ def main() -> int:
     p95 = pct(latencies, 95)
     ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
     driven = "letter editor (ed.<id>.a.editor)" if args.widget == "editor" else "text box (ed.<id>.a.text)"
-    print(f"workshop load: {args.sessions} sessions x {args.edits} edits on one `streamlit run app.py` "
+    where = (f"{args.processes} `streamlit run app.py` processes behind nginx (outreach.cluster)" if args.processes
+             else "one `streamlit run app.py`")
+    print(f"workshop load: {args.sessions} sessions x {args.edits} edits on {where} "
           f"(shared mode), drove the {driven}, "
           f"think {args.think:g} s, {os.cpu_count()} cores")
     print(f"  load average before {load_before[0]:.2f} / after {load_after[0]:.2f} (1 min; 5 min "
@@ -385,6 +453,8 @@ def main() -> int:
     print(f"  throughput: {len(finished) / edit_wall:.1f} edits/s over {edit_wall:.1f} s of editing")
     print(f"  server CPU: {cpu_loaded - cpu_start:.1f} s for the page loads, {edit_cpu:.1f} s for the edits "
           f"({edit_cpu / edit_wall:.2f} cores busy, {edit_cpu / max(1, len(finished)) * 1000:.0f} ms per edit); "
+          f"of which in the app processes themselves {edit_cpu_own / max(1, len(finished)) * 1000:.0f} ms per edit "
+          f"({edit_cpu_own / edit_wall:.2f} cores), the rest in the advice workers; "
           f"the clients themselves: {client_cpu_s:.1f} s")
     print(f"  server RSS: {rss_idle:.0f} MB after the facilitator's page, {rss_loaded:.0f} MB with every page "
           f"loaded, {rss_half:.0f} MB halfway through the edits, {rss_after:.0f} MB at the end "

@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 SHOWN = 5
 UNDO_DEPTH = 20
+JOB_KEY = "ui.fix_job"  # this session's last "Eerst doen" job (a newer text drops it if not started)
 
 
 def _key(vid: str, name: str) -> str:
@@ -96,7 +97,7 @@ def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
     shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
     st.subheader(t("fixes_title"))
     try:
-        advice = resources.advice(result.text, shares, tuple(sorted(ctx.variables.items())), SHOWN)
+        advice = resources.advice(result.text, shares, tuple(sorted(ctx.variables.items())), SHOWN, JOB_KEY)
     except Exception:  # the rest of the page (cards, findings) still shows
         log.exception("advice failed")
         st.caption(t("internal_error"))

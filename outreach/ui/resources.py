@@ -42,7 +42,26 @@ def catalogue() -> Catalogue:
 def warm_up() -> bool:
     """Load word lists, syllable and lemma data before the first real letter comes in."""
     outreach.analyze("Beste mevrouw,\n\nWij helpen u graag.\n", ENGINE_LANG)
+    from outreach.advice import pool
+
+    pool.start(ENGINE_LANG, active_packs())  # the "Eerst doen" workers load their data meanwhile
+    _freeze_once()
     return True
+
+
+_FROZEN: list[bool] = []
+
+
+def _freeze_once() -> None:
+    """The data loaded for good (word lists, rule book, segment model) out of the cyclic garbage
+    collector's way: it is never scanned again (.streamlit/config.toml turns off Streamlit's full
+    collection after every rerun). Once per process: the caches are cleared in tests, the data stays."""
+    import gc
+
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.collect()
+        gc.freeze()
 
 
 def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
@@ -58,18 +77,25 @@ def _analysis(text: str, shares, variables, packs: tuple[str, ...]) -> Analysis:
 
 
 def advice(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...],
-           limit: int):
+           limit: int, session_key: str | None = None):
     """outreach.advise for the "Eerst doen" list: the best `limit` changes, without per-segment plans,
-    each measured with the same packs as the letter's analysis."""
-    return _advice(text, shares, variables, limit, active_packs())
+    each measured with the same packs as the letter's analysis, in a worker process
+    (outreach.advice.pool): the same Advice as advise() here, but the server's process stays free
+    for everyone's verdicts while the candidates are measured.
 
+    `session_key`: a session_state key that remembers this session's last job, so a newer text
+    drops the older job if it has not started yet."""
+    from outreach.advice import Advice
+    from outreach.advice import pool
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _advice(text: str, shares, variables, limit: int, packs: tuple[str, ...]):
-    # A resource, not data: the advice is immutable and shared, so no rerun pays to unpickle it.
-    return outreach.advise(text, dict(variables), dict(shares) if shares is not None else None,
-                           lang=ENGINE_LANG, plans=False, limit=limit, analysis=analysis(text, shares, variables),
-                           packs=packs)
+    job = pool.submit(text, shares, variables, limit, active_packs(), ENGINE_LANG)
+    if session_key is not None:
+        previous = st.session_state.get(session_key)
+        if previous is not None and previous is not job:
+            pool.superseded(previous)
+        st.session_state[session_key] = job
+    fixes, notice = pool.result(job)
+    return Advice(analysis(text, shares, variables), fixes, None, {}, notice)
 
 
 def plans(text: str, shares: tuple[tuple[str, float], ...] | None, variables: tuple[tuple[str, str], ...]):
