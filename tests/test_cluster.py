@@ -4,6 +4,7 @@ through a real nginx in front of two small stand-in backends."""
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import socket
 import threading
@@ -44,7 +45,9 @@ def test_the_documented_configuration_is_the_generated_one():
         "Path('/run/outreach-nginx')) into it")
 
 
-needs_nginx = pytest.mark.skipif(cluster.nginx() is None, reason="nginx is not installed")
+# Skipped without nginx on a developer's machine; in CI (.ci/run installs it) a missing nginx fails.
+needs_nginx = pytest.mark.skipif(cluster.nginx() is None and os.environ.get("OUTREACH_REQUIRE_NGINX") != "1",
+                                 reason="nginx is not installed")
 
 
 @needs_nginx
