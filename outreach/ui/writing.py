@@ -276,13 +276,15 @@ def render_history(slot: str, ctx, folded: bool = True) -> None:
 
         frame = history_frame(versions, {s.id: s.name for s in ctx.model.segments}, t("history_reach_series"))
         if len(versions) > 1 and not frame.empty:
-            chart = (alt.Chart(frame, height=200)
+            # The height goes to Streamlit, not into the spec: with a spec height, Streamlit's
+            # "content" height left the plot a few pixels high under the two-row legend.
+            chart = (alt.Chart(frame)
                      .mark_line(point=True)
                      .encode(x=alt.X("versie:Q", title=t("history_axis_version"), axis=alt.Axis(tickMinStep=1)),
                              y=alt.Y("score:Q", title=t("history_axis_score"), scale=alt.Scale(domain=[0, 100])),
                              color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="top", direction="horizontal", columns=2)),
                              tooltip=["versie", "reeks", "score"]))
-            st.altair_chart(chart, width="stretch")
+            st.altair_chart(chart, width="stretch", height=340)
         options = [v.id for v in reversed(versions)]
         labels = {v.id: _label(v, n, lang, t) for n, v in enumerate(versions, start=1)}
         chosen = st.selectbox(t("history_pick"), options, key=workspace.slot_key(slot, "history_pick"),
