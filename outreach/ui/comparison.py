@@ -159,8 +159,8 @@ def table_html(result: Comparison, ctx) -> str:
                 f'<th scope="row">{escape(t("compare_reach"))}<br><span class="oh-small">'
                 f'{escape(t("compare_reach_help"))}</span></th>{cells}'
                 f"<td>{escape(_outcome(reach.winner, reach.tie, names, t))}</td></tr>")
-    return (f'<table class="oh-table oh-cmp"><thead><tr><th>{escape(t("chart_segment"))}</th>{head}'
-            f'<th>{escape(t("compare_best"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return (f'<div class="oh-scroll"><table class="oh-table oh-cmp"><thead><tr><th>{escape(t("chart_segment"))}</th>'
+            f'{head}<th>{escape(t("compare_best"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
             f'<div class="oh-small">{escape(t("compare_table_help"))}</div>')
 
 

@@ -178,4 +178,13 @@ CSS = """
   [class*="st-key-oh-stack-"] [data-testid="stHorizontalBlock"]>[data-testid="stColumn"]{
     flex:1 1 100% !important;width:100% !important;min-width:100% !important;}
 }
+/* The comparison table on a phone: tighter cells that may wrap, so two variants fit at 390 px; with
+   more variants the table scrolls sideways inside its box instead of being cut off at the edge. */
+.oh-scroll{overflow-x:auto;max-width:100%;}
+@media (max-width:520px){
+  .oh-cmp th,.oh-cmp td{padding:.25rem .3rem;}
+  .oh-cmp td.oh-cmp-cell{white-space:normal;}
+  .oh-cmp-score{font-size:1.05rem;}
+  .oh-cmp .oh-verdict{font-size:.72rem;padding:.05rem .35rem;}
+}
 """ + _dimension_rules() + "\n</style>"

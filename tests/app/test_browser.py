@@ -75,6 +75,13 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, page, tmp_path
     page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=60_000)
     page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
     assert (tmp_path / "compare.png").stat().st_size > 10_000
+
+    # On a phone (390 px) the two-variant table fits its box: no cell cut off at the edge.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_function("() => document.querySelector('.oh-cmp').parentElement.clientWidth < 390", timeout=60_000)
+    table, box = page.evaluate("() => { const t = document.querySelector('.oh-cmp'); "
+                               "return [t.getBoundingClientRect().width, t.parentElement.clientWidth]; }")
+    assert table <= box + 0.5, (table, box)
     assert not outside, f"requests outside the app: {outside}"
 
 
