@@ -249,7 +249,7 @@ class TermSet:
         # term text -> the bit of its second word position, or 0 (a gap or wildcard there): a
         # token whose keys lack that bit cannot be followed by the rest of the term
         self.second_bit: dict[str, int] = {}
-        self._raw: dict[tuple[str, str], tuple[tuple[Term, int, int, SlotTest | None], ...]] = {}  # see _candidates
+        self._raw: dict[tuple[str, str], tuple[tuple, dict]] = {}  # see _candidates
         bit_of: dict[frozenset[str], int] = {}
         for text in dict.fromkeys(terms):
             term = compile_term(text, language)
@@ -271,9 +271,11 @@ class TermSet:
         self._entries = [{key: self._entry(terms) for key, terms in index.items()}
                          for index in (self.by_key, self.by_prefix, self.by_suffix)]
         self._scan_entries = self._entry(self.scan)
-        # per pair: its terms once each, with their bits
-        self._pairs = {pair: tuple((t, self.term_bits[text]) for text, t in {t.text: t for t in terms}.items())
-                       for pair, terms in self.by_pair.items()}
+        # first key -> second key -> its terms once each, with their bits
+        self._pairs: dict[str, dict[str, tuple[tuple[Term, int], ...]]] = {}
+        for (first, second), terms in self.by_pair.items():
+            self._pairs.setdefault(first, {})[second] = tuple(
+                (t, self.term_bits[text]) for text, t in {t.text: t for t in terms}.items())
 
     def _entry(self, terms: list[Term]) -> tuple[tuple[Term, int, int, SlotTest | None], ...]:
         unique = {t.text: t for t in terms}  # by text: hashing a Term is slow
@@ -305,13 +307,15 @@ class TermSet:
                 for key in {word.form, word.lemma}:
                     self.by_key.setdefault(key, []).append(term)
 
-    def _candidates(self, token: Token, absent: int) -> list[tuple[Term, int, SlotTest | None]]:
+    def _candidates(self, token: Token, absent: int) -> tuple[list[tuple[Term, int, SlotTest | None]],
+                                                               dict[str, tuple[tuple[Term, int], ...]]]:
         """Terms that may start at this token and whose fixed words all occur in the letter (none
         of their bits in `absent`), each with the bit its second word needs (0: no such test) and,
-        for a term of one word, that word's test (else None)."""
+        for a term of one word, that word's test (else None); and the terms that start with this word
+        and the next one, by the next one's key (see find_all)."""
         key = (token.lower, token.lemma)
-        raw = self._raw.get(key)
-        if raw is None:  # the same for every letter: kept (a few thousand word forms at most)
+        kept = self._raw.get(key)
+        if kept is None:  # the same for every letter: kept (a few thousand word forms at most)
             lower = token.lower
             by_key, by_prefix, by_suffix = self._entries
             groups = [by_key.get(lower), by_key.get(token.lemma) if token.lemma != lower else None,
@@ -321,36 +325,21 @@ class TermSet:
                 raw = groups[0] if groups else ()
             else:  # a term may start both at the word's form and its lemma: once
                 raw = tuple({entry[0].text: entry for group in groups for entry in group}.values())
+            # pair terms by the next token's key, from this token's form and lemma (each term once)
+            follows = [self._pairs.get(lower), self._pairs.get(token.lemma) if token.lemma != lower else None]
+            follows = [f for f in follows if f]
+            if len(follows) <= 1:
+                after = follows[0] if follows else {}
+            else:
+                after = {}
+                for follow in follows:
+                    for second, entries in follow.items():
+                        after[second] = tuple({e[0].text: e for e in after.get(second, ()) + entries}.values())
+            kept = (raw, after)
             if len(self._raw) < 100_000:
-                self._raw[key] = raw
-        return [(term, second, single) for term, bits, second, single in raw if not bits & absent]
-
-    @staticmethod
-    def _pair_hits(tokens: list[Token], i: int, pairs: dict[tuple[str, str], tuple[tuple[Term, int], ...]],
-                   hits: dict[str, list[Hit]], absent: int) -> None:
-        token, following = tokens[i], tokens[i + 1]
-        a, b = token.lower, following.lower
-        found = pairs.get((a, b))
-        more = []
-        if following.lemma != b:
-            more.append(pairs.get((a, following.lemma)))
-        if token.lemma != a:
-            more.append(pairs.get((token.lemma, b)))
-            if following.lemma != b:
-                more.append(pairs.get((token.lemma, following.lemma)))
-        more = [group for group in more if group]
-        if more:  # a term found through two pairs is tried once
-            found = tuple({entry[0].text: entry for group in (found or (), *more) for entry in group}.values())
-        elif not found:
-            return
-        for term, bits in found:
-            if bits & absent:
-                continue  # a word of the term is nowhere in the letter
-            gaps: list[int] = []
-            last = _match_from(term, tokens, i, 0, gaps)
-            if last is not None:
-                hits.setdefault(term.text, []).append(
-                    Hit(token.start, tokens[last].end, token.index, tokens[last].index, tuple(gaps)))
+                self._raw[key] = kept
+        raw, after = kept
+        return [(term, second, single) for term, bits, second, single in raw if not bits & absent], after
 
     def clear_word_cache(self) -> None:
         """Forget the candidates kept per word form (for benchmarks with cold caches)."""
@@ -365,18 +354,29 @@ class TermSet:
         token_bits.append(0)  # after the last token
         absent = ~present  # once: a term with any of these bits cannot match
         # by token form: a letter repeats its words
-        candidates: dict[str, list[tuple[Term, int, SlotTest | None]]] = {}
+        candidates: dict[str, tuple[list[tuple[Term, int, SlotTest | None]], dict]] = {}
         hits: dict[str, list[Hit]] = {}
-        pairs, last_index = self._pairs, len(tokens) - 1
+        last_index = len(tokens) - 1
         for i, token in enumerate(tokens):
-            if i < last_index:  # terms that start with this token's word and the next one's
+            found = candidates.get(token.lower)
+            if found is None:
+                found = candidates[token.lower] = self._candidates(token, absent)
+            terms, after = found
+            if after and i < last_index:  # terms that start with this token's word and the next one's
                 following = tokens[i + 1]
-                if (token.lower, following.lower) in pairs or following.lemma != following.lower \
-                        or token.lemma != token.lower:
-                    self._pair_hits(tokens, i, pairs, hits, absent)
-            terms = candidates.get(token.lower)
-            if terms is None:
-                terms = candidates[token.lower] = self._candidates(token, absent)
+                pair = after.get(following.lower)
+                if following.lemma != following.lower:
+                    other = after.get(following.lemma)
+                    if other:  # a term found through both keys is tried once
+                        pair = tuple({e[0].text: e for e in (pair or ()) + other}.values())
+                for term, bits in pair or ():
+                    if bits & absent:
+                        continue  # a word of the term is nowhere in the letter
+                    gaps: list[int] = []
+                    last = _match_from(term, tokens, i, 0, gaps)
+                    if last is not None:
+                        hits.setdefault(term.text, []).append(
+                            Hit(token.start, tokens[last].end, token.index, tokens[last].index, tuple(gaps)))
             if not terms:
                 continue
             following = token_bits[i + 1]
