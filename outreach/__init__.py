@@ -17,11 +17,12 @@ def __getattr__(name: str):
     # Loaded on first use: a command that analyses nothing (render, --help) does not pay for the
     # engine's imports; advise also loads the scenarios (and Jinja2).
     if name == "advise":
-        from outreach.advice import advise
-
-        return advise
-    if name in __all__:
+        from outreach.advice import advise as value
+    elif name in __all__:
         from outreach import analysis
 
-        return getattr(analysis, name)
-    raise AttributeError(f"module 'outreach' has no attribute {name!r}")
+        value = getattr(analysis, name)
+    else:
+        raise AttributeError(f"module 'outreach' has no attribute {name!r}")
+    globals()[name] = value  # found once: later look-ups do not come through here
+    return value

@@ -8,6 +8,7 @@ one file or one job, the letters are analysed in this process.
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -89,6 +90,9 @@ def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
         yield from map(_analyse, paths)
         return
     _warm(job.lang, job.packs)
+    # What is loaded now lives as long as the process: out of the garbage collector's sight, so
+    # a worker's full collections do not walk the rule book and word data (nor copy their pages).
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(8, len(paths) // (jobs * 16)))  # small chunks: output keeps flowing
     with context.Pool(jobs) as pool:

@@ -19,12 +19,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from outreach.rules.engine import Finding
 
 
+@lru_cache(maxsize=8192)  # pure; Decimal is slow and the engine formats the same values again and again
 def number(value: float, lang: str = "nl", digits: int | None = 0, signed: bool = False) -> str:
     """A number for the page: halves rounded away from zero, as the charts (Vega's d3-format) do.
 

@@ -69,18 +69,34 @@ class SlotTest:
     forms: frozenset[str]        # the token's lower-case form is one of these
     lemmas: frozenset[str]       # or its lemma is one of these (forms and lemmas of non-exact words)
     wild: tuple[Word, ...] = ()  # or it matches a wildcard word
+    # The wildcard words folded by kind (Word.matches_wild): one str call per kind, not per word.
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    infixes: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, slot: tuple[Word, ...]) -> "SlotTest":
         plain = [w for w in slot if not w.wild]
+        wild = tuple(w for w in slot if w.wild)
         # A plain word matches its form, or (unless exact) a token whose lemma is its form or lemma.
         return cls(frozenset(w.form for w in plain),
                    frozenset(k for w in plain if not w.exact for k in (w.form, w.lemma)),
-                   tuple(w for w in slot if w.wild))
+                   wild,
+                   tuple(w.form for w in wild if not w.names and w.prefix and not w.suffix),
+                   tuple(w.form for w in wild if not w.names and w.suffix and not w.prefix),
+                   tuple(w.form for w in wild if not w.names and w.prefix and w.suffix),
+                   frozenset().union(*(w.names for w in wild)))
 
     def matches(self, token: Token) -> bool:
-        return (token.lower in self.forms or token.lemma in self.lemmas
-                or (bool(self.wild) and any(w.matches_wild(token) for w in self.wild)))
+        lower = token.lower
+        if lower in self.forms or token.lemma in self.lemmas:
+            return True
+        if not self.wild:
+            return False
+        return (lower.startswith(self.prefixes) or lower.endswith(self.suffixes)
+                or (lower in self.names and token.text[:1].isupper())
+                or any(infix in lower for infix in self.infixes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +205,15 @@ def _match_from(term: Term, tokens: list[Token], i: int, slot: int, gaps: list[i
         if test is None:  # a gap: skip 0..size tokens, then match the rest
             size, in_clause = term.gap_limits[slot]
             clause = tokens[i - 1].clause
+            after = tests[slot + 1]  # a gap is always followed by a word
             for skip in range(size + 1):
                 j = i + skip
                 if j >= count or tokens[j].sentence != sentence:
                     return None
                 if in_clause and tokens[j].clause != clause:
                     return None  # the phrase would reach into another clause
+                if not after.matches(tokens[j]):
+                    continue  # the rest cannot start here (tested before a call for it)
                 end = _match_from(term, tokens, j, slot + 1, gaps)
                 if end is not None:
                     gaps.extend(t.index for t in tokens[i:j])
@@ -219,6 +238,9 @@ class TermSet:
 
     def __init__(self, terms: tuple[str, ...], language: Language):
         self.by_key: dict[str, list[Term]] = {}
+        # Terms whose first two slots are plain words, by a key of each: (first, second) -> terms.
+        # One look-up per pair of neighbouring tokens finds them (see find_all).
+        self.by_pair: dict[tuple[str, str], list[Term]] = {}
         self.by_prefix: dict[str, list[Term]] = {}
         self.by_suffix: dict[str, list[Term]] = {}
         self.scan: list[Term] = []
@@ -227,7 +249,7 @@ class TermSet:
         # term text -> the bit of its second word position, or 0 (a gap or wildcard there): a
         # token whose keys lack that bit cannot be followed by the rest of the term
         self.second_bit: dict[str, int] = {}
-        self._raw: dict[tuple[str, str], tuple[tuple[Term, int, int], ...]] = {}  # see _candidates
+        self._raw: dict[tuple[str, str], tuple[tuple, dict]] = {}  # see _candidates
         bit_of: dict[frozenset[str], int] = {}
         for text in dict.fromkeys(terms):
             term = compile_term(text, language)
@@ -249,12 +271,28 @@ class TermSet:
         self._entries = [{key: self._entry(terms) for key, terms in index.items()}
                          for index in (self.by_key, self.by_prefix, self.by_suffix)]
         self._scan_entries = self._entry(self.scan)
+        # first key -> second key -> its terms once each, with their bits
+        self._pairs: dict[str, dict[str, tuple[tuple[Term, int], ...]]] = {}
+        for (first, second), terms in self.by_pair.items():
+            self._pairs.setdefault(first, {})[second] = tuple(
+                (t, self.term_bits[text]) for text, t in {t.text: t for t in terms}.items())
 
-    def _entry(self, terms: list[Term]) -> tuple[tuple[Term, int, int], ...]:
+    def _entry(self, terms: list[Term]) -> tuple[tuple[Term, int, int, SlotTest | None], ...]:
         unique = {t.text: t for t in terms}  # by text: hashing a Term is slow
-        return tuple((t, self.term_bits[text], self.second_bit.get(text, 0)) for text, t in unique.items())
+        return tuple((t, self.term_bits[text], self.second_bit.get(text, 0),
+                      t.tests[0] if len(t.tests) == 1 else None) for text, t in unique.items())
 
     def _index(self, term: Term) -> None:
+        first, second = term.slots[0], term.slots[1] if len(term.slots) > 1 else None
+        if first and second and not any(w.wild for w in first) and not any(w.wild for w in second):
+            # Both words are keys: the term can start only where a token with a key of the first
+            # is followed by one with a key of the second (the keys a SlotTest accepts).
+            test = term.tests[1]
+            for word in first:
+                for key in {word.form, word.lemma}:
+                    for following in test.forms | test.lemmas:
+                        self.by_pair.setdefault((key, following), []).append(term)
+            return
         for word in term.slots[0] or ():
             if word.names:
                 for key in word.names:
@@ -269,12 +307,15 @@ class TermSet:
                 for key in {word.form, word.lemma}:
                     self.by_key.setdefault(key, []).append(term)
 
-    def _candidates(self, token: Token, present: int) -> list[tuple[Term, int]]:
-        """Terms that may start at this token and whose fixed words all occur in the letter, each
-        with the bit its second word needs (0: no such test)."""
+    def _candidates(self, token: Token, absent: int) -> tuple[list[tuple[Term, int, SlotTest | None]],
+                                                               dict[str, tuple[tuple[Term, int], ...]]]:
+        """Terms that may start at this token and whose fixed words all occur in the letter (none
+        of their bits in `absent`), each with the bit its second word needs (0: no such test) and,
+        for a term of one word, that word's test (else None); and the terms that start with this word
+        and the next one, by the next one's key (see find_all)."""
         key = (token.lower, token.lemma)
-        raw = self._raw.get(key)
-        if raw is None:  # the same for every letter: kept (a few thousand word forms at most)
+        kept = self._raw.get(key)
+        if kept is None:  # the same for every letter: kept (a few thousand word forms at most)
             lower = token.lower
             by_key, by_prefix, by_suffix = self._entries
             groups = [by_key.get(lower), by_key.get(token.lemma) if token.lemma != lower else None,
@@ -284,9 +325,21 @@ class TermSet:
                 raw = groups[0] if groups else ()
             else:  # a term may start both at the word's form and its lemma: once
                 raw = tuple({entry[0].text: entry for group in groups for entry in group}.values())
+            # pair terms by the next token's key, from this token's form and lemma (each term once)
+            follows = [self._pairs.get(lower), self._pairs.get(token.lemma) if token.lemma != lower else None]
+            follows = [f for f in follows if f]
+            if len(follows) <= 1:
+                after = follows[0] if follows else {}
+            else:
+                after = {}
+                for follow in follows:
+                    for second, entries in follow.items():
+                        after[second] = tuple({e[0].text: e for e in after.get(second, ()) + entries}.values())
+            kept = (raw, after)
             if len(self._raw) < 100_000:
-                self._raw[key] = raw
-        return [(term, second) for term, bits, second in raw if not bits & ~present]
+                self._raw[key] = kept
+        raw, after = kept
+        return [(term, second, single) for term, bits, second, single in raw if not bits & absent], after
 
     def clear_word_cache(self) -> None:
         """Forget the candidates kept per word form (for benchmarks with cold caches)."""
@@ -294,19 +347,45 @@ class TermSet:
 
     def find_all(self, tokens: list[Token]) -> dict[str, list[Hit]]:
         """Every match of every term, on whole tokens, by term text."""
-        present, key_bits = 0, self.key_bits
-        token_bits = [key_bits.get(t.lower, 0) | key_bits.get(t.lemma, 0) for t in tokens]
+        present, get = 0, self.key_bits.get
+        token_bits = [get(t.lower, 0) | get(t.lemma, 0) for t in tokens]
         for bits in token_bits:
             present |= bits
-        candidates: dict[str, list[tuple[Term, int]]] = {}  # by token form: a letter repeats its words
+        token_bits.append(0)  # after the last token
+        absent = ~present  # once: a term with any of these bits cannot match
+        # by token form: a letter repeats its words
+        candidates: dict[str, tuple[list[tuple[Term, int, SlotTest | None]], dict]] = {}
         hits: dict[str, list[Hit]] = {}
-        count = len(tokens)
+        last_index = len(tokens) - 1
         for i, token in enumerate(tokens):
-            terms = candidates.get(token.lower)
-            if terms is None:
-                terms = candidates[token.lower] = self._candidates(token, present)
-            following = token_bits[i + 1] if i + 1 < count else 0
-            for term, second in terms:
+            found = candidates.get(token.lower)
+            if found is None:
+                found = candidates[token.lower] = self._candidates(token, absent)
+            terms, after = found
+            if after and i < last_index:  # terms that start with this token's word and the next one's
+                following = tokens[i + 1]
+                pair = after.get(following.lower)
+                if following.lemma != following.lower:
+                    other = after.get(following.lemma)
+                    if other:  # a term found through both keys is tried once
+                        pair = tuple({e[0].text: e for e in (pair or ()) + other}.values())
+                for term, bits in pair or ():
+                    if bits & absent:
+                        continue  # a word of the term is nowhere in the letter
+                    gaps: list[int] = []
+                    last = _match_from(term, tokens, i, 0, gaps)
+                    if last is not None:
+                        hits.setdefault(term.text, []).append(
+                            Hit(token.start, tokens[last].end, token.index, tokens[last].index, tuple(gaps)))
+            if not terms:
+                continue
+            following = token_bits[i + 1]
+            for term, second, single in terms:
+                if single is not None:  # one word: the token itself is the whole match
+                    if single.matches(token):
+                        hits.setdefault(term.text, []).append(
+                            Hit(token.start, token.end, token.index, token.index, ()))
+                    continue
                 if second and not following & second:
                     continue  # the next token cannot be the term's second word
                 gaps: list[int] = []
@@ -356,22 +435,67 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(best))
 
 
-def _required(items: list) -> set[str] | None:
-    """Best requirement of a sequence of regex items (longest literal run or a branch)."""
-    options: list[set[str]] = []
-    run: list[str] = []
+_MAX_STRINGS = 64  # a run of literals with alternatives in it ("\\.(?:nl|com)") as at most this many texts
 
-    def close_run() -> None:
-        if run:
-            options.append({"".join(run).lower()})
-            run.clear()
 
+def _strings(items: list) -> set[str] | None:
+    """The texts a sequence of regex items can match, when they are few (at most _MAX_STRINGS):
+    literals, classes of single characters, alternations and groups of those. Else None."""
+    out = {""}
     for op, arg in items:
         name = str(op)
         if name == "LITERAL":
-            run.append(chr(arg))
-            continue
+            options: set[str] | None = {chr(arg)}
+        elif name == "IN":
+            if not all(str(kind) == "LITERAL" for kind, _ in arg):
+                return None
+            options = {chr(code) for _, code in arg}
+        elif name == "SUBPATTERN":
+            options = _strings(list(arg[-1]))
+        elif name == "BRANCH":
+            options = set()
+            for branch in arg[1]:
+                texts = _strings(list(branch))
+                if texts is None:
+                    return None
+                options |= texts
+        else:
+            return None
+        if options is None:
+            return None
+        out = {a + b for a in out for b in options}
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
+
+
+def _required(items: list) -> set[str] | None:
+    """Best requirement of a sequence of regex items (longest literal run or a branch).
+
+    A run is a stretch of items that match only a few texts (literals, and alternatives of
+    literals: "\\.(?:nl|com)" is ".nl" or ".com"); every match holds one of a run's texts."""
+    options: list[set[str]] = []
+    run: set[str] = {""}
+
+    def close_run() -> None:
+        nonlocal run
+        if "" not in run:
+            options.append({text.lower() for text in run})
+        run = {""}
+
+    for op, arg in items:
+        texts = _strings([(op, arg)])
+        if texts is not None:
+            longer = {a + b for a in run for b in texts}
+            if len(longer) <= _MAX_STRINGS:
+                run = longer
+                continue
+            close_run()
+            if len(texts) <= _MAX_STRINGS:
+                run = texts
+                continue
         close_run()
+        name = str(op)
         if name == "SUBPATTERN":
             sub = _required(list(arg[-1]))
             if sub:

@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w+(?:['’\u00ad-]\w+)*")  # \u00ad: a soft hyphen from Wo
 # Word writes non-breaking spaces and hyphens in phone numbers and names; patterns see plain ones.
 # One character for one keeps every offset valid.
 _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2011": "-", "\u2010": "-"})
+_SPECIAL = tuple(chr(c) for c in _PLAIN)
 # Web and mail addresses are not words: "mijn.aquanoord.nl" holds no "mijn" for a rule, and
 # "info@woonbronoost.nl" no uncommon word for the readability metrics.
 # Each alternative starts only at the start of a run of its characters (lookbehind) and takes a
@@ -28,6 +29,32 @@ ADDRESS = re.compile(  # web and mail addresses: not words
     r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
     r"|(?<![\w@.-])[\w-]++(?:\.[\w-]++)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*+)?",
     re.IGNORECASE)
+
+# Every address holds one of these (ADDRESS is case-insensitive too), and no whitespace.
+_ADDRESS_HINT = re.compile(r"@|://|www\.|\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)", re.IGNORECASE)
+_NO_SPACE = re.compile(r"\S*+")
+
+
+def find_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of ADDRESS in text, as ADDRESS.finditer(text) gives them.
+
+    ADDRESS is searched only in the runs of non-space characters that hold a hint of an address:
+    an address never holds a space, so a search that starts at the start of such a run finds
+    what a search of the whole text finds there (its lookbehinds still see the text before the
+    run), and a run without a hint holds no address. Each run is searched once: linear time.
+    """
+    spans: list[tuple[int, int]] = []
+    done = 0  # the end of the last run searched
+    for hint in _ADDRESS_HINT.finditer(text):
+        start = hint.start()
+        if start < done:
+            continue  # in the run searched already
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        done = _NO_SPACE.match(text, hint.start()).end()
+        spans.extend(m.span() for m in ADDRESS.finditer(text, start, done))
+    return spans
+
 
 PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
 
@@ -80,9 +107,19 @@ class Document:
     parts: list[Part] = field(default_factory=list)
     _starts: list[int] | None = None
     _sentence_ends: list[int] | None = None
+    _addresses: list[tuple[int, int]] | None = None
+
+    @property
+    def addresses(self) -> list[tuple[int, int]]:
+        """(start, end) of every web and mail address in the text (ADDRESS), found once."""
+        if self._addresses is None:
+            self._addresses = find_addresses(self.text)
+        return self._addresses
 
     def __post_init__(self) -> None:
-        self.plain = self.text.translate(_PLAIN)
+        # translate() looks up every character: only when there is something to replace
+        text = self.text
+        self.plain = text.translate(_PLAIN) if any(c in text for c in _SPECIAL) else text
 
     @property
     def starts(self) -> list[int]:
@@ -319,6 +356,9 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return i >= 0 and offset < spans[i][1]
 
 
+_new_tuple = tuple.__new__
+
+
 @lru_cache(maxsize=65536)
 def _word_info(lower: str, lemmas: str) -> tuple[str, bool]:
     """A token's lemma and whether it has a letter (not a number): one cache lookup per token."""
@@ -343,13 +383,14 @@ def parse(text: str, language: Language | str | None = None) -> Document:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     clause = 0
-    addresses = [m.span() for m in ADDRESS.finditer(text)]
+    addresses = doc.addresses
     address_starts = [a for a, _ in addresses]
     soft_hyphens = "\u00ad" in text
+    lemmas, words = language.lemmas, _WORD.finditer
     for index, (s, e, part_name) in enumerate(sentence_spans):
         sentence_tokens = []
         last_end = s
-        for match in _WORD.finditer(text, s, e):
+        for match in words(text, s, e):
             start, end = match.span()
             if addresses and _inside(addresses, address_starts, start):
                 continue
@@ -359,13 +400,15 @@ def parse(text: str, language: Language | str | None = None) -> Document:
             if soft_hyphens:
                 word = word.replace("\u00ad", "")
             lower = word.lower()
-            token = Token(word, start, end, len(tokens), index, clause, lower, *_word_info(lower, language.lemmas))
+            # tuple.__new__ directly: a NamedTuple's own __new__ is one more Python call per token
+            token = _new_tuple(Token, (word, start, end, len(tokens), index, clause, lower)
+                               + _word_info(lower, lemmas))
             tokens.append(token)
             sentence_tokens.append(token)
             last_end = end
         clause += 1
         sentences.append(Sentence(s, e, index, part_name, tuple(sentence_tokens),
-                                  tuple(t for t in sentence_tokens if t.is_word)))
+                                  tuple([t for t in sentence_tokens if t.is_word])))
     doc.tokens = tokens
     doc.sentences = sentences
     return doc

@@ -9,6 +9,7 @@ schuldhulpverlening" is explained, not an unexplained abbreviation.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from outreach.text.document import ADDRESS, Document, Token
@@ -48,36 +49,44 @@ def name_spans(doc: Document) -> list[tuple[int, int]]:
     ("CIB-Boetes"). All-capital shouting ("LAATSTE SOMMATIE") is not a name: a run needs at
     least one word with lower-case letters."""
     spans: list[tuple[int, int]] = []
-    tokens = doc.tokens
+    tokens, text = doc.tokens, doc.text
     # A capital after a sentence start or a colon ("Betreft: Terugvordering") is no sign of a name.
     sentence_first = {s.words[0].index for s in doc.sentences if s.words}
-    sentence_first |= {t.index for p, t in zip(tokens, tokens[1:])
-                       if doc.text[p.end:t.start].strip().endswith(":")}
-    i = 0
-    while i < len(tokens):
-        if not _capitalised(tokens[i]):
-            i += 1
-            continue
-        run = [tokens[i]]
+    sentence_first |= _after_colon(doc)
+    capital = [_capitalised(t) for t in tokens]  # once per token (a run looks at its words again)
+    count, resume = len(tokens), 0
+    for i in [k for k, c in enumerate(capital) if c]:
+        if i < resume:
+            continue  # inside the run before
         j = i + 1
-        while j < len(tokens) and _joined(doc.text, run[-1], tokens[j]):
-            if _capitalised(tokens[j]):
-                run.append(tokens[j])
-            elif tokens[j].lower in _PARTICLES and j + 1 < len(tokens) and _capitalised(tokens[j + 1]) \
-                    and _joined(doc.text, tokens[j], tokens[j + 1]):
-                run.append(tokens[j])
-            else:
+        while j < count and _joined(text, tokens[j - 1], tokens[j]):
+            if not capital[j] and not (tokens[j].lower in _PARTICLES and j + 1 < count and capital[j + 1]
+                                       and _joined(text, tokens[j], tokens[j + 1])):
                 break
             j += 1
-        capitals = [t for t in run if _capitalised(t)]
+        run = tokens[i:j]
+        capitals = [t for t in run if capital[t.index]]
         has_lower = any(any(c.islower() for c in t.text) for t in capitals)
         evidence = [t for t in capitals if t.index not in sentence_first]
         if has_lower and len(capitals) >= 2 and evidence:
             spans.append((run[0].start, run[-1].end))
         elif len(run) == 1 and "-" in run[0].text and run[0].text.split("-")[0].isupper():
             spans.append((run[0].start, run[0].end))
-        i = j
+        resume = j
     return spans
+
+
+def _after_colon(doc: Document) -> set[int]:
+    """Tokens whose gap to the token before ends with a colon (after its spaces): "Betreft: Xyz"."""
+    tokens, text, starts = doc.tokens, doc.text, doc.starts
+    found: set[int] = set()
+    colon = text.find(":")
+    while colon >= 0:
+        k = bisect.bisect_right(starts, colon)  # the first token after the colon
+        if 0 < k < len(tokens) and tokens[k - 1].end <= colon and not text[colon + 1:tokens[k].start].strip():
+            found.add(k)
+        colon = text.find(":", colon + 1)
+    return found
 
 
 def amount_lines(text: str) -> list[tuple[int, int]]:
@@ -114,7 +123,7 @@ def find_spans(doc: Document, kind: str) -> list[tuple[int, int]]:
     if kind == "amount_lines":
         return amount_lines(doc.text)
     if kind == "addresses":
-        return [m.span() for m in ADDRESS.finditer(doc.text)]
+        return list(doc.addresses)
     if kind == "explained_acronyms":
         return explained_acronyms(doc.text)
     raise ValueError(f"unknown span kind {kind!r}; known: {', '.join(SPAN_KINDS)}")

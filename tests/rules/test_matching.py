@@ -133,3 +133,33 @@ def test_exceptions_drop_matches_inside_a_phrase():
         ["schuldhulpverlening"]
     got = findings(rule, "Volgens de Wet gemeentelijke schuldhulpverlening bieden wij schuldhulpverlening.")
     assert got[0].start == 60
+
+
+def test_required_literals_take_alternatives_of_literals():
+    """A literal followed by a group of literal alternatives is one requirement: ".nl" or ".com"."""
+    from outreach.rules.terms import required_literals
+
+    assert required_literals(r"[a-z0-9]+\.(?:nl|com|info)\b") == (".com", ".info", ".nl")
+    assert required_literals(r"(?:uw|je)\s+\w+") is None  # "uw" is too short to filter anything
+    assert required_literals(r"(?:ge|ver)stuurd") == ("gestuurd", "verstuurd")
+
+
+def test_every_match_holds_a_required_literal():
+    """The windows a pattern is searched in lie around its literals: no match without one."""
+    from pathlib import Path
+
+    from outreach.rules.loader import load_rulebook
+    from outreach.rules.terms import compile_pattern, required_literals
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "letters").rglob("*.txt"))]
+    assert texts
+    for pattern in load_rulebook("nl").patterns:
+        literals = required_literals(pattern)
+        if not literals:
+            continue
+        regex = compile_pattern(pattern)
+        for text in texts:
+            lowered = text.lower()
+            for m in regex.finditer(text):
+                assert any(lit in lowered[m.start():m.end()] for lit in literals), (pattern, m.group())

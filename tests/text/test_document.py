@@ -168,3 +168,26 @@ def test_a_letter_pasted_without_line_breaks_keeps_its_parts():
 def test_day_and_night_is_not_a_greeting():
     text = "U kunt ons dag en nacht bereiken, ook in het weekend. Wij helpen u graag."
     assert [name for name, _ in _parts(text)] == ["body"]
+
+
+# --- web and mail addresses: searched only in runs of non-space characters with a hint ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from outreach.text.document import ADDRESS, find_addresses  # noqa: E402
+
+_ADDRESS_PIECES = ["www.", "WWW.", "http://", "https://", "@", ".", ".nl", ".NL", ".com", ".be", "-", "+",
+                   "/", "a", "b1", "info", "Gemeente", " ", "\n", "\u00a0", "(", ")", "[", "é", "_", ":"]
+
+
+@given(st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_find_addresses_is_address_finditer(text):
+    assert find_addresses(text) == [m.span() for m in ADDRESS.finditer(text)]
+
+
+def test_find_addresses_on_letters():
+    text = ("Kijk op www.zandhorst.nl/schuldhulp of mail info@woonbronoost.nl (of: https://x.nl/a?b=1).\n"
+            "Bel 030-1234567. mijn.aquanoord.nl, e-mail:hulp@gemeente.NL\u00a0nu.")
+    assert find_addresses(text) == [m.span() for m in ADDRESS.finditer(text)] != []
