@@ -154,29 +154,31 @@ def _list_formats(document):
     return list_format
 
 
-def _docx_blocks(document) -> list[tuple[str, bool]]:
-    """(text, is a list item) for each paragraph and table row, in the order of the document."""
+def _docx_blocks(document) -> list[tuple[str, bool, bool]]:
+    """(text, is a list item, has no space after) for each paragraph and table row, in the order
+    of the document. A paragraph with no space after and a list right under it read as one block
+    of lines (outreach/word.py writes a list under a line of text that way)."""
     from docx.table import Table
 
     list_format = _list_formats(document)
-    blocks: list[tuple[str, bool]] = []
+    blocks: list[tuple[str, bool, bool]] = []
     counters: dict[object, int] = {}
     size = 0
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            rows = [("\t".join(cell.text.strip() for cell in row.cells), False) for row in item.rows]
+            rows = [("\t".join(cell.text.strip() for cell in row.cells), False, False) for row in item.rows]
         else:
             text, kind = item.text.strip(), list_format(item)
             if kind is None or not text:
                 counters.clear()  # a paragraph between two lists starts the numbering again
-                rows = [(text, False)]
+                rows = [(text, False, item.paragraph_format.space_after == 0)]
             elif kind == "bullet":
-                rows = [("- " + text, True)]
+                rows = [("- " + text, True, False)]
             else:
                 numbering = item._p.pPr.numPr
                 key = numbering.numId.val if numbering is not None and numbering.numId is not None else kind
                 counters[key] = counters.get(key, 0) + 1
-                rows = [(f"{counters[key]}. {text}", True)]
+                rows = [(f"{counters[key]}. {text}", True, False)]
         for row in rows:
             blocks.append(row)
             size += len(row[0]) + 2
@@ -197,7 +199,7 @@ def decode_docx(data: bytes, name: str) -> str:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        blocks = [(text, listed) for text, listed in _docx_blocks(docx.Document(io.BytesIO(data))) if text]
+        blocks = [block for block in _docx_blocks(docx.Document(io.BytesIO(data))) if block[0]]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise _docx_unreadable(name) from None
     except MemoryError:
@@ -206,9 +208,10 @@ def decode_docx(data: bytes, name: str) -> str:
         raise LetterError(f"{name}: dit Word-bestand kan niet gelezen worden. "
                           "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.") from None
     out: list[str] = []
-    for i, (text, listed) in enumerate(blocks):
+    for i, (text, listed, _) in enumerate(blocks):
         if i:
-            out.append("\n" if listed and blocks[i - 1][1] else "\n\n")
+            _, listed_before, tight_before = blocks[i - 1]
+            out.append("\n" if listed and (listed_before or tight_before) else "\n\n")
         out.append(text)
     text = "".join(out)
     return check_length(text + "\n" if text else "", name)

@@ -14,9 +14,9 @@ The document keeps the letter's structure the way outreach.letters reads a .docx
   its signature) become line breaks in one Word paragraph;
 - a paragraph whose lines are all bullets ("- ", "* ", "• ", "– ") becomes Word's "List Bullet"
   paragraphs, one whose lines are numbered 1, 2, 3 ... ("1. ", "2) ") "List Number" paragraphs.
-  A list directly under a line of text (no blank line between) stays as lines with their marks:
-  the reader puts a blank line between a paragraph and a list, so turning it into a Word list
-  would change the letter read back. "* ", "• " and "1)" come back as "- " and "1. ";
+  A list directly under lines of text (no blank line between) becomes a Word list too; the text
+  above it gets no space after, which is how the reader knows to put no blank line before the
+  list. "* ", "• " and "1)" come back as "- " and "1. ";
 - the subject line the engine finds (outreach.text.document's letter parts) is bold.
 
 XML cannot hold most control characters; they are left out of the document (tab, line breaks and
@@ -58,6 +58,7 @@ class Block:
     start: int
     end: int
     kind: str = "text"  # "text", "bullet" or "number"
+    tight: bool = False  # text right above a list (no blank line between): no space after it
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -89,9 +90,18 @@ def blocks(text: str) -> list[Block]:
     for lines in groups:
         if not lines:
             continue
-        items = _list_items(text, lines, numbered_before=bool(out) and out[-1].kind == "number")
+        numbered_before = bool(out) and out[-1].kind == "number"
+        items = _list_items(text, lines, numbered_before)
         if items:
             out.extend(items)
+            continue
+        # Text with a list right under it: the text, then the list (the longest list that ends the group).
+        for cut in range(1, len(lines)):
+            items = _list_items(text, lines[cut:], numbered_before=False)
+            if items:
+                out.append(Block(*_trimmed(text, lines[0][0], lines[cut - 1][1]), tight=True))
+                out.extend(items)
+                break
         else:
             start, end = _trimmed(text, lines[0][0], lines[-1][1])
             out.append(Block(start, end))
@@ -167,6 +177,8 @@ def _build(text: str, parts, cuts: set[int]):
     ordered = sorted(cuts)
     for i, block in enumerate(blocks(text)):
         paragraph = document.add_paragraph(style=styles[block.kind])
+        if block.tight:
+            paragraph.paragraph_format.space_after = 0
         bounds = [block.start, *ordered[bisect.bisect_right(ordered, block.start):
                                         bisect.bisect_left(ordered, block.end)], block.end]
         for start, end in zip(bounds, bounds[1:]):

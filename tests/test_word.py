@@ -79,7 +79,7 @@ def test_every_project_letter_reads_back_as_the_same_text(name):
 def test_the_project_letters_hold_lists_and_a_subject_line():
     """The round trip above is only worth something when it covers lists, numbers and a subject."""
     kinds = {b.kind for text in LETTER_TEXTS.values() for b in blocks(text)}
-    assert kinds == {"text", "number"}  # their bullet lists stand right under a line: kept as lines
+    assert kinds == {"text", "bullet", "number"}  # their bullet lists stand right under a line of text
     assert sum("\n- " in text for text in LETTER_TEXTS.values()) >= 4
     assert any(t.startswith("Onderwerp:") for t in LETTER_TEXTS.values())
 
@@ -105,10 +105,24 @@ def test_bullets_and_numbers_are_word_lists_and_an_address_block_is_one_paragrap
     assert "- Bel ons.\n- Mail ons.\n- Kom langs.\n1. Eerst dit.\n2. Dan dat." in read_back(letter_docx(text))
 
 
-def test_a_list_right_under_a_line_of_text_keeps_its_lines_so_the_letter_reads_back_the_same():
-    text = "Dit kunt u zelf doen:\n- Bel ons.\n- Mail ons.\n"
-    assert paragraphs(letter_docx(text)) == [("Normal", "Dit kunt u zelf doen:\n- Bel ons.\n- Mail ons.")]
+def test_a_list_right_under_a_line_of_text_is_a_word_list_and_reads_back_the_same():
+    text = "Dit kunt u zelf doen:\n- Bel ons.\n- Mail ons.\n\nOf in deze volgorde:\n1. Eerst dit.\n2. Dan dat.\n"
+    assert paragraphs(letter_docx(text)) == [
+        ("Normal", "Dit kunt u zelf doen:"), ("List Bullet", "Bel ons."), ("List Bullet", "Mail ons."),
+        ("Normal", "Of in deze volgorde:"), ("List Number", "Eerst dit."), ("List Number", "Dan dat.")]
     assert read_back(letter_docx(text)) == text
+
+
+def test_a_word_paragraph_with_its_usual_spacing_keeps_a_blank_line_before_its_list():
+    """Most Word letters: a paragraph with space after, then a list: read with a blank line between."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Dit kunt u doen:")
+    document.add_paragraph("Bel ons.", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_back(buffer.getvalue()) == "Dit kunt u doen:\n\n- Bel ons.\n"
 
 
 def test_numbers_that_do_not_count_from_one_stay_text():
