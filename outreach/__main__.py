@@ -17,6 +17,7 @@ import sys
 from outreach import languages
 from outreach.formatting import free_name, number
 from outreach.letters import LetterError, check_path, display_name, read_path
+from outreach.messages import DEFAULT_LANG, LANGS, msg, render as render_message, text
 from outreach.rules.schema import DIMENSIONS
 
 
@@ -27,30 +28,47 @@ class UsageError(Exception):
     pass
 
 
-# argparse's own messages are English; the ones a user meets, in Dutch.
-_ARGPARSE_DUTCH = (
-    ("the following arguments are required:", "deze argumenten ontbreken:"),
-    ("unrecognized arguments:", "onbekende argumenten:"),
-    ("invalid choice:", "ongeldige keuze:"),
-    ("(choose from", "(kies uit"),
-    ("expected one argument", "verwacht één waarde"),
-    ("expected at least one argument", "verwacht minstens één waarde"),
-    ("ambiguous option:", "dubbelzinnige optie:"),
-    ("could match", "kan zijn"),
-    ("invalid float value:", "geen getal:"),
-    ("invalid int value:", "geen geheel getal:"),
-    ("not allowed with argument", "mag niet samen met"),
-    ("one of the arguments", "een van de argumenten"),
-    ("is required", "is verplicht"),
-    ("ignored explicit argument", "deze optie neemt geen waarde:"),
-    ("argument command:", "opdracht:"),
+_ui = {"lang": DEFAULT_LANG}  # --ui-lang: the language of the command line's own messages and labels
+
+
+def say(message_id: str, **values: object) -> str:
+    return text(message_id, _ui["lang"], **values)
+
+
+def _ui_lang(argv: list[str]) -> str:
+    """--ui-lang, read before parsing so that parse errors are in that language too."""
+    for i, arg in enumerate(argv):
+        if arg == "--ui-lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+            return argv[i + 1]
+        if arg.startswith("--ui-lang=") and arg.partition("=")[2] in LANGS:
+            return arg.partition("=")[2]
+    return DEFAULT_LANG
+
+
+# argparse's own messages are English; the ones a user meets, from the catalogue (by id).
+_ARGPARSE = (
+    ("the following arguments are required:", "cli.argparse.required"),
+    ("unrecognized arguments:", "cli.argparse.unrecognized"),
+    ("invalid choice:", "cli.argparse.invalid_choice"),
+    ("(choose from", "cli.argparse.choose_from"),
+    ("expected one argument", "cli.argparse.one_value"),
+    ("expected at least one argument", "cli.argparse.values"),
+    ("ambiguous option:", "cli.argparse.ambiguous"),
+    ("could match", "cli.argparse.could_match"),
+    ("invalid float value:", "cli.argparse.float"),
+    ("invalid int value:", "cli.argparse.int"),
+    ("not allowed with argument", "cli.argparse.not_with"),
+    ("one of the arguments", "cli.argparse.one_of"),
+    ("is required", "cli.argparse.is_required"),
+    ("ignored explicit argument", "cli.argparse.no_value"),
+    ("argument command:", "cli.argparse.command"),
 )
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2, no traceback
-        for english, dutch in _ARGPARSE_DUTCH:
-            message = message.replace(english, dutch)
+        for english, message_id in _ARGPARSE:
+            message = message.replace(english, say(message_id))
         message = message.removeprefix("argument ")  # "--jobs: ..." reads the same in Dutch
         raise UsageError(display_name(message, 300))
 
@@ -60,9 +78,9 @@ def _finite(value: str) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{display_name(value, 40)}' is geen getal") from None
+        raise argparse.ArgumentTypeError(say("cli.not_a_number", value=display_name(value, 40))) from None
     if not math.isfinite(number):
-        raise argparse.ArgumentTypeError(f"'{display_name(value, 40)}' is geen eindig getal (0 tot 100)")
+        raise argparse.ArgumentTypeError(say("cli.not_finite", value=display_name(value, 40)))
     return number
 
 
@@ -71,9 +89,9 @@ def _jobs(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{display_name(value, 40)}' is geen geheel getal") from None
+        raise argparse.ArgumentTypeError(say("cli.not_whole", value=display_name(value, 40))) from None
     if number < 1:
-        raise argparse.ArgumentTypeError("--jobs moet minstens 1 zijn")
+        raise argparse.ArgumentTypeError(say("cli.jobs"))
     return number
 
 
@@ -141,6 +159,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--packs", action="append", metavar="DIR", default=None,
                              help="an organisation's own rule packs, stacked on the built-in ones "
                                   "(repeatable; default: $OUTREACH_PACKS)")
+    for command in (check, fix, comp, export, render, rules):
+        command.add_argument("--ui-lang", choices=LANGS, default=DEFAULT_LANG,
+                             help="the language of this command's own messages and report labels "
+                                  "(the analysis itself stays in the letter's language)")
     return parser
 
 
@@ -154,7 +176,7 @@ def _scenario_variables(name: str | None) -> dict[str, str]:
         return dict(catalogue.get(name).variables)
     except KeyError:
         known = ", ".join(s.id for s in catalogue.scenarios)
-        raise UsageError(f"onbekend scenario '{name}' (bekend: {known})") from None
+        raise UsageError(msg("cli.scenario_unknown", name=name, known=known)) from None
 
 
 def _segment(name: str | None, lang: str) -> str | None:
@@ -162,7 +184,7 @@ def _segment(name: str | None, lang: str) -> str | None:
 
     ids = load_model(lang).ids
     if name is not None and name not in ids:
-        raise UsageError(f"onbekend segment '{name}' (bekend: {', '.join(ids)})")
+        raise UsageError(msg("cli.segment_unknown", name=name, known=", ".join(ids)))
     return name
 
 
@@ -173,7 +195,7 @@ def _packs(args: argparse.Namespace) -> tuple[str, ...]:
     packs = tuple(args.packs) if args.packs else packs_from_env(os.environ.get("OUTREACH_PACKS"))
     for folder in packs:
         if not os.path.isdir(folder):
-            raise UsageError(f"--packs: '{display_name(folder)}' is geen map met regelpakketten")
+            raise UsageError(msg("cli.packs_not_folder", folder=display_name(folder)))
     return packs
 
 
@@ -182,7 +204,7 @@ def _check(args: argparse.Namespace) -> int:
     from outreach.segments import load_model, parse_shares
 
     if args.segment and not args.fixes:
-        raise UsageError("--segment hoort bij --fixes")
+        raise UsageError(msg("cli.segment_needs_fixes"))
     segment = _segment(args.segment, args.lang)
     variables = _scenario_variables(args.scenario)
     _check_all(args.files)
@@ -196,7 +218,7 @@ def _check(args: argparse.Namespace) -> int:
     shares = parse_shares(args.shares, load_model(args.lang)) if args.shares else None
     below: list[str] = []
     collected: list[dict] = []
-    job = Job(args.lang, shares, args.format, packs, variables, args.fixes, segment)
+    job = Job(args.lang, shares, args.format, packs, variables, args.fixes, segment, _ui["lang"])
     results = analyse_all(args.files, job, jobs)
     for i, result in enumerate(results):
         if args.fail_under is not None and result.reach < args.fail_under:
@@ -213,7 +235,7 @@ def _check(args: argparse.Namespace) -> int:
         payload = collected[0] if len(collected) == 1 else collected
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     for name in below:
-        print(f"{name}: bereik onder {number(args.fail_under, digits=None)}", file=sys.stderr)
+        print(say("cli.below", name=name, threshold=number(args.fail_under, digits=None)), file=sys.stderr)
     return 1 if below else 0
 
 
@@ -232,8 +254,8 @@ def _compare(args: argparse.Namespace) -> int:
     from outreach.segments import load_model, parse_shares
 
     if not MIN_VARIANTS <= len(args.files) <= MAX_VARIANTS:
-        print(f"fout: geef {MIN_VARIANTS} tot {MAX_VARIANTS} brieven om te vergelijken "
-              f"(nu {len(args.files)})", file=sys.stderr)
+        print(say("cli.error", error=say("cli.compare_count", low=MIN_VARIANTS, high=MAX_VARIANTS,
+                                         count=len(args.files))), file=sys.stderr)
         return 2
     from outreach import analyze
 
@@ -245,12 +267,12 @@ def _compare(args: argparse.Namespace) -> int:
         result = compare(list(zip(_variant_names([display_name(p, 1000) for p in args.files]), texts)), shares,
                          analyzer=lambda text, chosen: analyze(text, shares=chosen, packs=packs))
     except CompareError as err:
-        print(f"fout: {err}", file=sys.stderr)
+        print(say("cli.error", error=render_message(err, _ui["lang"])), file=sys.stderr)
         return 2
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_comparison(result))
+        print(render_comparison(result, _ui["lang"]))
     return 0
 
 
@@ -268,8 +290,7 @@ def _render(args: argparse.Namespace) -> int:
         try:
             check_path(shipped)
         except LetterError:
-            raise LetterError(f"{display_name(args.template)}: sjabloon niet gevonden (geen bestand, en niet "
-                              f"in templates/).") from None
+            raise LetterError(msg("cli.template_missing", name=display_name(args.template))) from None
         path = shipped
     source = read_path(path)
     variables: dict[str, str] = {}
@@ -279,16 +300,16 @@ def _render(args: argparse.Namespace) -> int:
             variables.update(catalogue.get(args.scenario).variables)
         except KeyError:
             known = ", ".join(s.id for s in catalogue.scenarios)
-            raise UsageError(f"onbekend scenario '{args.scenario}' (bekend: {known})") from None
+            raise UsageError(msg("cli.scenario_unknown", name=args.scenario, known=known)) from None
     for item in args.var:
         key, sep, value = item.partition("=")
         if not sep or not key.strip().isidentifier():
-            raise UsageError(f"--var verwacht key=value, niet '{item}'")
+            raise UsageError(msg("cli.var", item=item))
         variables[key.strip()] = value
     try:
         print(render(source, variables, display_name(path)), end="")
     except TemplateProblem as err:
-        print(f"fout: {err}", file=sys.stderr)
+        print(say("cli.error", error=render_message(err, _ui["lang"])), file=sys.stderr)
         return 2
     return 0
 
@@ -299,7 +320,7 @@ def _fix(args: argparse.Namespace) -> int:
     from outreach.segments import load_model, parse_shares
 
     if args.apply < 0:
-        raise UsageError("--apply verwacht een aantal van 0 of meer")
+        raise UsageError(msg("cli.apply"))
     segment = _segment(args.segment, languages.DEFAULT)
     variables = _scenario_variables(args.scenario)
     packs = _packs(args)
@@ -309,23 +330,23 @@ def _fix(args: argparse.Namespace) -> int:
     letter, applied, stopped = apply_fixes(text, args.apply, variables, shares, segment, packs=packs)
     print(letter, end="" if letter.endswith("\n") else "\n")
     gained = sum(f.effect.gain(segment) for f in applied)
-    what = "bereik" if segment is None else "score voor dit segment"
-    print(f"{len(applied)} wijziging(en) toegepast; {what} {number(gained, signed=True)}.", file=sys.stderr)
+    what = say("cli.fix_reach" if segment is None else "cli.fix_segment")
+    print(say("cli.fix_applied", count=len(applied), what=what, gained=number(gained, signed=True)), file=sys.stderr)
     if stopped:
-        print(stopped, file=sys.stderr)
+        print(render_message(stopped, _ui["lang"]), file=sys.stderr)
     return 0
 
 
-_WRITE_ERRORS = {
-    errno.ENOSPC: "de schijf is vol",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "de schijfruimte (quota) is op",
-    errno.EACCES: "geen schrijfrechten",
-    errno.EPERM: "geen schrijfrechten",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENOENT: "de map bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EISDIR: "dit is een map",
-    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
+_WRITE_ERRORS = {  # message ids
+    errno.ENOSPC: "cli.write.full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "cli.write.quota",
+    errno.EACCES: "cli.write.no_rights",
+    errno.EPERM: "cli.write.no_rights",
+    errno.EROFS: "cli.write.read_only",
+    errno.ENOENT: "cli.write.no_folder",
+    errno.ENOTDIR: "cli.write.not_folder",
+    errno.EISDIR: "cli.write.is_folder",
+    errno.ENAMETOOLONG: "cli.write.name_too_long",
 }
 
 
@@ -336,9 +357,9 @@ def _write_file(path: str, data: bytes) -> None:
 
     shown = display_name(path)
     if not path or "\x00" in path:
-        raise UsageError(f"--out: '{shown}' is geen geldige bestandsnaam")
+        raise UsageError(msg("cli.out_invalid", name=shown))
     if os.path.isdir(path):
-        raise LetterError(f"kon '{shown}' niet schrijven: dit is een map.")
+        raise LetterError(msg("cli.write_failed", name=shown, reason=msg("cli.write.is_folder")))
     folder = os.path.dirname(os.path.abspath(path))
     temporary = None
     try:
@@ -351,8 +372,8 @@ def _write_file(path: str, data: bytes) -> None:
         os.replace(temporary, path)
         temporary = None
     except OSError as err:
-        reason = _WRITE_ERRORS.get(err.errno or 0, err.strerror or "onbekende fout")
-        raise LetterError(f"kon '{shown}' niet schrijven: {reason}.") from None
+        reason = msg(_WRITE_ERRORS[err.errno]) if err.errno in _WRITE_ERRORS else (err.strerror or msg("cli.write.unknown"))
+        raise LetterError(msg("cli.write_failed", name=shown, reason=reason)) from None
     finally:
         if temporary is not None:
             try:
@@ -372,16 +393,16 @@ def _export(args: argparse.Namespace) -> int:
     from outreach.word import letter_docx, review_docx
 
     if not args.out.lower().endswith(".docx"):
-        raise UsageError(f"--out: '{display_name(args.out)}' moet eindigen op .docx")
+        raise UsageError(msg("cli.out_docx", name=display_name(args.out)))
     if (args.scenario or args.shares) and not args.review:
-        raise UsageError("--scenario en --shares horen bij --review")
+        raise UsageError(msg("cli.review_options"))
     check_path(args.file)
     try:
         same = os.path.exists(args.out) and os.path.samefile(args.file, args.out)
     except OSError:
         same = False
     if same:
-        raise UsageError("--out is de brief zelf; kies een andere bestandsnaam")
+        raise UsageError(msg("cli.out_is_input"))
     variables = _scenario_variables(args.scenario)
     packs = _packs(args)
     text = read_path(args.file)
@@ -391,12 +412,12 @@ def _export(args: argparse.Namespace) -> int:
         shares = parse_shares(args.shares, load_model()) if args.shares else None
         result = analyze(text, shares=shares, variables=variables, packs=packs)
         data = review_docx(result)
-        what = f"reviewkopie ({len(result.findings)} bevindingen als opmerking)"
+        what = say("cli.export_review", count=len(result.findings))
     else:
         data = letter_docx(text)
-        what = "brief"
+        what = say("cli.export_letter")
     _write_file(args.out, data)
-    print(f"{display_name(args.out)}: {what} geschreven als Word-document.")
+    print(say("cli.exported", name=display_name(args.out), what=what))
     return 0
 
 
@@ -434,16 +455,17 @@ def _write_reference(book, folder: str) -> int:
 
     target = Path(folder)
     if target.exists() and not target.is_dir():
-        raise UsageError(f"--docs: '{display_name(folder)}' is geen map")
+        raise UsageError(msg("cli.docs_not_folder", folder=display_name(folder)))
     try:
         target.mkdir(parents=True, exist_ok=True)
-        pages = reference_pages(book)
+        pages = reference_pages(book, _ui["lang"])
         for name, text in pages.items():
             (target / name).write_text(text, encoding="utf-8")
     except OSError as err:
-        print(f"fout: kon de naslag niet schrijven in '{display_name(folder)}' ({err.strerror})", file=sys.stderr)
+        print(say("cli.error", error=say("cli.docs_failed", folder=display_name(folder), reason=err.strerror)),
+              file=sys.stderr)
         return 2
-    print(f"{len(pages) - 1} regels beschreven in {display_name(folder)}/index.md")
+    print(say("cli.docs_written", count=len(pages) - 1, folder=display_name(folder)))
     return 0
 
 
@@ -451,26 +473,26 @@ def main(argv: list[str] | None = None) -> int:
     from outreach.rules.schema import RulePackError
     from outreach.segments.model import SegmentModelError
 
+    _ui["lang"] = _ui_lang(sys.argv[1:] if argv is None else argv)
     try:
         args = _parser().parse_args(argv)
         return {"check": _check, "compare": _compare, "render": _render, "fix": _fix,
                 "export": _export, "rules": _rules}[args.command](args)
     except UsageError as err:
-        print(f"fout: {err} (zie python -m outreach --help)", file=sys.stderr)
+        print(say("cli.usage_error", error=render_message(err, _ui["lang"])), file=sys.stderr)
         return 2
     except (LetterError, RulePackError, SegmentModelError) as err:
-        print(f"fout: {err}", file=sys.stderr)
+        print(say("cli.error", error=render_message(err, _ui["lang"])), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
     except MemoryError:
-        print("fout: te weinig geheugen voor deze invoer.", file=sys.stderr)
+        print(say("cli.error", error=say("cli.memory")), file=sys.stderr)
         return 2
     except Exception as err:  # noqa: BLE001 (never a traceback in front of a user)
-        print(f"fout: er ging iets mis dat niet had mogen gebeuren ({type(err).__name__}). "
-              "Meld dit bij de beheerders van dit programma.", file=sys.stderr)
+        print(say("cli.error", error=say("cli.internal", error=type(err).__name__)), file=sys.stderr)
         return 2
 
 

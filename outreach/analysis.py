@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from outreach import languages
 from outreach.dimensions import DimensionScore, empty_scores, score_all
 from outreach.letters import MAX_CHARS
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, run
 from outreach.rules.loader import load_rulebook
 from outreach.segments import Reach, Reception, load_model, receive
@@ -13,7 +14,7 @@ from outreach.text.document import Part, parse
 from outreach.text.language import looks_foreign
 from outreach.text.metrics import DOCUMENT_METRICS
 
-EMPTY_NOTICE = "Niets om te analyseren: de brief is leeg."
+EMPTY_NOTICE = msg("analysis.empty")
 
 
 class TextTooLong(ValueError):
@@ -67,7 +68,7 @@ def analyze(text: str, lang: str = languages.DEFAULT, shares: dict[str, float] |
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     if len(text) > MAX_CHARS:
-        raise TextTooLong(f"de tekst is te lang ({len(text)} tekens; maximaal {MAX_CHARS})")
+        raise TextTooLong(msg("analysis.too_long", length=len(text), limit=MAX_CHARS))
     book = load_rulebook(lang, packs)
     model = load_model(lang)
     if shares is None:

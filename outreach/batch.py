@@ -35,6 +35,7 @@ class Job:
     variables: dict[str, str] | None = None  # the scenario's, for suggestions and advice
     fixes: bool = False  # also the measured changes that help most (outreach.advise)
     segment: str | None = None  # rank the changes for this segment
+    ui_lang: str = "nl"  # the labels of the text report (outreach/messages.toml)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _analyse(path: str) -> Result:
     elif job.format == "text":
         from outreach.cli_text import render_analysis, render_fixes
 
-        output = render_analysis(result) + (render_fixes(result) if job.fixes else "")
+        output = render_analysis(result, job.ui_lang) + (render_fixes(result, job.ui_lang) if job.fixes else "")
     else:
         output = result
     return Result(result["file"], result["reach"]["score"], output)

@@ -51,6 +51,7 @@ from itertools import accumulate
 
 from outreach.analysis import Analysis, TextTooLong, analyze
 from outreach.formatting import MAX_VARIANTS, MIN_VARIANTS
+from outreach.messages import msg
 from outreach.rules.engine import Finding
 
 TIE_MARGIN = 0.5
@@ -193,21 +194,20 @@ class Comparison:
 def check_variants(variants: list[tuple[str, str]]) -> None:
     """CompareError (Dutch) unless there are 2-4 variants with distinct names and text strings."""
     if not isinstance(variants, (list, tuple)):
-        raise CompareError("geef de varianten als een lijst van (naam, tekst)")
+        raise CompareError(msg("compare.not_list"))
     if not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
-        raise CompareError(f"vergelijk {MIN_VARIANTS} tot {MAX_VARIANTS} varianten "
-                           f"(nu {len(variants)})")
+        raise CompareError(msg("compare.count", low=MIN_VARIANTS, high=MAX_VARIANTS, count=len(variants)))
     seen: set[str] = set()
     for item in variants:
         if not (isinstance(item, (list, tuple)) and len(item) == 2):
-            raise CompareError("geef elke variant als (naam, tekst)")
+            raise CompareError(msg("compare.not_pair"))
         name, text = item
         if not isinstance(name, str) or not name.strip():
-            raise CompareError("elke variant heeft een naam nodig")
+            raise CompareError(msg("compare.name_required"))
         if not isinstance(text, str):
-            raise CompareError(f"{name}: de tekst moet tekst zijn")
+            raise CompareError(msg("compare.not_text", name=name))
         if name in seen:
-            raise CompareError(f"twee varianten heten '{name}'; geef elke variant een eigen naam")
+            raise CompareError(msg("compare.names_equal", name=name))
         seen.add(name)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.messages import msg
 from outreach.rules.engine import Finding
 from outreach.rules.loader import RuleBook
 from outreach.rules.schema import DIMENSIONS
@@ -44,12 +45,12 @@ def _reason(finding: Finding) -> str:
 
 def score_dimension(dimension: str, book: RuleBook, findings: list[Finding]) -> DimensionScore:
     pack = book.packs[dimension]
-    contributions = [Contribution("base", pack.base, f"Startwaarde voor {pack.title.lower()}")]
+    contributions = [Contribution("base", pack.base, msg("dimension.start", title=pack.title.lower()))]
     for index, finding in enumerate(findings):
         if finding.dimension == dimension:
             reason = _reason(finding)
             if finding.points == 0:
-                reason += " (telt niet mee: maximum voor deze regel bereikt)"
+                reason += msg("dimension.capped")
             contributions.append(Contribution(finding.rule, finding.points, reason, index))
     raw = round(sum(c.points for c in contributions), 2)
     score = to_score(raw)
@@ -67,6 +68,6 @@ def empty_scores(book: RuleBook) -> dict[str, DimensionScore]:
     """Scores for a letter with no text: 0, with one contribution that says why."""
     return {
         d: DimensionScore(d, book.packs[d].title, 0.0,
-                          (Contribution("empty", 0.0, "Lege brief: niets om te beoordelen"),))
+                          (Contribution("empty", 0.0, msg("dimension.empty")),))
         for d in DIMENSIONS
     }

@@ -14,6 +14,8 @@ import stat
 import zipfile
 from pathlib import Path
 
+from outreach.messages import msg
+
 MAX_CHARS = 200_000          # a letter is a few thousand; this bounds work and memory
 MAX_BYTES = 5_000_000        # a .docx with images can be large while its text is small
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
@@ -43,33 +45,27 @@ def display_name(name: str, limit: int = 120) -> str:
 
 def decode_text(data: bytes, name: str) -> str:
     if b"\x00" in data:  # anywhere, not only at the start: a text letter holds no NUL
-        raise LetterError(f"{name}: dit is geen tekstbestand (het bevat binaire gegevens).")
+        raise LetterError(msg("letter.binary", name=name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise LetterError(
-            f"{name}: de tekst is geen UTF-8 (fout bij byte {err.start}). "
-            "Sla het bestand op als UTF-8 of plak de tekst in het tekstvak."
-        ) from None
+        raise LetterError(msg("letter.not_utf8", name=name, byte=err.start)) from None
     return check_length(text, name)
 
 
-def check_length(text: str, name: str = "tekst") -> str:
+def check_length(text: str, name: str | None = None) -> str:
     if len(text) > MAX_CHARS:
-        raise LetterError(
-            f"{name}: de tekst is te lang ({len(text):,} tekens; maximaal {MAX_CHARS:,}).".replace(",", ".")
-        )
+        raise LetterError(msg("letter.too_long", name=name or msg("letter.default_name"),
+                              chars=_thousands(len(text)), limit=_thousands(MAX_CHARS)))
     return text
 
 
 def _docx_unreadable(name: str) -> LetterError:
-    return LetterError(f"{name}: dit Word-bestand is beschadigd of geen .docx. "
-                       "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.")
+    return LetterError(msg("letter.docx_broken", name=name))
 
 
 def _too_big_docx(name: str, what: str) -> LetterError:
-    return LetterError(f"{name}: dit Word-bestand is te groot om te lezen ({what}). "
-                       "Sla de brief op zonder afbeeldingen, of plak de tekst in het tekstvak.")
+    return LetterError(msg("letter.docx_too_big", name=name, what=what))
 
 
 def check_docx(data: bytes, name: str) -> None:
@@ -78,18 +74,18 @@ def check_docx(data: bytes, name: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if len(members) > DOCX_MAX_MEMBERS:
-                raise _too_big_docx(name, f"{len(members)} onderdelen; maximaal {DOCX_MAX_MEMBERS}")
+                raise _too_big_docx(name, msg("letter.docx_members", count=len(members), limit=DOCX_MAX_MEMBERS))
             total = sum(m.file_size for m in members)
             xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
             if total > DOCX_MAX_TOTAL or xml > DOCX_MAX_XML:
-                raise _too_big_docx(name, f"uitgepakt {max(total, xml) // 1_000_000} MB")
+                raise _too_big_docx(name, msg("letter.docx_unpacked", mb=max(total, xml) // 1_000_000))
             for member in members:
                 if member.file_size > DOCX_RATIO_FROM and \
                         member.file_size > DOCX_MAX_RATIO * max(1, member.compress_size):
-                    raise _too_big_docx(name, "het bestand is verdacht sterk ingepakt")
+                    raise _too_big_docx(name, msg("letter.docx_ratio"))
             body = next((m for m in members if m.filename == "word/document.xml"), None)
             if body is not None and _paragraphs(archive, body) > DOCX_MAX_PARAGRAPHS:
-                raise _too_big_docx(name, f"meer dan {DOCX_MAX_PARAGRAPHS:,} alinea's".replace(",", "."))
+                raise _too_big_docx(name, msg("letter.docx_paragraphs", limit=_thousands(DOCX_MAX_PARAGRAPHS)))
     except LetterError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
@@ -203,10 +199,9 @@ def decode_docx(data: bytes, name: str) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise _docx_unreadable(name) from None
     except MemoryError:
-        raise _too_big_docx(name, "te weinig geheugen") from None
+        raise _too_big_docx(name, msg("letter.docx_memory")) from None
     except Exception:  # lxml and zip errors of corrupt files come in many kinds
-        raise LetterError(f"{name}: dit Word-bestand kan niet gelezen worden. "
-                          "Sla het opnieuw op als .docx, of plak de tekst in het tekstvak.") from None
+        raise LetterError(msg("letter.docx_unreadable", name=name)) from None
     out: list[str] = []
     for i, (text, listed, _) in enumerate(blocks):
         if i:
@@ -220,32 +215,36 @@ def decode_docx(data: bytes, name: str) -> str:
 def read_upload(name: str, data: bytes) -> str:
     """Text of an uploaded letter; LetterError with a Dutch message when it cannot be used."""
     if len(data) > MAX_BYTES:
-        raise LetterError(f"{name}: het bestand is te groot ({len(data) // 1_000_000} MB; maximaal "
-                          f"{MAX_BYTES // 1_000_000} MB).")
+        raise LetterError(msg("letter.upload_too_big", name=name, mb=len(data) // 1_000_000,
+                              limit=MAX_BYTES // 1_000_000))
     suffix = Path(name).suffix.lower()
     if suffix in DOCX_SUFFIXES:
         return decode_docx(data, name)
     if suffix in TEXT_SUFFIXES or not suffix:
         return decode_text(data, name)
-    raise LetterError(f"{name}: bestandstype '{suffix}' wordt niet ondersteund. Gebruik .txt, .md of .docx.")
+    raise LetterError(msg("letter.type_unsupported", name=name, suffix=suffix))
 
 
-_OS_ERRORS = {
-    errno.ENOENT: "bestand niet gevonden.",
-    errno.ENOTDIR: "bestand niet gevonden (een deel van het pad is geen map).",
-    errno.EACCES: "geen toegang tot dit bestand.",
-    errno.EPERM: "geen toegang tot dit bestand.",
-    errno.ENAMETOOLONG: "de bestandsnaam is te lang.",
-    errno.ELOOP: "dit pad verwijst in een kring naar zichzelf (symbolische koppelingen).",
-    errno.EISDIR: "dit is een map, geen bestand.",
-    errno.ENXIO: "dit is geen gewoon bestand.",
-    errno.EAGAIN: "dit is geen gewoon bestand.",
+_OS_ERRORS = {  # message ids
+    errno.ENOENT: "letter.not_found",
+    errno.ENOTDIR: "letter.not_found_dir",
+    errno.EACCES: "letter.no_access",
+    errno.EPERM: "letter.no_access",
+    errno.ENAMETOOLONG: "letter.name_too_long",
+    errno.ELOOP: "letter.loop",
+    errno.EISDIR: "letter.is_dir",
+    errno.ENXIO: "letter.not_regular",
+    errno.EAGAIN: "letter.not_regular",
 }
 
 
+def _thousands(count: int) -> str:
+    return f"{count:,}".replace(",", ".")
+
+
 def _os_problem(path: str, err: OSError) -> LetterError:
-    reason = _OS_ERRORS.get(err.errno or 0, "kan niet gelezen worden.")
-    return LetterError(f"{display_name(path)}: {reason}")
+    reason = msg(_OS_ERRORS.get(err.errno or 0, "letter.unreadable"))
+    return LetterError(msg("data.at", where=display_name(path), problem=reason))
 
 
 def _kind(mode: int) -> str | None:
@@ -253,14 +252,14 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "dit is een map, geen bestand."
+        return msg("letter.is_dir")
     if stat.S_ISFIFO(mode):
-        return "dit is een pipe (FIFO), geen gewoon bestand."
+        return msg("letter.is_fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "dit is een apparaat, geen gewoon bestand."
+        return msg("letter.is_device")
     if stat.S_ISSOCK(mode):
-        return "dit is een socket, geen gewoon bestand."
-    return "dit is geen gewoon bestand."
+        return msg("letter.is_socket")
+    return msg("letter.not_regular")
 
 
 def check_path(path: str) -> None:
@@ -268,25 +267,25 @@ def check_path(path: str) -> None:
     device, a pipe, a name that is too long, a file over MAX_BYTES. LetterError (Dutch) otherwise."""
     shown = display_name(path)
     if not path:
-        raise LetterError("de bestandsnaam is leeg.")
+        raise LetterError(msg("letter.name_empty"))
     if "\x00" in path:
-        raise LetterError(f"{shown}: een bestandsnaam mag geen nul-teken bevatten.")
+        raise LetterError(msg("letter.name_nul", name=shown))
     try:
         encoded = os.fsencode(path)
     except (UnicodeError, ValueError):
-        raise LetterError(f"{shown}: deze bestandsnaam kan niet gelezen worden.") from None
+        raise LetterError(msg("letter.name_unreadable", name=shown)) from None
     if any(len(part) > MAX_NAME_BYTES for part in encoded.split(b"/")):
-        raise LetterError(f"{shown}: de bestandsnaam is te lang (maximaal {MAX_NAME_BYTES} bytes per naam).")
+        raise LetterError(msg("letter.name_too_long_max", name=shown, limit=MAX_NAME_BYTES))
     try:
         info = os.stat(encoded)
     except OSError as err:
         raise _os_problem(path, err) from None
     reason = _kind(info.st_mode)
     if reason:
-        raise LetterError(f"{shown}: {reason}")
+        raise LetterError(msg("data.at", where=shown, problem=reason))
     if info.st_size > MAX_BYTES:
-        raise LetterError(f"{shown}: het bestand is te groot ({info.st_size:,} bytes; maximaal "
-                          f"{MAX_BYTES:,}).".replace(",", "."))
+        raise LetterError(msg("letter.file_too_big", name=shown, size=_thousands(info.st_size),
+                              limit=_thousands(MAX_BYTES)))
 
 
 def read_bounded(path: str) -> bytes:
@@ -300,7 +299,7 @@ def read_bounded(path: str) -> bytes:
     try:
         reason = _kind(os.fstat(fd).st_mode)  # the file may have been swapped since check_path
         if reason:
-            raise LetterError(f"{shown}: {reason}")
+            raise LetterError(msg("data.at", where=shown, problem=reason))
         with os.fdopen(fd, "rb", closefd=True) as handle:
             fd = -1
             data = handle.read(MAX_BYTES + 1)
@@ -310,7 +309,7 @@ def read_bounded(path: str) -> bytes:
         if fd >= 0:
             os.close(fd)
     if len(data) > MAX_BYTES:
-        raise LetterError(f"{shown}: het bestand is te groot (meer dan {MAX_BYTES:,} bytes).".replace(",", "."))
+        raise LetterError(msg("letter.file_over", name=shown, limit=_thousands(MAX_BYTES)))
     return data
 
 

@@ -28,18 +28,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from outreach.compare import Comparison
 from outreach.formatting import (VARIANT_COLORS, VERDICT_COLORS, csv_text, dimension_color, finding_order, number,
                                  pieces, variant_label)
+from outreach.messages import msg
 from outreach.rules.engine import Finding
 from outreach.segments import load_model
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "report_templates"
 TEMPLATE = "report.html.j2"
-CAVEAT = ("Dit is een regelgebaseerde simulatie van onderzoeksbevindingen, geen voorspelling over "
-          "een persoon. De segmenten helpen lezers te begrijpen; ze delen niemand in. "
-          "Test een brief altijd ook met echte lezers.")
+CAVEAT = msg("report.caveat")
 
-EXERCISE_LABELS = {"problem": "Probleem", "stakeholders": "Betrokkenen",
-                   "mechanism": "Mechanisme", "design_question": "Ontwerpvraag",
-                   "conditions": "Praktische condities"}
+EXERCISE_LABELS = {"problem": msg("report.exercise.problem"), "stakeholders": msg("report.exercise.stakeholders"),
+                   "mechanism": msg("report.exercise.mechanism"),
+                   "design_question": msg("report.exercise.design_question"),
+                   "conditions": msg("report.exercise.conditions")}
 MAX_TITLES = 3  # messages in one mark's tooltip
 
 
@@ -109,7 +109,7 @@ def score_chart(comparison: Comparison) -> Chart:
     model = load_model()
     scale = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / 100
     rows = [(seg.name, seg.scores) for seg in comparison.segments.values()]
-    rows.append(("Bereik (gewogen)", comparison.reach.scores))
+    rows.append((msg("report.chart_reach"), comparison.reach.scores))
     groups, y = [], CHART_TOP
     for title, scores in rows:
         top = y + TITLE_HEIGHT
@@ -123,7 +123,7 @@ def score_chart(comparison: Comparison) -> Chart:
         f"{title}: " + ", ".join(f"{variant_label(i)} {number(s)}" for i, s in enumerate(scores))
         for title, scores in rows)
     return Chart(CHART_WIDTH, int(y), CHART_LEFT, scale, tuple(groups), thresholds, BAR_HEIGHT,
-                 f"Score per segment en bereik, per variant (0-100). {description}")
+                 msg("report.chart_description", description=description))
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def _variant_context(comparison: Comparison, index: int) -> dict:
 def report_context(comparison: Comparison, title: str, exercise: dict | None = None) -> dict:
     first = comparison.analyses[0]
     return {
-        "title": title or "Vergelijking van brieven",
+        "title": title or msg("report.title"),
         "caveat": CAVEAT,
         "exercise": _exercise_items(exercise),
         "variants": [_variant_context(comparison, i) for i in range(len(comparison.names))],

@@ -10,6 +10,7 @@ listed as its own contribution, so the contributions still add up to the score.
 from __future__ import annotations
 
 from outreach.formatting import number
+from outreach.messages import msg
 
 SOFT_FLOOR = 30.0
 TOP = 100.0
@@ -29,6 +30,5 @@ def adjustment(raw: float, score: float) -> tuple[str, str] | None:
     if score == raw:
         return None
     if raw > TOP:
-        return "clamp", f"Afgekapt: de som ({number(raw, digits=None)}) valt boven 100"
-    return "floor", (f"Afgevlakt: onder {number(SOFT_FLOOR, digits=None)} telt elk punt minder mee, zodat een nog "
-                     f"zwakkere brief lager blijft uitkomen (de som was {number(raw, digits=None)})")
+        return "clamp", msg("scale.clamp", total=number(raw, digits=None))
+    return "floor", msg("scale.floor", floor=number(SOFT_FLOOR, digits=None), total=number(raw, digits=None))

@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from outreach.messages import msg
 from outreach.templating import TemplateProblem, parse_template, render
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,37 +67,37 @@ class ScenarioProblem(ValueError):
 def _text(data: dict, key: str, where: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise ScenarioProblem(f"{where}: '{key}' moet een niet-lege tekst zijn")
+        raise ScenarioProblem(msg("data.at", where=where, problem=msg("rule.text_required", key=key)))
     return value.strip()
 
 
 def _letter(raw: object, where: str, templates: Path, variables: dict[str, str]) -> ExampleLetter:
     if not isinstance(raw, dict):
-        raise ScenarioProblem(f"{where}: elke [[letter]] moet een tabel zijn")
+        raise ScenarioProblem(msg("scenario.letter_table", path=where))
     unknown = set(raw) - _LETTER_KEYS
     if unknown:
-        raise ScenarioProblem(f"{where}: onbekende sleutel(s) in [[letter]]: {', '.join(sorted(unknown))}")
+        raise ScenarioProblem(msg("scenario.letter_keys", path=where, keys=", ".join(sorted(unknown))))
     name = _text(raw, "template", where)
     if "/" in name or "\\" in name or name.startswith("."):
-        raise ScenarioProblem(f"{where}: sjabloon '{name}' moet een bestandsnaam in templates/ zijn")
+        raise ScenarioProblem(msg("scenario.template_name", path=where, name=name))
     quality = raw.get("quality")
     if quality not in QUALITIES:
-        raise ScenarioProblem(f"{where}: 'quality' van {name} moet een van {', '.join(QUALITIES)} zijn")
+        raise ScenarioProblem(msg("scenario.quality", path=where, name=name, options=", ".join(QUALITIES)))
     path = templates / name
     try:
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ScenarioProblem(f"{path}: sjabloon niet gevonden (genoemd in {where})") from None
+        raise ScenarioProblem(msg("scenario.template_missing", path=path, where=where)) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ScenarioProblem(f"{path}: sjabloon kan niet gelezen worden ({type(err).__name__})") from None
+        raise ScenarioProblem(msg("scenario.template_unreadable", path=path, error=type(err).__name__)) from None
     try:
         parsed = parse_template(source, str(path))
     except TemplateProblem as err:
-        raise ScenarioProblem(str(err)) from None
+        raise ScenarioProblem(*err.args) from None
     unknown_placeholders = sorted(parsed.placeholders - set(variables))
     if unknown_placeholders:
-        raise ScenarioProblem(f"{path}: onbekende plaatshouder(s) {', '.join(unknown_placeholders)} "
-                              f"(niet in de variabelen van {where})")
+        raise ScenarioProblem(msg("scenario.placeholders_unknown", path=path,
+                                  placeholders=", ".join(unknown_placeholders), where=where))
     return ExampleLetter(name, _text(raw, "label", where), quality, source)
 
 
@@ -106,24 +107,24 @@ def load_scenario(path: Path, templates: Path) -> Scenario:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
-        raise ScenarioProblem(f"{where}: geen geldige TOML: {err}") from None
+        raise ScenarioProblem(msg("data.toml_invalid", path=where, error=err)) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ScenarioProblem(f"{where}: kan niet gelezen worden ({type(err).__name__})") from None
+        raise ScenarioProblem(msg("data.unreadable", path=where, error=type(err).__name__)) from None
     unknown = set(data) - _KEYS
     if unknown:
-        raise ScenarioProblem(f"{where}: onbekende sleutel(s): {', '.join(sorted(unknown))}")
+        raise ScenarioProblem(msg("data.at", where=where, problem=msg("segments.keys_unknown", keys=", ".join(sorted(unknown)))))
     missing = _REQUIRED - set(data)
     if missing:
-        raise ScenarioProblem(f"{where}: ontbrekende sleutel(s): {', '.join(sorted(missing))}")
+        raise ScenarioProblem(msg("data.at", where=where, problem=msg("rule.missing_keys", keys=", ".join(sorted(missing)))))
     if data["occasion"] not in OCCASIONS:
-        raise ScenarioProblem(f"{where}: 'occasion' moet een van {', '.join(OCCASIONS)} zijn")
+        raise ScenarioProblem(msg("scenario.occasion", path=where, options=", ".join(OCCASIONS)))
     variables = data["variables"]
     if not isinstance(variables, dict) or not all(
             isinstance(k, str) and k.isidentifier() and isinstance(v, str) for k, v in variables.items()):
-        raise ScenarioProblem(f"{where}: [variables] moet namen met teksten bevatten (bijv. naam = \"mevrouw Jansen\")")
+        raise ScenarioProblem(msg("scenario.variables", path=where))
     raw_letters = data["letter"]
     if not isinstance(raw_letters, list) or not 2 <= len(raw_letters) <= 4:
-        raise ScenarioProblem(f"{where}: een scenario heeft twee tot vier [[letter]]-voorbeelden")
+        raise ScenarioProblem(msg("scenario.letter_count", path=where))
     letters = tuple(_letter(raw, where, templates, variables) for raw in raw_letters)
     return Scenario(
         id=path.stem, title=_text(data, "title", where), occasion=data["occasion"],

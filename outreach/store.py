@@ -63,6 +63,7 @@ from pathlib import Path
 
 from outreach.formatting import MAX_NAME_CHARS, MAX_VARIANTS, MIN_VARIANTS, free_name, has_surrogate, name_problem
 from outreach.letters import MAX_CHARS
+from outreach.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +101,7 @@ class StorageUnavailable(StoreError):
     """The data folder cannot be written now (disk full, read-only, gone); nothing was written."""
 
 
-STORAGE_UNAVAILABLE = ("De gegevensmap kan nu niet worden beschreven (de schijf is vol of alleen-lezen). "
-                       "Bekijken en exporteren werkt nog; wijzigingen worden bewaard zodra het weer kan.")
+STORAGE_UNAVAILABLE = "store.unavailable"  # message id
 _WRITE_FAILURES = ("disk is full", "readonly", "read-only", "unable to open", "disk i/o", "cannot open",
                    "file is not a database", "no such table", "out of memory")
 
@@ -110,9 +110,7 @@ class ConflictError(StoreError):
     """The stored workspace moved on since it was loaded; nothing was written."""
 
     def __init__(self, mine: Workspace, theirs: Workspace):
-        super().__init__(
-            f"'{theirs.name}' is intussen door iemand anders opgeslagen (versie {theirs.version}; "
-            f"u werkte verder op versie {mine.version}). Kies welke versie u wilt houden.")
+        super().__init__(msg("store.conflict", name=theirs.name, theirs=theirs.version, mine=mine.version))
         self.mine = mine
         self.theirs = theirs
 
@@ -213,8 +211,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema up to SCHEMA_VERSION inside the caller's transaction; idempotent."""
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
-        raise StoreError(f"Dit databasebestand is gemaakt door een nieuwere versie van het programma "
-                         f"(schema {current}; deze versie kent tot {SCHEMA_VERSION}).")
+        raise StoreError(msg("store.schema_newer", schema=current, known=SCHEMA_VERSION))
     for number in range(current, SCHEMA_VERSION):
         for statement in MIGRATIONS[number]:
             if callable(statement):
@@ -275,13 +272,13 @@ def _open(path: Path, mode: str = "") -> sqlite3.Connection:
 
 # --- validation (shared by save and import) -----------------------------------------------------
 
-_NAME_PROBLEMS = {
-    "not_text": "moet tekst zijn",
-    "surrogate": "bevat een ongeldig teken (een losse surrogaat)",
-    "empty": "mag niet leeg zijn",
-    "too_long": "is te lang ({length} tekens; maximaal {limit})",
-    "control": "bevat onzichtbare stuurtekens",
-    "invisible": "bevat onzichtbare of tekstrichting-tekens",
+_NAME_PROBLEMS = {  # message ids
+    "not_text": "store.name.not_text",
+    "surrogate": "store.name.surrogate",
+    "empty": "store.name.empty",
+    "too_long": "store.name.too_long",
+    "control": "store.name.control",
+    "invisible": "store.name.invisible",
 }
 
 
@@ -290,20 +287,19 @@ def _check_name(value: object, what: str) -> str:
     if problem is None:
         return ""
     length = len(value) if isinstance(value, str) else 0
-    return f"{what} " + _NAME_PROBLEMS[problem].format(length=length, limit=MAX_NAME_CHARS)
+    return msg(_NAME_PROBLEMS[problem], what=what, length=length, limit=MAX_NAME_CHARS)
 
 
 def _check_variant(index: int, name: object, text: object) -> list[str]:
     problems = []
-    if message := _check_name(name, f"de naam van variant {index + 1}"):
+    if message := _check_name(name, msg("store.variant_name", index=index + 1)):
         problems.append(message)
     if not isinstance(text, str):
-        problems.append(f"de tekst van variant {index + 1} moet tekst zijn")
+        problems.append(msg("store.variant_not_text", index=index + 1))
     elif len(text) > MAX_CHARS:
-        problems.append(f"de tekst van variant {index + 1} is te lang ({len(text)} tekens; "
-                        f"maximaal {MAX_CHARS})")
+        problems.append(msg("store.variant_too_long", index=index + 1, length=len(text), limit=MAX_CHARS))
     elif has_surrogate(text):
-        problems.append(f"de tekst van variant {index + 1} bevat een ongeldig teken (een losse surrogaat)")
+        problems.append(msg("store.variant_surrogate", index=index + 1))
     return problems
 
 
@@ -311,41 +307,40 @@ def _check_exercise(exercise: object) -> list[str]:
     if exercise is None:
         return []
     if not isinstance(exercise, dict):
-        return ["de oefening moet een lijst van velden zijn"]
+        return [msg("store.exercise_not_table")]
     problems = []
     unknown = [str(k)[:40] for k in exercise if k not in EXERCISE_KEYS]
     if unknown:
-        problems.append(f"onbekende velden in de oefening: {', '.join(unknown[:5])} "
-                        f"(toegestaan: {', '.join(EXERCISE_KEYS)})")
+        problems.append(msg("store.exercise_fields", fields=", ".join(unknown[:5]), known=", ".join(EXERCISE_KEYS)))
     for key, value in exercise.items():
         if key in EXERCISE_KEYS and not isinstance(value, str):
-            problems.append(f"oefening '{key}' moet tekst zijn")
+            problems.append(msg("store.exercise_not_text", key=key))
         elif key in EXERCISE_KEYS and len(value) > MAX_EXERCISE_CHARS:
-            problems.append(f"oefening '{key}' is te lang (maximaal {MAX_EXERCISE_CHARS} tekens)")
+            problems.append(msg("store.exercise_too_long", key=key, limit=MAX_EXERCISE_CHARS))
         elif key in EXERCISE_KEYS and has_surrogate(value):
-            problems.append(f"oefening '{key}' bevat een ongeldig teken (een losse surrogaat)")
+            problems.append(msg("store.exercise_surrogate", key=key))
     return problems
 
 
 def workspace_problems(name: object, variants: object, exercise: object) -> list[str]:
     """Every limit the content breaks, as Dutch sentences; empty when it can be stored."""
     problems = []
-    if message := _check_name(name, "de naam van de werkruimte"):
+    if message := _check_name(name, msg("store.workspace_name")):
         problems.append(message)
     if not isinstance(variants, (list, tuple)):
-        problems.append("de varianten moeten een lijst zijn")
+        problems.append(msg("store.variants_not_list"))
     elif not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
-        problems.append(f"een werkruimte heeft {MIN_VARIANTS} tot {MAX_VARIANTS} varianten "
-                        f"(nu {len(variants)})")
+        problems.append(msg("store.variant_count", low=MIN_VARIANTS, high=MAX_VARIANTS,
+                            count=msg("store.count_now", count=len(variants))))
     else:
         for index, variant in enumerate(variants):
             if not isinstance(variant, Variant):
-                problems.append(f"variant {index + 1} is geen Variant(name, text)")
+                problems.append(msg("store.not_variant", index=index + 1))
                 continue
             problems.extend(_check_variant(index, variant.name, variant.text))
         names = [v.name for v in variants if isinstance(v, Variant)]
         if len(set(names)) != len(names):
-            problems.append("twee varianten hebben dezelfde naam; geef elke variant een eigen naam")
+            problems.append(msg("store.names_equal"))
     problems.extend(_check_exercise(exercise))
     return problems
 
@@ -358,9 +353,11 @@ def _validated(name: object, variants: object, exercise: object) -> None:
 
 # --- import parsing -----------------------------------------------------------------------------
 
-def _refuse(message: str) -> ImportProblem:
-    message = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in message)  # printable
-    return ImportProblem(f"Dit bestand kan niet worden geïmporteerd: {message}. Er is niets veranderd.")
+def _refuse(problem: str) -> ImportProblem:
+    message = msg("store.import_refused", problem=problem)
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in message):  # printable
+        message = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in message)
+    return ImportProblem(message)
 
 
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
@@ -377,19 +374,18 @@ def _no_constant(name: str) -> object:
 def _parse_import(data: str | bytes) -> object:
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if not isinstance(raw, bytes):
-        raise _refuse("dit is geen tekst")
+        raise _refuse(msg("store.import_not_text"))
     if len(raw) > MAX_IMPORT_BYTES:
-        raise _refuse(f"het bestand is te groot ({len(raw) // 1000} kB; maximaal "
-                      f"{MAX_IMPORT_BYTES // 1000} kB)")
+        raise _refuse(msg("store.import_too_big", kb=len(raw) // 1000, limit=MAX_IMPORT_BYTES // 1000))
     try:
         text = raw.decode("utf-8-sig")
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except UnicodeDecodeError:
-        raise _refuse("de tekst is geen UTF-8") from None
+        raise _refuse(msg("store.import_not_utf8")) from None
     except RecursionError:
-        raise _refuse("de JSON is te diep genest") from None
+        raise _refuse(msg("store.import_too_deep")) from None
     except ValueError:  # JSONDecodeError, duplicate keys, NaN/Infinity
-        raise _refuse("dit is geen geldige JSON") from None
+        raise _refuse(msg("store.import_not_json")) from None
 
 
 _EXPORT_KEYS = {"format", "schema", "name", "variants", "exercise"}
@@ -398,27 +394,27 @@ _VARIANT_KEYS = {"name", "text"}
 
 def _exact_keys(value: object, keys: set[str], what: str) -> dict:
     if not isinstance(value, dict):
-        raise _refuse(f"{what} moet een JSON-object zijn")
+        raise _refuse(msg("store.import_not_object", what=what))
     unknown = sorted(str(k)[:40] for k in set(value) - keys)
     if unknown:
-        raise _refuse(f"onbekende velden in {what}: {', '.join(unknown[:5])}")
+        raise _refuse(msg("store.import_fields_unknown", what=what, fields=", ".join(unknown[:5])))
     missing = sorted(keys - set(value))
     if missing:
-        raise _refuse(f"velden ontbreken in {what}: {', '.join(missing)}")
+        raise _refuse(msg("store.import_fields_missing", what=what, fields=", ".join(missing)))
     return value
 
 
 def workspace_from_export(document: object) -> tuple[str, tuple[Variant, ...], dict[str, str] | None]:
     """(name, variants, exercise) of an export document; ImportProblem unless it is exactly right."""
-    doc = _exact_keys(document, _EXPORT_KEYS, "het bestand")
+    doc = _exact_keys(document, _EXPORT_KEYS, msg("store.import_the_file"))
     if doc["format"] != EXPORT_FORMAT:
-        raise _refuse("dit is geen export van een werkruimte")
+        raise _refuse(msg("store.import_not_export"))
     if doc["schema"] != EXPORT_SCHEMA or isinstance(doc["schema"], bool):
-        raise _refuse(f"onbekende schemaversie (verwacht {EXPORT_SCHEMA})")
+        raise _refuse(msg("store.import_schema", schema=EXPORT_SCHEMA))
     raw = doc["variants"]
     if not isinstance(raw, list) or not MIN_VARIANTS <= len(raw) <= MAX_VARIANTS:
-        count = len(raw) if isinstance(raw, list) else "geen lijst"
-        raise _refuse(f"een werkruimte heeft {MIN_VARIANTS} tot {MAX_VARIANTS} varianten ({count})")
+        count = len(raw) if isinstance(raw, list) else msg("store.not_a_list")
+        raise _refuse(msg("store.variant_count", low=MIN_VARIANTS, high=MAX_VARIANTS, count=count))
     variants = []
     for index, item in enumerate(raw):
         item = _exact_keys(item, _VARIANT_KEYS, f"variant {index + 1}")
@@ -454,7 +450,7 @@ def _exercise_from(raw: object, workspace_id: str) -> dict[str, str] | None:
 def _read(conn: sqlite3.Connection, workspace_id: str) -> Workspace:
     row = conn.execute(f"SELECT {_COLUMNS} FROM workspaces WHERE id = ?", (workspace_id,)).fetchone()
     if row is None:
-        raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer).")
+        raise WorkspaceNotFound(msg("store.workspace_gone"))
     variants = conn.execute("SELECT name, text FROM variants WHERE workspace_id = ? ORDER BY position",
                             (workspace_id,)).fetchall()
     return Workspace(row[0], row[1], row[2], tuple(Variant(n, t) for n, t in variants),
@@ -530,7 +526,7 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise StoreError(f"De gegevensmap kan niet worden gemaakt ({err.strerror}).") from None
+            raise StoreError(msg("store.folder_failed", error=err.strerror)) from None
         try:
             with self._connect() as conn:
                 conn.execute("PRAGMA journal_mode = WAL")  # persistent: stored in the file
@@ -539,8 +535,7 @@ class Store:
         except StorageUnavailable:
             # Cannot write: usable for reading if the file exists and has the current schema.
             if self._read(schema_version) != SCHEMA_VERSION:
-                raise StoreError("De opslag kan niet worden geopend: de gegevensmap kan niet worden "
-                                 "beschreven en de gegevens zijn (nog) niet bruikbaar.") from None
+                raise StoreError(msg("store.open_failed")) from None
             self.read_only = True
 
     # --- connections
@@ -555,8 +550,8 @@ class Store:
         except sqlite3.DatabaseError as err:  # includes OperationalError (locked, unreadable)
             if _is_write_failure(err):
                 self.read_only = True
-                raise StorageUnavailable(STORAGE_UNAVAILABLE) from None
-            raise StoreError(f"De opslag is nu niet bruikbaar ({_reason(err)}).") from None
+                raise StorageUnavailable(msg(STORAGE_UNAVAILABLE)) from None
+            raise StoreError(msg("store.unusable_because", reason=_reason(err))) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -583,7 +578,7 @@ class Store:
                 last = err
                 if "locked" in str(err) or "busy" in str(err):
                     raise
-        raise last if last is not None else StoreError("De opslag is nu niet bruikbaar.")
+        raise last if last is not None else StoreError(msg("store.unusable"))
 
     # --- reading
 
@@ -600,7 +595,7 @@ class Store:
         """The workspace; WorkspaceNotFound when it does not exist or `owner` may not see it."""
         def read(conn):
             if not _may_see(conn, workspace_id, owner):
-                raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer).")
+                raise WorkspaceNotFound(msg("store.workspace_gone"))
             return _read(conn, workspace_id)
         return self._read(read)
 
@@ -663,13 +658,12 @@ class Store:
             stored = conn.execute("SELECT version, owner FROM workspaces WHERE id = ?",
                                   (workspace.id,)).fetchone()
             if stored is None or not _may_see(conn, workspace.id, owner):
-                raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer); sla haar op als nieuwe.")
+                raise WorkspaceNotFound(msg("store.workspace_gone_save"))
             if stored[0] != expected_version:
                 mine = dataclasses.replace(workspace, variants=variants, version=expected_version)
                 raise ConflictError(mine, _read(conn, workspace.id))
             if workspace.name in _names_of(conn, stored[1], but=workspace.id):
-                raise InvalidWorkspace(f"Er is al een werkruimte met de naam '{workspace.name}'; "
-                                       "kies een andere naam.")
+                raise InvalidWorkspace(msg("store.name_taken", name=workspace.name))
             conn.execute("UPDATE workspaces SET name = ?, version = version + 1, exercise = ?, "
                          "updated_at = ? WHERE id = ?",
                          (workspace.name, _exercise_json(workspace.exercise), _now(), workspace.id))
@@ -698,7 +692,7 @@ class Store:
         with self._write() as conn:
             if not conn.execute("SELECT 1 FROM workspaces WHERE id = ?", (workspace_id,)).fetchone() \
                     or not _may_see(conn, workspace_id, owner):
-                raise WorkspaceNotFound("Deze werkruimte bestaat niet (meer).")
+                raise WorkspaceNotFound(msg("store.workspace_gone"))
             conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_opened_key(owner), workspace_id))
 
@@ -719,7 +713,7 @@ class Store:
             row = conn.execute("SELECT owner, share_token, share_expires FROM workspaces WHERE id = ?",
                                (workspace_id,)).fetchone()
             if row is None or (owner is not None and row[0] != owner):
-                raise WorkspaceNotFound("Alleen de eigenaar kan deze werkruimte delen.")
+                raise WorkspaceNotFound(msg("store.share_owner_only"))
             if row[1] and row[2] and row[2] > _now():
                 return row[1]
             token = secrets.token_urlsafe(18)
@@ -742,7 +736,7 @@ class Store:
         with self._write() as conn:
             row = conn.execute("SELECT owner FROM workspaces WHERE id = ?", (workspace_id,)).fetchone()
             if row is None or (owner is not None and row[0] != owner):
-                raise WorkspaceNotFound("Alleen de eigenaar kan het delen stoppen.")
+                raise WorkspaceNotFound(msg("store.unshare_owner_only"))
             conn.execute("UPDATE workspaces SET share_token = NULL, share_expires = NULL WHERE id = ?",
                          (workspace_id,))
             conn.execute("DELETE FROM access WHERE workspace_id = ?", (workspace_id,))
@@ -756,10 +750,9 @@ class Store:
             row = conn.execute("SELECT id, owner, share_expires FROM workspaces WHERE share_token = ?",
                                (token,)).fetchone()
             if row is None or not token:
-                raise WorkspaceNotFound("Deze deellink werkt niet: hij is ingetrokken of de werkruimte "
-                                        "bestaat niet meer. Vraag de eigenaar om een nieuwe link.")
+                raise WorkspaceNotFound(msg("store.share_link_revoked"))
             if not row[2] or row[2] <= _now():
-                raise WorkspaceNotFound("Deze deellink is verlopen. Vraag de eigenaar om een nieuwe link.")
+                raise WorkspaceNotFound(msg("store.share_link_expired"))
             if row[1] != owner:
                 conn.execute("INSERT OR IGNORE INTO access (workspace_id, owner) VALUES (?, ?)", (row[0], owner))
             return _read(conn, row[0])
@@ -768,4 +761,4 @@ class Store:
 def _reason(err: sqlite3.Error) -> str:
     """An SQLite error in words without paths."""
     text = str(err)
-    return "de opslag is bezet; probeer het zo opnieuw" if "locked" in text or "busy" in text else text
+    return msg("store.busy") if "locked" in text or "busy" in text else text

@@ -32,6 +32,8 @@ from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from outreach.messages import message_of, msg
+
 MAX_TEMPLATE_CHARS = 50_000
 MAX_OUTPUT_CHARS = 100_000
 MAX_RANGE = 1_000
@@ -51,7 +53,7 @@ class TemplateProblem(ValueError):
 
 def _bounded(value: object) -> object:
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_OUTPUT_CHARS:
-        raise TemplateProblem(f"De sjabloon maakt een te lange tekst (meer dan {MAX_OUTPUT_CHARS} tekens).")
+        raise _too_long()
     return value
 
 
@@ -68,7 +70,7 @@ def _safe_filter(fn, name: str):
 
 
 def _too_long() -> TemplateProblem:
-    return TemplateProblem(f"De sjabloon maakt een te lange tekst (meer dan {MAX_OUTPUT_CHARS} tekens).")
+    return TemplateProblem(msg("template.output_too_long", limit=MAX_OUTPUT_CHARS))
 
 
 def _check_replace(args: tuple, kwargs: dict) -> None:
@@ -98,7 +100,7 @@ def _check_percent(fmt: str) -> None:
     for match in _PERCENT_SPEC.finditer(fmt):
         for part in match.groups():
             if part == "*":
-                raise TemplateProblem("De sjabloon gebruikt een opmaak (*) die niet is toegestaan.")
+                raise TemplateProblem(msg("template.format_star"))
             if part and int(part) > MAX_OUTPUT_CHARS:
                 raise _too_long()
 
@@ -108,12 +110,12 @@ def _check_format(fmt: str) -> None:
     try:
         fields = list(string.Formatter().parse(fmt))
     except ValueError as err:
-        raise TemplateProblem(f"De opmaak in de sjabloon klopt niet ({err}).") from None
+        raise TemplateProblem(msg("template.format_invalid", error=err)) from None
     for _literal, _field, spec, _conversion in fields:
         if not spec:
             continue
         if "{" in spec:
-            raise TemplateProblem("De sjabloon gebruikt een opmaak die niet is toegestaan.")
+            raise TemplateProblem(msg("template.format_forbidden"))
         for digits in re.findall(r"\d+", spec):
             if int(digits) > MAX_OUTPUT_CHARS:
                 raise _too_long()
@@ -141,13 +143,13 @@ def _check_call(obj: object, args: tuple, kwargs: dict) -> None:
     elif isinstance(owner, int) and method == "to_bytes":
         length = args[0] if args else kwargs.get("length", 1)
         if isinstance(length, int) and length > MAX_INT_BITS // 8:
-            raise TemplateProblem("De sjabloon rekent met te grote getallen.")
+            raise TemplateProblem(msg("template.numbers_too_big"))
 
 
 def _range(*args: int) -> range:
     r = range(*args)
     if len(r) > MAX_RANGE:
-        raise TemplateProblem(f"range() is begrensd op {MAX_RANGE} stappen.")
+        raise TemplateProblem(msg("template.range", limit=MAX_RANGE))
     return r
 
 
@@ -183,26 +185,26 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
                 raise _too_long()
             if isinstance(left, int) and isinstance(right, int) and \
                     max(left.bit_length(), right.bit_length()) > MAX_INT_BITS:
-                raise TemplateProblem("De sjabloon rekent met te grote getallen.")
+                raise TemplateProblem(msg("template.numbers_too_big"))
             return operator.add(left, right)
         if operator_name == "%":
             if isinstance(left, str):
                 _check_percent(left)
             if isinstance(left, int) and isinstance(right, int) and left.bit_length() > MAX_INT_BITS:
-                raise TemplateProblem("De sjabloon rekent met te grote getallen.")
+                raise TemplateProblem(msg("template.numbers_too_big"))
             return _bounded(operator.mod(left, right))
         if operator_name == "**":
             if isinstance(right, (int, float)) and abs(right) > MAX_POWER:
-                raise TemplateProblem(f"Machtsverheffen is begrensd tot exponent {MAX_POWER}.")
+                raise TemplateProblem(msg("template.power", limit=MAX_POWER))
             if isinstance(left, int) and isinstance(right, int) and left.bit_length() * right > MAX_INT_BITS:
-                raise TemplateProblem("De sjabloon rekent met te grote getallen.")
+                raise TemplateProblem(msg("template.numbers_too_big"))
             return operator.pow(left, right)
         for sequence, times in ((left, right), (right, left)):
             if isinstance(sequence, (str, list, tuple)) and isinstance(times, int):
                 if times * len(sequence) > MAX_OUTPUT_CHARS:
                     raise _too_long()
         if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
-            raise TemplateProblem("De sjabloon rekent met te grote getallen.")
+            raise TemplateProblem(msg("template.numbers_too_big"))
         return operator.mul(left, right)
 
 
@@ -243,10 +245,11 @@ class ParsedTemplate:
     placeholders: frozenset[str]
 
 
-def parse_template(source: str, name: str = "sjabloon") -> ParsedTemplate:
+def parse_template(source: str, name: str | None = None) -> ParsedTemplate:
     """Check a template without rendering it: syntax, size, loops; and list its placeholders."""
+    name = name or msg("template.default_name")
     if len(source) > MAX_TEMPLATE_CHARS:
-        raise TemplateProblem(f"{name}: de sjabloon is te lang (maximaal {MAX_TEMPLATE_CHARS} tekens).")
+        raise TemplateProblem(msg("template.too_long", name=name, limit=MAX_TEMPLATE_CHARS))
     try:
         ast = environment().parse(source)
         placeholders = frozenset(meta.find_undeclared_variables(ast)) - {"range"}
@@ -254,25 +257,25 @@ def parse_template(source: str, name: str = "sjabloon") -> ParsedTemplate:
     except TemplateSyntaxError as err:  # also unknown filters and tests
         raise TemplateProblem(_syntax_message(name, err)) from None
     except RecursionError:  # thousands of nested brackets
-        raise TemplateProblem(f"{name}: de sjabloon is te diep genest (te veel haakjes in elkaar).") from None
+        raise TemplateProblem(msg("template.too_deep", name=name)) from None
     except MemoryError:
-        raise TemplateProblem(f"{name}: de sjabloon is te groot om in te vullen (te veel geheugen).") from None
+        raise TemplateProblem(msg("template.memory", name=name)) from None
     if too_deep:
-        raise TemplateProblem(f"{name}: lussen in lussen zijn niet toegestaan in een briefsjabloon.")
+        raise TemplateProblem(msg("template.nested_loops", name=name))
     if any(isinstance(n, (nodes.Macro, nodes.CallBlock, nodes.Import, nodes.FromImport, nodes.Include,
                           nodes.Extends)) for n in ast.find_all(nodes.Node)):
-        raise TemplateProblem(f"{name}: macro's, import, include en extends zijn niet toegestaan.")
+        raise TemplateProblem(msg("template.macros", name=name))
     if _reaches_internals(ast):
-        raise TemplateProblem(f"{name}: deze sjabloon probeert bij de binnenkant van het programma te komen. "
-                              "Dat mag niet; gebruik alleen plaatshouders zoals {{ naam }}.")
+        raise TemplateProblem(msg("template.internals", name=name))
     return ParsedTemplate(source, placeholders)
 
 
-def render_here(source: str, variables: dict[str, object], name: str = "sjabloon") -> str:
+def render_here(source: str, variables: dict[str, object], name: str | None = None) -> str:
     """The letter with its placeholders filled, in this process (what the render child runs).
 
     TemplateProblem with a Dutch message for every way a template can fail.
     """
+    name = name or msg("template.default_name")
     parse_template(source, name)
     env = environment()
     try:
@@ -282,30 +285,27 @@ def render_here(source: str, variables: dict[str, object], name: str = "sjabloon
         for chunk in template.generate(**variables):
             size += len(chunk)
             if size > MAX_OUTPUT_CHARS:
-                raise TemplateProblem(f"{name}: de ingevulde brief wordt te lang (meer dan {MAX_OUTPUT_CHARS} tekens).")
+                raise TemplateProblem(msg("template.letter_too_long", name=name, limit=MAX_OUTPUT_CHARS))
             out.append(chunk)
         return "".join(out)
     except UndefinedError as err:
         missing = _undefined_name(err)
-        if missing == "in de sjabloon":
-            raise TemplateProblem(f"{name}: de sjabloon vraagt een waarde die er niet is "
-                                  "(een lijst of veld zonder dat element).") from None
-        raise TemplateProblem(f"{name}: de plaatshouder {missing} heeft geen waarde. "
-                              "Vul hem in bij de variabelen of haal hem weg.") from None
+        if missing is None:
+            raise TemplateProblem(msg("template.item_missing", name=name)) from None
+        raise TemplateProblem(msg("template.placeholder_missing", name=name, placeholder=missing)) from None
     except SecurityError:
-        raise TemplateProblem(f"{name}: deze sjabloon probeert bij de binnenkant van het programma te komen. "
-                              "Dat mag niet; gebruik alleen plaatshouders zoals {{ naam }}.") from None
+        raise TemplateProblem(msg("template.internals", name=name)) from None
     except TemplateProblem as err:
-        message = str(err)
+        message = message_of(err) or str(err)
         if not message.startswith(f"{name}:"):
-            message = f"{name}: {message[:1].lower()}{message[1:]}"
+            message = msg("data.at", where=name, problem=message)
         raise TemplateProblem(message) from None
     except TemplateSyntaxError as err:  # unknown filters and tests are found when compiling
         raise TemplateProblem(_syntax_message(name, err)) from None
     except TemplateError as err:  # "No test named 'foo'" is found at run time
         dutch = _dutch(err.message or "")
-        raise TemplateProblem(f"{name}: de sjabloon kan niet worden ingevuld"
-                              + (f": {dutch}." if dutch else ".")) from None
+        raise TemplateProblem(msg("template.failed_because", name=name, problem=dutch) if dutch
+                              else msg("template.failed", name=name)) from None
     except BaseException as err:  # noqa: BLE001 (every failure of user code becomes a message)
         if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
@@ -314,53 +314,52 @@ def render_here(source: str, variables: dict[str, object], name: str = "sjabloon
 
 def _failure_message(name: str, err: BaseException) -> str:
     if isinstance(err, (RecursionError, MemoryError)):
-        return f"{name}: de sjabloon is te groot of te diep genest om in te vullen."
+        return msg("template.too_big", name=name)
     if isinstance(err, ZeroDivisionError):
-        return f"{name}: de sjabloon deelt door nul."
+        return msg("template.zero_division", name=name)
     if isinstance(err, LookupError):  # '%(a)s' % {}, '{}'.format(), a missing key or index
-        return (f"{name}: de sjabloon vraagt een waarde die er niet is "
-                "(een opmaak of lijst zonder genoeg waarden).")
+        return msg("template.values_missing", name=name)
     if isinstance(err, (TypeError, ValueError, ArithmeticError)):
-        return f"{name}: de sjabloon kan niet worden ingevuld: een bewerking past niet bij de waarde."
-    return f"{name}: de sjabloon kan niet worden ingevuld."
+        return msg("template.operation", name=name)
+    return msg("template.failed", name=name)
 
 
-def _undefined_name(err: UndefinedError) -> str:
+def _undefined_name(err: UndefinedError) -> str | None:
+    """The placeholder that has no value, or None for an item or attribute that is not there ("[1, 2][5]")."""
     text = err.message or ""
     if text.startswith("'") and "' is undefined" in text:
         return "'{{ " + text[1:text.index("' is undefined")] + " }}'"
-    return "in de sjabloon"  # an item or attribute that is not there: "[1, 2][5]"
+    return None
 
 
-# Jinja's syntax messages are English; the common ones in Dutch, the rest as a general message.
+# Jinja's syntax messages are English; the common ones in the catalogue (by id), the rest as a general message.
 _SYNTAX = (
-    (re.compile(r"No filter named '([^']*)'"), "het filter '{0}' bestaat niet of is niet toegestaan"),
-    (re.compile(r"No test named '([^']*)'"), "de test '{0}' bestaat niet of is niet toegestaan"),
-    (re.compile(r"unexpected '([^']*)'"), "onverwacht teken '{0}'"),
-    (re.compile(r"unexpected end of template"), "de sjabloon houdt onverwacht op (een blok zonder einde?)"),
-    (re.compile(r"Encountered unknown tag '([^']*)'"), "onbekende opdracht '{0}'"),
-    (re.compile(r"unexpected char '?(.)'?"), "onverwacht teken '{0}'"),
-    (re.compile(r"Expected an expression"), "hier ontbreekt een waarde of naam"),
-    (re.compile(r"expected token '([^']*)'"), "hier verwacht de sjabloon '{0}'"),
-    (re.compile(r"missing end of comment tag"), "een commentaar {# zonder #}"),
-    (re.compile(r"unclosed|unterminated", re.I), "iets is geopend maar niet gesloten (haakje, aanhalingsteken of blok)"),
+    (re.compile(r"No filter named '([^']*)'"), "template.syntax.filter"),
+    (re.compile(r"No test named '([^']*)'"), "template.syntax.test"),
+    (re.compile(r"unexpected '([^']*)'"), "template.syntax.unexpected"),
+    (re.compile(r"unexpected end of template"), "template.syntax.end"),
+    (re.compile(r"Encountered unknown tag '([^']*)'"), "template.syntax.tag"),
+    (re.compile(r"unexpected char '?(.)'?"), "template.syntax.unexpected"),
+    (re.compile(r"Expected an expression"), "template.syntax.expression"),
+    (re.compile(r"expected token '([^']*)'"), "template.syntax.token"),
+    (re.compile(r"missing end of comment tag"), "template.syntax.comment"),
+    (re.compile(r"unclosed|unterminated", re.I), "template.syntax.unclosed"),
 )
 
 
 def _dutch(text: str) -> str | None:
-    for pattern, dutch in _SYNTAX:
+    for pattern, message_id in _SYNTAX:
         match = pattern.search(text)
         if match:
-            return dutch.format(*match.groups())
+            return msg(message_id, **({"value": match.group(1)} if match.groups() else {}))
     return None
 
 
 def _syntax_message(name: str, err: TemplateSyntaxError) -> str:
     dutch = _dutch(err.message or "")
     if dutch:
-        return f"{name}: fout in de sjabloon op regel {err.lineno}: {dutch}."
-    return (f"{name}: fout in de sjabloon op regel {err.lineno}. Controleer de {{{{ }}}} en {{% %}} "
-            "op die regel.")
+        return msg("template.syntax_error_because", name=name, line=err.lineno, problem=dutch)
+    return msg("template.syntax_error", name=name, line=err.lineno)
 
 
 # --- rendering in a child process ---------------------------------------------------------------
@@ -373,16 +372,17 @@ RETRY_SECONDS = 60.0
 _cache_lock = threading.Lock()
 
 
-def render(source: str, variables: dict[str, object], name: str = "sjabloon") -> str:
+def render(source: str, variables: dict[str, object], name: str | None = None) -> str:
     """The letter with its placeholders filled; TemplateProblem with a Dutch message otherwise.
 
     Rendered in a child process with a memory and a time limit; the outcome (text or problem) is
     cached per template, variables and name.
     """
+    name = name or msg("template.default_name")
     if not isinstance(source, str):
-        raise TemplateProblem(f"{name}: de sjabloon is geen tekst.")
+        raise TemplateProblem(msg("template.not_text", name=name))
     if len(source) > MAX_TEMPLATE_CHARS:
-        raise TemplateProblem(f"{name}: de sjabloon is te lang (maximaal {MAX_TEMPLATE_CHARS} tekens).")
+        raise TemplateProblem(msg("template.too_long", name=name, limit=MAX_TEMPLATE_CHARS))
     key = (source, name, tuple(sorted((str(k), v if isinstance(v, str) else repr(v))
                                       for k, v in variables.items())))
     with _cache_lock:
@@ -440,13 +440,13 @@ def _child(conn, source: str, variables: dict[str, object], name: str) -> None:
     try:
         outcome = (True, render_here(source, variables, name))
     except TemplateProblem as err:
-        outcome = (False, str(err))
+        outcome = (False, message_of(err) or str(err))  # a Message keeps its id across the pipe
     except MemoryError:
-        outcome = (False, f"{name}: de sjabloon is te groot of te diep genest om in te vullen.")
+        outcome = (False, msg("template.too_big", name=name))
     try:
         conn.send(outcome)
     except (MemoryError, OSError, ValueError):
-        conn.send((False, f"{name}: de sjabloon is te groot of te diep genest om in te vullen."))
+        conn.send((False, msg("template.too_big", name=name)))
     finally:
         conn.close()
 
@@ -460,18 +460,15 @@ def _render_isolated(source: str, variables: dict[str, object], name: str) -> tu
         try:
             process.start()
         except Exception:  # noqa: BLE001 (no process could be started: a message, not a crash)
-            return (False, f"{name}: de sjabloon kan nu niet worden ingevuld (geen hulpproces). Probeer het "
-                    "opnieuw.", "transient")
+            return (False, msg("template.no_process", name=name), "transient")
         finally:
             sender.close()
         try:
             if receiver.poll(RENDER_SECONDS):
                 return receiver.recv()
-            return False, (f"{name}: het invullen van de sjabloon is gestopt na {RENDER_SECONDS:g} seconden. "
-                           "Maak de sjabloon eenvoudiger."), "transient"
+            return False, msg("template.timeout", name=name, seconds=RENDER_SECONDS), "transient"
         except (EOFError, OSError):  # the child died: its memory limit, or a crash in compiling
-            return False, (f"{name}: het invullen van de sjabloon is gestopt (te veel geheugen of te diep "
-                           "genest). Maak de sjabloon eenvoudiger.")
+            return False, msg("template.child_died", name=name)
     finally:
         if process.is_alive():
             process.kill()

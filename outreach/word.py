@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from outreach import languages
 from outreach.analysis import Analysis
 from outreach.formatting import number, percent
+from outreach.messages import msg
 from outreach.report import CAVEAT
 from outreach.rules.engine import Finding
 from outreach.text.document import find_parts
@@ -215,21 +216,21 @@ def finding_comment(finding: Finding) -> list[str]:
     """The paragraphs of a finding's comment: its message, why it matters, the first suggestion."""
     message = finding.message.strip()
     if finding.effect == "helps":
-        message = f"Sterk punt: {message}"
+        message = msg("word.strength", message=message)
     lines = [message]
     if finding.why.strip():
-        lines.append(f"Waarom: {finding.why.strip()}")
+        lines.append(msg("word.why", why=finding.why.strip()))
     if finding.suggestions and finding.suggestions[0].strip():
-        lines.append(f"Suggestie: {finding.suggestions[0].strip()}")
+        lines.append(msg("word.suggestion", suggestion=finding.suggestions[0].strip()))
     return lines
 
 
 def summary_comment(analysis: Analysis) -> list[str]:
     """The paragraphs of the comment on the first paragraph: reach and each segment's verdict."""
-    lines = ["Zo komt deze brief waarschijnlijk aan (simulatie van de Outreach-simulator)."]
+    lines = [msg("word.summary")]
     if analysis.reach is not None:
-        lines.append(f"Bereik: {number(analysis.reach.score)}/100; bij "
-                     f"{percent(analysis.reach.lands_well_share)} van de lezers komt de brief goed aan.")
+        lines.append(msg("word.reach", score=number(analysis.reach.score),
+                         share=percent(analysis.reach.lands_well_share)))
     for reception in analysis.segments.values():
         lines.append(f"{reception.name} ({percent(reception.share)}): {reception.verdict_label}, "
                      f"{number(reception.score)}/100. “{reception.reaction}”")
@@ -275,8 +276,8 @@ def review_docx(analysis: Analysis) -> bytes:
             continue
         lines = finding_comment(finding)
         if finding.start is None or finding.end is None or not finding.match.strip():
-            lines[0] = f"Over de hele brief: {lines[0]}"
+            lines[0] = msg("word.whole_letter", message=lines[0])
         else:  # about a list mark or spaces only, which the document shows as Word's own
-            lines.insert(1, f"Over: “{finding.match.strip()}”")
+            lines.insert(1, msg("word.about", match=finding.match.strip()))
         _comment(document, first, lines)
     return _bytes(document)

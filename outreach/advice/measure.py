@@ -15,6 +15,7 @@ from outreach.advice.model import load_advice
 from outreach.analysis import Analysis, analyze
 from outreach.dimensions import score_all
 from outreach.formatting import number
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, run
 from outreach.rules.loader import load_rulebook
 from outreach.scenarios import Scenario, load_catalogue
@@ -22,13 +23,12 @@ from outreach.segments import load_model, receive
 from outreach.segments.model import VERDICTS
 from outreach.text.document import parse
 
-BEST_ALREADY = "De brief is al zo goed als dit hulpmiddel kan beoordelen: geen enkele wijziging helpt nog."
+BEST_ALREADY = msg("advice.best_already")
 MAX_PLAN_STEPS = 12
 SHORTLIST_MARGIN = 3  # advise(limit=N) measures the N + 3 candidates the quick guess rates best
 MAX_MEASURED = 80     # at most this many candidates are measured (the best guessed), whatever the limit
 MAX_ADVICE_CHARS = 30_000  # about fifteen pages: each candidate costs a full analysis of the letter
-TOO_LONG = ("Deze tekst is te lang om wijzigingen uit te proberen (meer dan {limit} tekens). "
-            "Probeer het met één brief of een deel ervan.")
+TOO_LONG = "advice.too_long"  # message id
 _RANK = {v: i for i, v in enumerate(reversed(VERDICTS))}  # turns_away 0, doubtful 1, lands_well 2
 
 
@@ -43,8 +43,9 @@ def points(value: float) -> str:
 
 def describe_effect(effect: dict) -> str:
     """"+12 bereik; Voorzichtige Verbinders van Twijfel naar Komt goed aan" (from Effect.to_dict())."""
-    parts = [f"{points(effect['reach'])} bereik"]
-    parts += [f"{c['name']} van {c['from_label']} naar {c['to_label']}" for c in effect["verdict_changes"]]
+    parts = [msg("advice.effect_reach", points=points(effect["reach"]))]
+    parts += [msg("advice.effect_verdict", name=c["name"], before=c["from_label"], after=c["to_label"])
+              for c in effect["verdict_changes"]]
     return "; ".join(parts)
 
 
@@ -274,12 +275,12 @@ def advise(text: str, scenario: str | Scenario | dict | None = None, shares: dic
     variables = scenario_variables(scenario)
     model = load_model(lang)
     if segment is not None and segment not in model.ids:
-        raise ValueError(f"onbekend segment '{segment}' (bekend: {', '.join(model.ids)})")
+        raise ValueError(msg("cli.segment_unknown", name=segment, known=", ".join(model.ids)))
     before = analysis if analysis is not None and analysis.text == text else analyze(text, lang, shares, variables, packs)
     if before.empty:
         return Advice(before, (), segment)
     if len(text) > MAX_ADVICE_CHARS:
-        return Advice(before, (), segment, notice=TOO_LONG.format(limit=f"{MAX_ADVICE_CHARS:,}".replace(",", ".")))
+        return Advice(before, (), segment, notice=msg(TOO_LONG, limit=f"{MAX_ADVICE_CHARS:,}".replace(",", ".")))
     measure = _measurer(before, lang, shares, variables, packs)
     book = load_rulebook(lang, packs)
     ctx = Context(parse(text, lang), book.language, book, variables)

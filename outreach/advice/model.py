@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from outreach import languages
+from outreach.messages import msg
 from outreach.rules.loader import load_rulebook
 
 FIXED_PLACES = ("body_start", "body_end")
@@ -45,35 +46,35 @@ class AdviceData:
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        raise AdviceDataError(f"{where}: moet een niet-lege lijst van teksten zijn")
+        raise AdviceDataError(msg("data.at", where=where, problem=msg("advice.data.texts")))
     return tuple(value)
 
 
 def _edit(kind: str, raw: object, where: str, rule_ids: set[str], facts: set[str]) -> Edit:
     if not isinstance(raw, dict):
-        raise AdviceDataError(f"{where}: moet een tabel zijn")
+        raise AdviceDataError(msg("data.at", where=where, problem=msg("segments.table")))
     required, optional = _KEYS[kind]
     if missing := required - set(raw):
-        raise AdviceDataError(f"{where}: ontbreekt: {', '.join(sorted(missing))}")
+        raise AdviceDataError(msg("data.at", where=where, problem=msg("advice.data.missing", keys=", ".join(sorted(missing)))))
     if unknown := set(raw) - required - optional:
-        raise AdviceDataError(f"{where}: onbekende sleutel(s): {', '.join(sorted(unknown))}")
+        raise AdviceDataError(msg("data.at", where=where, problem=msg("segments.keys_unknown", keys=", ".join(sorted(unknown)))))
     rules = _strings(raw["rules"], f"{where}.rules")
     if unknown_rules := [r for r in rules if r not in rule_ids]:
-        raise AdviceDataError(f"{where}.rules: onbekende regel(s): {', '.join(unknown_rules)}")
+        raise AdviceDataError(msg("data.at", where=f"{where}.rules", problem=msg("advice.data.rules", rules=", ".join(unknown_rules))))
     places = _strings(raw["place"], f"{where}.place") if "place" in raw else ()
     for place in places:
         if not _PLACE.match(place) or (place.startswith("after:") and place[6:] not in rule_ids):
-            raise AdviceDataError(f"{where}.place: onbekende plaats '{place}'")
+            raise AdviceDataError(msg("data.at", where=f"{where}.place", problem=msg("advice.data.place", place=place)))
     needs = _strings(raw["needs"], f"{where}.needs") if "needs" in raw else ()
     if unknown_facts := [f for f in needs if f not in facts]:
-        raise AdviceDataError(f"{where}.needs: onbekend feit: {', '.join(unknown_facts)} (zie facts.toml)")
+        raise AdviceDataError(msg("data.at", where=f"{where}.needs", problem=msg("advice.data.facts", facts=", ".join(unknown_facts))))
     for key in ("sentence", "replacement", "reason"):
         if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
-            raise AdviceDataError(f"{where}.{key}: moet een niet-lege tekst zijn")
+            raise AdviceDataError(msg("data.at", where=f"{where}.{key}", problem=msg("segments.text")))
     if raw.get("scope", "sentence") not in ("sentence", "paragraph"):
-        raise AdviceDataError(f"{where}.scope: moet 'sentence' of 'paragraph' zijn")
+        raise AdviceDataError(msg("data.at", where=f"{where}.scope", problem=msg("advice.data.scope")))
     if "paragraph" in raw and not isinstance(raw["paragraph"], bool):
-        raise AdviceDataError(f"{where}.paragraph: moet true of false zijn")
+        raise AdviceDataError(msg("data.at", where=f"{where}.paragraph", problem=msg("advice.data.boolean")))
     return Edit(kind, rules, raw["reason"].strip(), raw.get("sentence", raw.get("replacement", "")).strip(), places,
                 raw.get("paragraph", False), needs, raw.get("scope", "sentence"))
 
@@ -87,7 +88,7 @@ def load_advice(lang: str = languages.DEFAULT) -> AdviceData:
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise AdviceDataError(f"{path.name}: {err}") from None
     if unknown := set(data) - set(_KEYS):
-        raise AdviceDataError(f"{path.name}: onbekende sleutel(s): {', '.join(sorted(unknown))}")
+        raise AdviceDataError(msg("data.at", where=path.name, problem=msg("segments.keys_unknown", keys=", ".join(sorted(unknown)))))
     book = load_rulebook(lang)
     rule_ids = {r.id for r in book.rules}
     facts = set(book.language.facts)
@@ -95,7 +96,7 @@ def load_advice(lang: str = languages.DEFAULT) -> AdviceData:
     for kind in _KEYS:
         entries = data.get(kind, [])
         if not isinstance(entries, list):
-            raise AdviceDataError(f"{path.name}: [[{kind}]] moet een lijst van tabellen zijn")
+            raise AdviceDataError(msg("data.at", where=path.name, problem=msg("advice.data.tables", kind=kind)))
         edits += [_edit(kind, raw, f"{path.name}: {kind} {i + 1}", rule_ids, facts)
                   for i, raw in enumerate(entries)]
     return AdviceData(tuple(edits))

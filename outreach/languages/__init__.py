@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from outreach.messages import msg
+
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("nl",)  # the built-in languages: one line per language
 DEFAULT = LANGUAGES[0]
@@ -105,7 +107,7 @@ def get(code: str | Language | None = None) -> Language:
     code = DEFAULT if code is None else code
     folder = _folders().get(code)
     if folder is None:
-        raise LanguageError(f"onbekende taal '{code}' (bekend: {', '.join(codes())})")
+        raise LanguageError(msg("language.unknown", code=code, known=", ".join(codes())))
     return _load(str(folder))
 
 
@@ -113,27 +115,27 @@ def get(code: str | Language | None = None) -> Language:
 def _load(folder: str) -> Language:
     path = Path(folder) / "language.toml"
     if not path.is_file():
-        raise LanguageError(f"{path}: ontbreekt; een taalmap begint met language.toml")
+        raise LanguageError(msg("language.missing", path=path))
     with path.open("rb") as handle:
         try:
             data = tomllib.load(handle)
         except tomllib.TOMLDecodeError as err:
-            raise LanguageError(f"{path}: geen geldige TOML: {err}") from None
+            raise LanguageError(msg("data.toml_invalid", path=path, error=err)) from None
     if set(data) != _KEYS:
-        raise LanguageError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_KEYS))}")
+        raise LanguageError(msg("data.exact_keys", path=path, keys=", ".join(sorted(_KEYS))))
     for key in ("name", "hyphenation", "wordfreq", "lemmas"):
         if not isinstance(data[key], str) or not data[key].strip():
-            raise LanguageError(f"{path}: '{key}' moet een niet-lege tekst zijn")
+            raise LanguageError(msg("data.at", where=path, problem=msg("rule.text_required", key=key)))
     links = data["compound_links"]
     if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
-        raise LanguageError(f"{path}: 'compound_links' moet een lijst van teksten zijn")
+        raise LanguageError(msg("language.compound_links", path=path))
     readability, foreign = data["readability"], data["foreign"]
     if not isinstance(readability, dict) or set(readability) != _READABILITY or not all(
             isinstance(v, (int, float)) and not isinstance(v, bool) for v in readability.values()):
-        raise LanguageError(f"{path}: [readability] moet precies deze getallen hebben: {', '.join(sorted(_READABILITY))}")
+        raise LanguageError(msg("language.readability", path=path, keys=", ".join(sorted(_READABILITY))))
     if not isinstance(foreign, dict) or set(foreign) != _FOREIGN or not all(
             isinstance(v, str) and v.strip() for v in foreign.values()):
-        raise LanguageError(f"{path}: [foreign] moet precies deze teksten hebben: {', '.join(sorted(_FOREIGN))}")
+        raise LanguageError(msg("language.foreign", path=path, keys=", ".join(sorted(_FOREIGN))))
     return Language(
         code=Path(folder).name, folder=Path(folder), name=data["name"], hyphenation=data["hyphenation"],
         wordfreq=data["wordfreq"], lemmas=data["lemmas"], compound_links=tuple(links),

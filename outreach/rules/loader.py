@@ -11,6 +11,7 @@ from pathlib import Path
 from outreach import languages
 from outreach.cache import cached, files_digest, package_digest
 from outreach.languages import Language as TextLanguage, LanguageError
+from outreach.messages import message_of, msg
 from outreach.rules.schema import DIMENSIONS, Matcher, Rule, RulePackError, matcher_keys, parse_rule
 from outreach.rules.terms import TermError, compile_pattern, compile_term
 from outreach.text.metrics import DOCUMENT_METRICS, SENTENCE_METRICS, WORD_METRICS
@@ -128,9 +129,9 @@ def _read_toml(path: Path) -> dict:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
-        raise RulePackError(f"{path}: geen geldige TOML: {err}") from None
+        raise RulePackError(msg("data.toml_invalid", path=path, error=err)) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise RulePackError(f"{path}: kan niet gelezen worden ({type(err).__name__})") from None
+        raise RulePackError(msg("data.unreadable", path=path, error=type(err).__name__)) from None
 
 
 def _check_matchers(rule: Rule, path: str, lang: Lang = None) -> None:
@@ -142,7 +143,7 @@ def _check_matchers(rule: Rule, path: str, lang: Lang = None) -> None:
             for pattern in matcher.patterns:
                 compile_pattern(pattern)
     except TermError as err:
-        raise RulePackError(f"{path}: regel '{rule.id}': {err}") from None
+        raise RulePackError(msg("pack.rule_error", path=path, rule=rule.id, problem=_problem(err))) from None
 
 
 def _compile_all(terms, patterns, where: str, lang: Lang = None) -> None:
@@ -153,10 +154,15 @@ def _compile_all(terms, patterns, where: str, lang: Lang = None) -> None:
         for pattern in patterns:
             compile_pattern(pattern)
     except TermError as err:
-        raise RulePackError(f"{where}: {err}") from None
+        raise RulePackError(msg("data.at", where=where, problem=_problem(err))) from None
 
 
 _NAMED = re.compile(r"@[a-z_]+")
+
+
+def _problem(err: Exception) -> object:
+    """The message an error was raised with (its Message, so it renders in another language too)."""
+    return message_of(err) or str(err)
 
 
 def load_named_patterns(path: Path, known: dict[str, tuple[str, ...]] | None = None) -> dict[str, tuple[str, ...]]:
@@ -167,15 +173,15 @@ def load_named_patterns(path: Path, known: dict[str, tuple[str, ...]] | None = N
     named: dict[str, tuple[str, ...]] = {}
     for name, patterns in _read_toml(path).items():
         if not re.fullmatch(r"[a-z_]+", name):
-            raise RulePackError(f"{path}: '{name}': een naam bestaat uit kleine letters en _")
+            raise RulePackError(msg("pack.pattern_name", path=path, name=name))
         if not isinstance(patterns, list) or not patterns or not all(isinstance(x, str) and x for x in patterns):
-            raise RulePackError(f"{path}: '{name}' moet een lijst van niet-lege reguliere expressies zijn")
+            raise RulePackError(msg("pack.pattern_list", path=path, name=name))
         patterns = [_fragments(p, {**(known or {}), **named}, f"{path}: '{name}'") for p in patterns]
         for pattern in patterns:
             try:
                 compile_pattern(pattern)
             except TermError as err:
-                raise RulePackError(f"{path}: '{name}': {err}") from None
+                raise RulePackError(msg("data.at", where=f"{path}: '{name}'", problem=_problem(err))) from None
         named[name] = tuple(patterns)
     return named
 
@@ -187,8 +193,8 @@ def _fragments(pattern: str, named: dict[str, tuple[str, ...]], where: str) -> s
     """A pattern with each "{{name}}" replaced by the one regex of that name (defined earlier)."""
     def part(found: re.Match) -> str:
         if len(named.get(found.group(1), ())) != 1:
-            known = ", ".join("{{" + n + "}}" for n, p in named.items() if len(p) == 1) or "geen"
-            raise RulePackError(f"{where}: onbekend deel '{found.group(0)}' (bekend: {known})")
+            known = ", ".join("{{" + n + "}}" for n, p in named.items() if len(p) == 1) or msg("data.none")
+            raise RulePackError(msg("pack.fragment_unknown", where=where, fragment=found.group(0), known=known))
         return named[found.group(1)][0]
     return _FRAGMENT.sub(part, pattern) if "{{" in pattern else pattern
 
@@ -212,11 +218,12 @@ def _expand(raw: object, named: dict[str, tuple[str, ...]], path: Path) -> objec
 def _named(entry: object, named: dict[str, tuple[str, ...]], raw: dict, path: Path) -> tuple:
     """The patterns an entry stands for: itself, or all patterns of "@name"."""
     if not (isinstance(entry, str) and _NAMED.fullmatch(entry)):
-        where = f"{path}: regel '{raw.get('id', '?')}'"
+        where = msg("pack.rule_where", path=path, rule=raw.get('id', '?'))
         return (_fragments(entry, named, where) if isinstance(entry, str) else entry,)
     if entry[1:] not in named:
-        known = ", ".join("@" + n for n in sorted(named)) or "geen"
-        raise RulePackError(f"{path}: regel '{raw.get('id', '?')}': onbekend patroon '{entry}' (bekend: {known})")
+        known = ", ".join("@" + n for n in sorted(named)) or msg("data.none")
+        raise RulePackError(msg("pack.rule_error", path=path, rule=raw.get('id', '?'),
+                                problem=msg("pack.pattern_unknown", pattern=entry, known=known)))
     return named[entry[1:]]
 
 
@@ -224,26 +231,25 @@ def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None, lang:
     data = _read_toml(path)
     unknown = set(data) - _PACK_KEYS
     if unknown:
-        raise RulePackError(f"{path}: onbekende sleutel(s) bovenaan: {', '.join(sorted(unknown))}")
+        raise RulePackError(msg("pack.top_keys_unknown", path=path, keys=", ".join(sorted(unknown))))
     dimension = data.get("dimension")
     if dimension not in DIMENSIONS or path.stem != dimension:
-        raise RulePackError(f"{path}: 'dimension' moet een van {', '.join(DIMENSIONS)} zijn "
-                            f"en gelijk aan de bestandsnaam")
+        raise RulePackError(msg("pack.dimension", path=path, dimensions=", ".join(DIMENSIONS)))
     base = data.get("base")
     if isinstance(base, bool) or not isinstance(base, (int, float)) or not 0 <= base <= 100:
-        raise RulePackError(f"{path}: 'base' moet een getal van 0 tot en met 100 zijn")
+        raise RulePackError(msg("pack.base", path=path))
     for key in ("lang", "title", "description"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            raise RulePackError(f"{path}: '{key}' moet een niet-lege tekst zijn")
+            raise RulePackError(msg("data.at", where=path, problem=msg("rule.text_required", key=key)))
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
-        raise RulePackError(f"{path}: regels moeten als [[rule]]-tabellen geschreven worden")
+        raise RulePackError(msg("pack.rules_as_tables", path=path))
     rules = []
     seen: set[str] = set()
     for raw in raw_rules:
         rule = parse_rule(_expand(raw, named or {}, path), dimension, str(path), METRICS)
         if rule.id in seen:
-            raise RulePackError(f"{path}: regel '{rule.id}': dubbel id")
+            raise RulePackError(msg("pack.rule_error", path=path, rule=rule.id, problem=msg("pack.duplicate_id")))
         seen.add(rule.id)
         _check_matchers(rule, str(path), lang)
         rules.append(rule)
@@ -254,21 +260,21 @@ def load_pack(path: Path, named: dict[str, tuple[str, ...]] | None = None, lang:
 def load_language(path: Path, lang: Lang = None) -> Language:
     data = _read_toml(path)
     if set(data) != _LANGUAGE_KEYS:
-        raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_LANGUAGE_KEYS))}")
+        raise RulePackError(msg("data.exact_keys", path=path, keys=", ".join(sorted(_LANGUAGE_KEYS))))
     lists = ("negators", "not_negating", "narrow_negators", "narrow_skip", "narrow_clause", "sentence_negations",
              "scope_breaks", "list_words", "list_negators")
     for key in lists:
         if not isinstance(data[key], list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
-            raise RulePackError(f"{path}: '{key}' moet een lijst van niet-lege teksten zijn")
+            raise RulePackError(msg("data.at", where=path, problem=msg("rule.texts_required", key=key)))
     for key in ("window_before", "window_after"):
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-            raise RulePackError(f"{path}: '{key}' moet een geheel getal van 0 tot en met 10 zijn")
+            raise RulePackError(msg("pack.window", path=path, key=key))
     for term in data["sentence_negations"]:
         try:
             compile_term(term, lang)
         except TermError as err:
-            raise RulePackError(f"{path}: sentence_negations: {err}") from None
+            raise RulePackError(msg("data.at", where=f"{path}: sentence_negations", problem=_problem(err))) from None
     words = {key: frozenset(w.lower() for w in data[key]) for key in lists}
     return Language(
         negators=words["negators"],
@@ -299,31 +305,31 @@ def load_consequences(path: Path, named: dict[str, tuple[str, ...]],
         return None
     data = _read_toml(path)
     if set(data) != _CONSEQUENCE_KEYS:
-        raise RulePackError(f"{path}: verwacht precies deze sleutels: {', '.join(sorted(_CONSEQUENCE_KEYS))}")
+        raise RulePackError(msg("data.exact_keys", path=path, keys=", ".join(sorted(_CONSEQUENCE_KEYS))))
     matchers = {}
     for key in ("sanction", "harmless"):
         if not isinstance(data[key], dict) or set(data[key]) - {"terms", "patterns"}:
-            raise RulePackError(f"{path}: '{key}' moet een tabel zijn met 'terms' en/of 'patterns'")
+            raise RulePackError(msg("data.at", where=path, problem=msg("rule.matcher_table", key=key)))
         raw = _expand({"id": key, **data[key]}, named, path)
         terms, patterns = raw.get("terms", []), raw.get("patterns", [])
         if not isinstance(terms, list) or not isinstance(patterns, list) or not all(isinstance(x, str) and x.strip() for x in [*terms, *patterns]):
-            raise RulePackError(f"{path}: '{key}': termen en patronen moeten niet-lege teksten zijn")
+            raise RulePackError(msg("pack.matcher_texts", path=path, key=key))
         _compile_all(terms, patterns, f"{path}: '{key}'", lang)
         matchers[key] = Matcher(tuple(terms), tuple(patterns))
     rules = {rule.id: rule for pack in packs.values() for rule in pack.rules}
     sanction = matchers["sanction"]
     for rule_id in data["sanction_rules"]:
         if rule_id not in rules:
-            raise RulePackError(f"{path}: sanction_rules: onbekende regel '{rule_id}'")
+            raise RulePackError(msg("pack.rule_unknown", where=f"{path}: sanction_rules", rule=rule_id))
         rule = rules[rule_id]
         match = getattr(rule.params, "match", Matcher())
         sanction = Matcher(sanction.terms + match.terms, sanction.patterns + match.patterns)
     words = data["follow_words"]
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise RulePackError(f"{path}: 'follow_words' moet een lijst van niet-lege teksten zijn")
+        raise RulePackError(msg("data.at", where=path, problem=msg("rule.texts_required", key="follow_words")))
     factor = data["unclear_factor"]
     if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 <= factor <= 1:
-        raise RulePackError(f"{path}: 'unclear_factor' moet een getal van 0 tot en met 1 zijn")
+        raise RulePackError(msg("pack.unclear_factor", path=path))
     return Consequences(sanction, matchers["harmless"], frozenset(w.lower() for w in words), float(factor))
 
 
@@ -338,12 +344,12 @@ def load_facts(path: Path, named: dict[str, tuple[str, ...]]) -> dict[str, Fact]
     facts = {}
     for name, raw in _read_toml(path).items():
         if not re.fullmatch(r"[a-z_]+", name) or not isinstance(raw, dict) or set(raw) != _FACT_KEYS:
-            raise RulePackError(f"{path}: '{name}': een feit is een tabel met precies {', '.join(sorted(_FACT_KEYS))}")
+            raise RulePackError(msg("pack.fact_table", path=path, name=name, keys=", ".join(sorted(_FACT_KEYS))))
         lists = [raw["variables"], raw["patterns"]]
         if not all(isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) for v in lists):
-            raise RulePackError(f"{path}: '{name}': 'variables' en 'patterns' moeten lijsten van teksten zijn")
+            raise RulePackError(msg("pack.fact_lists", path=path, name=name))
         if not isinstance(raw["placeholder"], str) or not raw["placeholder"].strip():
-            raise RulePackError(f"{path}: '{name}': 'placeholder' moet een niet-lege tekst zijn")
+            raise RulePackError(msg("data.at", where=f"{path}: '{name}'", problem=msg("rule.text_required", key="placeholder")))
         patterns = _expand({"id": name, "patterns": raw["patterns"]}, named, path)["patterns"]
         _compile_all((), patterns, f"{path}: '{name}'")
         facts[name] = Fact(tuple(raw["variables"]), tuple(patterns), raw["placeholder"])
@@ -357,9 +363,9 @@ def _check_fact_names(packs: dict[str, Pack], facts: dict[str, Fact]) -> None:
             texts = list(rule.suggestions) + list(getattr(rule.params, "alternatives", ()))
             for name in (n for text in texts for n in FACT_NAME.findall(text)):
                 if name not in facts:
-                    known = ", ".join("{" + n + "}" for n in sorted(facts)) or "geen"
-                    raise RulePackError(f"{pack.path}: regel '{rule.id}': onbekend feit '{{{name}}}' in een "
-                                        f"suggestie (bekend: {known})")
+                    known = ", ".join("{" + n + "}" for n in sorted(facts)) or msg("data.none")
+                    raise RulePackError(msg("pack.rule_error", path=pack.path, rule=rule.id,
+                                            problem=msg("pack.fact_unknown", fact="{" + name + "}", known=known)))
 
 
 def load_elements(path: Path, packs: dict[str, Pack]) -> tuple[Element, ...]:
@@ -371,13 +377,13 @@ def load_elements(path: Path, packs: dict[str, Pack]) -> tuple[Element, ...]:
     for name, raw in _read_toml(path).items():
         if not isinstance(raw, dict) or "has" not in raw or not set(raw) - {"has"} \
                 or not set(raw) <= {"has", "lacks", "eases"}:
-            raise RulePackError(f"{path}: '{name}': een element is een tabel met 'has' en 'lacks' en/of 'eases'")
+            raise RulePackError(msg("pack.element_table", path=path, name=name))
         for key in raw:
             if not isinstance(raw[key], list) or not raw[key]:
-                raise RulePackError(f"{path}: '{name}': '{key}' moet een niet-lege lijst van regel-id's zijn")
+                raise RulePackError(msg("pack.element_ids", path=path, name=name, key=key))
             unknown = [r for r in raw[key] if r not in ids]
             if unknown:
-                raise RulePackError(f"{path}: '{name}': onbekende regel '{unknown[0]}' in '{key}'")
+                raise RulePackError(msg("pack.element_rule_unknown", path=path, name=name, rule=unknown[0], key=key))
         elements.append(Element(name, frozenset(raw["has"]), frozenset(raw.get("lacks", ())),
                                 frozenset(raw.get("eases", ()))))
     return tuple(elements)
@@ -386,26 +392,26 @@ def load_elements(path: Path, packs: dict[str, Pack]) -> tuple[Element, ...]:
 def load_rulebook_from(directory: Path, lang: str) -> RuleBook:
     """Load all six packs of a language from a directory; any problem raises RulePackError."""
     if not directory.is_dir():
-        raise RulePackError(f"{directory}: geen regelpakketten voor de taal '{lang}'")
+        raise RulePackError(msg("pack.no_packs", path=directory, lang=lang))
     packs: dict[str, Pack] = {}
     try:
         language = languages.get(lang)  # its lemmatiser and word classes compile the terms
     except LanguageError as err:
-        raise RulePackError(str(err)) from None
+        raise RulePackError(*err.args) from None
     named = load_named_patterns(directory / "patterns.toml")
     for dimension in DIMENSIONS:
         path = directory / f"{dimension}.toml"
         if not path.is_file():
-            raise RulePackError(f"{path}: het regelpakket voor de dimensie '{dimension}' ontbreekt")
+            raise RulePackError(msg("pack.missing", path=path, dimension=dimension))
         packs[dimension] = load_pack(path, named, language)  # ids start with the dimension: unique across packs
     extra = {p.stem for p in directory.glob("*.toml")} - set(DIMENSIONS) - {"language", "patterns", "consequences", "facts", "elements"}
     if extra:
-        raise RulePackError(f"{directory}: onbekend(e) pakketbestand(en): {', '.join(sorted(extra))}")
+        raise RulePackError(msg("pack.files_unknown", path=directory, files=", ".join(sorted(extra))))
     negation = load_language(directory / "language.toml", language)
     consequences = load_consequences(directory / "consequences.toml", named, packs, language)
     undeclared = [r.id for p in packs.values() for r in p.rules if getattr(r.params, "consequence", False)] if consequences is None else []
     if undeclared:
-        raise RulePackError(f"{directory}: regel '{undeclared[0]}' gebruikt 'consequence', maar consequences.toml ontbreekt")
+        raise RulePackError(msg("pack.rule_error", path=directory, rule=undeclared[0], problem=msg("pack.consequences_missing")))
     facts = load_facts(directory / "facts.toml", named)
     _check_fact_names(packs, facts)
     return RuleBook(lang, packs, dataclasses.replace(negation, consequences=consequences, facts=facts),
@@ -424,7 +430,7 @@ def _load_rulebook(lang: str, packs: tuple[str, ...]) -> RuleBook:
     try:
         directory = languages.get(lang).rules_dir
     except LanguageError as err:
-        raise RulePackError(str(err)) from None
+        raise RulePackError(*err.args) from None
     # Checked and compiled once, then loaded from the cache until the code or a rule file changes
     # (the rule files are digested on every load: they may be edited while the app runs, and a
     # language folder elsewhere is digested like the package's own).

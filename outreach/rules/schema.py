@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from outreach.messages import msg
 from outreach.rules.kinds import registry
 from outreach.text.document import PARTS
 from outreach.text.spans import SPAN_KINDS
@@ -121,12 +122,12 @@ class Reader:
     metrics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # scope -> known metrics
 
     def fail(self, problem: str) -> RulePackError:
-        return RulePackError(f"{self.path}: regel '{self.rid}': {problem}")
+        return RulePackError(msg("pack.rule_error", path=self.path, rule=self.rid, problem=problem))
 
     def text(self, raw: dict, key: str, required: bool = True) -> str:
         value = raw.get(key, "")
         if not isinstance(value, str) or (required and not value.strip()):
-            raise self.fail(f"'{key}' moet een niet-lege tekst zijn")
+            raise self.fail(msg("rule.text_required", key=key))
         return value
 
     def texts(self, raw: dict | list, key: str) -> tuple[str, ...]:
@@ -134,37 +135,37 @@ class Reader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(f"'{key}' moet een lijst van niet-lege teksten zijn")
+            raise self.fail(msg("rule.texts_required", key=key))
         return tuple(value)
 
     def number(self, raw: dict, key: str, default: float = 0.0) -> float:
         value = raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(f"'{key}' moet een getal zijn")
+            raise self.fail(msg("rule.number_required", key=key))
         return float(value)
 
     def choice(self, raw: dict, key: str, options: tuple[str, ...], default: str | None = None) -> str:
         value = raw.get(key, default)
         if value not in options:
-            raise self.fail(f"'{key}' moet een van deze zijn: {', '.join(options)}")
+            raise self.fail(msg("rule.choice_required", key=key, options=", ".join(options)))
         return value
 
     def matcher(self, raw: object, key: str) -> Matcher:
         if not isinstance(raw, dict):
-            raise self.fail(f"'{key}' moet een tabel zijn met 'terms' en/of 'patterns'")
+            raise self.fail(msg("rule.matcher_table", key=key))
         unknown = set(raw) - {"terms", "patterns"}
         if unknown:
-            raise self.fail(f"onbekende sleutel(s) in '{key}': {', '.join(sorted(unknown))}")
+            raise self.fail(msg("rule.matcher_unknown_keys", key=key, keys=", ".join(sorted(unknown))))
         matcher = Matcher(self.texts(raw, "terms"), self.texts(raw, "patterns"))
         if not matcher:
-            raise self.fail(f"'{key}' heeft minstens één term of patroon nodig")
+            raise self.fail(msg("rule.matcher_empty", key=key))
         return matcher
 
     def match(self, raw: dict) -> Matcher:
         """The rule's own `terms` and `patterns`: at least one of them."""
         matcher = Matcher(self.texts(raw, "terms"), self.texts(raw, "patterns"))
         if not matcher:
-            raise self.fail("heeft 'terms' of 'patterns' nodig")
+            raise self.fail(msg("rule.match_required"))
         return matcher
 
 
@@ -177,25 +178,25 @@ def matcher_keys(kind: object) -> tuple[str, ...]:
 def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[str, ...]]) -> Rule:
     """Validate one [[rule]] table and turn it into a Rule."""
     if not isinstance(raw, dict):
-        raise RulePackError(f"{path}: elke [[rule]] moet een tabel zijn")
+        raise RulePackError(msg("pack.rule_not_table", path=path))
     rid = raw.get("id", "?")
     read = Reader(path, str(rid), metrics)
     if not isinstance(rid, str) or not _ID.match(rid):
-        raise read.fail("'id' moet eruitzien als 'tone.threat.fine' (kleine letters, punten)")
+        raise read.fail(msg("rule.id_form"))
     if not rid.startswith(dimension + "."):
-        raise read.fail(f"'id' moet beginnen met de dimensie '{dimension}.'")
+        raise read.fail(msg("rule.id_dimension", dimension=dimension))
     kinds = registry()
     kind = kinds.get(raw.get("kind")) if isinstance(raw.get("kind"), str) else None
     if kind is None:
-        raise read.fail(f"'kind' moet een van deze zijn: {', '.join(kinds)}")
+        raise read.fail(msg("rule.kind_unknown", kinds=", ".join(kinds)))
     unknown = set(raw) - set(COMMON_KEYS) - set(kind.keys)
     if unknown:
-        raise read.fail(f"onbekende sleutel(s) voor een regel van soort '{kind.name}': {', '.join(sorted(unknown))}")
+        raise read.fail(msg("rule.unknown_keys", kind=kind.name, keys=", ".join(sorted(unknown))))
     missing = set(COMMON_REQUIRED) - set(raw)
     if kind.points_required and "points" not in raw:
         missing.add("points")
     if missing:
-        raise read.fail(f"ontbrekende sleutel(s): {', '.join(sorted(missing))}")
+        raise read.fail(msg("rule.missing_keys", keys=", ".join(sorted(missing))))
     severity = read.choice(raw, "severity", SEVERITIES)
     points = read.number(raw, "points")
     fields: dict = dict(
@@ -205,22 +206,21 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
         points=points, suggestions=read.texts(raw, "suggestions"),
     )
     if not fields["fail"] or not fields["passes"]:
-        raise read.fail("heeft minstens één 'fail'- en één 'pass'-voorbeeld nodig")
+        raise read.fail(msg("rule.examples_required"))
     if "max_points" in raw:
         cap = read.number(raw, "max_points")
         if cap * points < 0 or cap == 0:
-            raise read.fail("'max_points' moet hetzelfde teken (+ of -) hebben als 'points'")
+            raise read.fail(msg("rule.max_points_sign"))
         fields["max_points"] = cap
     parts = read.texts(raw, "parts")
     bad_parts = set(parts) - set(PARTS)
     if bad_parts:
-        raise read.fail(f"onbekend(e) briefdeel(en) {', '.join(sorted(bad_parts))}; gebruik {', '.join(PARTS)}")
+        raise read.fail(msg("rule.parts_unknown", parts=", ".join(sorted(bad_parts)), known=", ".join(PARTS)))
     fields["parts"] = frozenset(parts)
     ignore_in = read.texts(raw, "ignore_in")
     bad_spans = set(ignore_in) - set(SPAN_KINDS)
     if bad_spans:
-        raise read.fail(f"onbekende soort(en) tekst in 'ignore_in': {', '.join(sorted(bad_spans))}; "
-                        f"gebruik {', '.join(SPAN_KINDS)}")
+        raise read.fail(msg("rule.ignore_in_unknown", spans=", ".join(sorted(bad_spans)), known=", ".join(SPAN_KINDS)))
     fields["ignore_in"] = frozenset(ignore_in)
     fields["negation"] = read.choice(raw, "negation", NEGATION_MODES, "skip")
     # A list of terms, or a table with terms and/or patterns (for what terms cannot say).
@@ -229,6 +229,6 @@ def parse_rule(raw: object, dimension: str, path: str, metrics: dict[str, tuple[
                             else Matcher(read.texts(raw, "exceptions")))
     fields["excepted"] = read.texts(raw, "excepted")
     if fields["excepted"] and not fields["exceptions"]:
-        raise read.fail("'excepted' geeft voorbeelden van de 'exceptions'; deze regel heeft geen 'exceptions'")
+        raise read.fail(msg("rule.excepted_without_exceptions"))
     fields["params"] = kind.parse(raw, read)
     return Rule(**fields)

@@ -17,6 +17,7 @@ import dataclasses
 import math
 from pathlib import Path
 
+from outreach.messages import msg
 from outreach.rules.loader import (
     METRICS, Pack, RuleBook, _check_matchers, _expand, _read_toml, load_named_patterns,
 )
@@ -31,23 +32,21 @@ def _extra_rules(path: Path, book: RuleBook, named: dict) -> tuple[str, list]:
     data = _read_toml(path)
     unknown = set(data) - _EXTRA_PACK_KEYS
     if unknown:
-        raise RulePackError(f"{path}: onbekende sleutel(s) bovenaan: {', '.join(sorted(unknown))} "
-                            f"(een eigen pakket heeft alleen 'dimension', 'lang' en [[rule]])")
+        raise RulePackError(msg("stack.top_keys_unknown", path=path, keys=", ".join(sorted(unknown))))
     dimension = data.get("dimension")
     if dimension != path.stem:
-        raise RulePackError(f"{path}: 'dimension' moet '{path.stem}' zijn, gelijk aan de bestandsnaam")
+        raise RulePackError(msg("stack.dimension", path=path, dimension=path.stem))
     if data.get("lang") != book.lang:
-        raise RulePackError(f"{path}: 'lang' moet '{book.lang}' zijn, de taal van de ingebouwde pakketten")
+        raise RulePackError(msg("stack.lang", path=path, lang=book.lang))
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list) or not raw_rules:
-        raise RulePackError(f"{path}: schrijf minstens één regel als [[rule]]-tabel")
+        raise RulePackError(msg("stack.rules_required", path=path))
     known = {r.id for r in book.rules}
     rules = []
     for raw in raw_rules:
         rule = parse_rule(_expand(raw, named, path), dimension, str(path), METRICS)
         if rule.id in known:
-            raise RulePackError(f"{path}: regel '{rule.id}': dit id bestaat al. Wilt u een bestaande "
-                                f"regel aanpassen? Doe dat in overrides.toml.")
+            raise RulePackError(msg("pack.rule_error", path=path, rule=rule.id, problem=msg("stack.id_exists")))
         known.add(rule.id)
         _check_matchers(rule, str(path), book.lang)
         rules.append(rule)
@@ -55,33 +54,34 @@ def _extra_rules(path: Path, book: RuleBook, named: dict) -> tuple[str, list]:
 
 
 def _override(rule, change: object, path: Path):
-    where = f"{path}: regel '{rule.id}'"
+    def fail(problem: str) -> RulePackError:
+        return RulePackError(msg("pack.rule_error", path=path, rule=rule.id, problem=problem))
+
     if not isinstance(change, dict):
-        raise RulePackError(f"{where}: schrijf een tabel, bijvoorbeeld [\"{rule.id}\"] met enabled = false")
+        raise fail(msg("stack.override_table", rule=rule.id))
     unknown = set(change) - _OVERRIDE_KEYS
     if unknown:
-        raise RulePackError(f"{where}: onbekende sleutel(s) {', '.join(sorted(unknown))}; "
-                            f"gebruik {', '.join(sorted(_OVERRIDE_KEYS))}")
+        raise fail(msg("stack.override_keys", keys=", ".join(sorted(unknown)), known=", ".join(sorted(_OVERRIDE_KEYS))))
     enabled = change.get("enabled", True)
     if not isinstance(enabled, bool):
-        raise RulePackError(f"{where}: 'enabled' moet true of false zijn")
+        raise fail(msg("stack.enabled"))
     if not enabled:
         return None
     fields: dict = {}
     if "severity" in change:
         if change["severity"] not in SEVERITIES:
-            raise RulePackError(f"{where}: 'severity' moet een van deze zijn: {', '.join(SEVERITIES)}")
+            raise fail(msg("rule.choice_required", key="severity", options=", ".join(SEVERITIES)))
         fields["severity"] = change["severity"]
     if "points" in change:
         points = change["points"]
         if isinstance(points, bool) or not isinstance(points, (int, float)) or not math.isfinite(points) \
                 or points * rule.points < 0:
-            raise RulePackError(f"{where}: 'points' moet een getal zijn met hetzelfde teken als nu ({rule.points:g})")
+            raise fail(msg("stack.points", points=rule.points))
         fields["points"] = float(points)
     if "exceptions" in change:
         extra = change["exceptions"]
         if not isinstance(extra, list) or not extra or not all(isinstance(t, str) and t.strip() for t in extra):
-            raise RulePackError(f"{where}: 'exceptions' moet een lijst van woorden of zinsdelen zijn")
+            raise fail(msg("stack.exceptions"))
         fields["exceptions"] = Matcher(rule.exceptions.terms + tuple(extra), rule.exceptions.patterns)
     changed = dataclasses.replace(rule, **fields)
     _check_matchers(changed, str(path))
@@ -93,7 +93,7 @@ def _apply_overrides(path: Path, packs: dict[str, Pack]) -> dict[str, Pack]:
     by_id = {rule.id: dim for dim, pack in packs.items() for rule in pack.rules}
     unknown = [rid for rid in data if rid not in by_id]
     if unknown:
-        raise RulePackError(f"{path}: onbekende regel '{unknown[0]}' (zie `python -m outreach rules` voor de id's)")
+        raise RulePackError(msg("stack.rule_unknown", path=path, rule=unknown[0]))
     out = dict(packs)
     for rid, change in data.items():
         dim = by_id[rid]
@@ -107,24 +107,23 @@ def _apply_overrides(path: Path, packs: dict[str, Pack]) -> dict[str, Pack]:
 def _shares(path: Path) -> dict[str, float]:
     data = _read_toml(path)
     if set(data) != {"shares"} or not isinstance(data["shares"], dict) or not data["shares"]:
-        raise RulePackError(f"{path}: schrijf alleen een tabel [shares] met een aandeel (procent) per segment")
+        raise RulePackError(msg("stack.shares_table", path=path))
     shares = data["shares"]
     for sid, share in shares.items():
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not math.isfinite(share) or share < 0:
-            raise RulePackError(f"{path}: het aandeel van '{sid}' moet een getal van 0 of meer zijn")
+            raise RulePackError(msg("stack.share_number", path=path, segment=sid))
     if abs(sum(shares.values()) - 100) > 0.5:
-        raise RulePackError(f"{path}: de aandelen tellen op tot {sum(shares.values()):g}% in plaats van 100%")
+        raise RulePackError(msg("data.at", where=path, problem=msg("shares.sum", total=sum(shares.values()))))
     return {sid: float(v) for sid, v in shares.items()}
 
 
 def stack(book: RuleBook, folder: Path) -> RuleBook:
     """The rule book with an organisation's folder applied on top."""
     if not folder.is_dir():
-        raise RulePackError(f"{folder}: deze map met eigen regelpakketten bestaat niet")
+        raise RulePackError(msg("stack.folder_missing", path=folder))
     stray = sorted(p.name for p in folder.glob("*.toml") if p.name not in PACK_FILES)
     if stray:
-        raise RulePackError(f"{folder}: onbekend bestand {stray[0]}; een eigen map kent "
-                            f"{', '.join(sorted(PACK_FILES))}")
+        raise RulePackError(msg("stack.file_unknown", path=folder, file=stray[0], known=", ".join(sorted(PACK_FILES))))
     named = dict(book.named_patterns)
     named.update(load_named_patterns(folder / "patterns.toml", book.named_patterns))
     packs = dict(book.packs)

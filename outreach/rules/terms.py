@@ -20,6 +20,7 @@ from typing import NamedTuple
 from outreach import languages
 from outreach.cache import PACKAGE, cached, package_digest
 from outreach.languages import Language
+from outreach.messages import msg
 from outreach.text.document import Document, Token
 from outreach.text.lemmas import lemma
 
@@ -122,11 +123,11 @@ def word_class(name: str, language: Language) -> frozenset[str]:
     path = language.classes_dir / f"{name}.txt"
     if not re.fullmatch(r"[a-z_]+", name) or not path.is_file():
         known = ", ".join(sorted("@" + p.stem for p in language.classes_dir.glob("*.txt")))
-        raise TermError(f"onbekende woordklasse '@{name}' (bekend: {known})")
+        raise TermError(msg("term.class_unknown", name="@" + name, known=known))
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise TermError(f"{path}: kan niet gelezen worden ({type(err).__name__})") from None
+        raise TermError(msg("data.unreadable", path=path, error=type(err).__name__)) from None
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -138,11 +139,11 @@ def _word(spec: str, term: str, language: Language) -> Word:
     prefix, suffix = spec.endswith("*"), spec.startswith("*")
     core = spec.strip("*").lower()
     if not core or "*" in core:
-        raise TermError(f"term '{term}': '*' mag alleen aan het begin of eind van een woord staan")
+        raise TermError(msg("term.wildcard_place", term=term))
     if not re.fullmatch(r"\w+(?:['’-]\w+)*", core):
-        raise TermError(f"term '{term}': '{spec}' is niet één woord (letters, cijfers, - of ')")
+        raise TermError(msg("term.not_one_word", term=term, word=spec))
     if (prefix or suffix) and len(core) < 3:
-        raise TermError(f"term '{term}': een woord met '*' heeft minstens 3 letters nodig")
+        raise TermError(msg("term.wildcard_short", term=term))
     return Word(core, core if exact else lemma(core, language.lemmas), exact, prefix, suffix)
 
 
@@ -155,16 +156,16 @@ def compile_term(term: str, language: Language | str | None = None) -> Term:
 def _compile_term(term: str, language: Language) -> Term:
     parts = term.split()
     if not parts:
-        raise TermError("lege term")
+        raise TermError(msg("term.empty"))
     slots: list[Slot] = []
     limits: list[tuple[int, bool] | None] = []
     for part in parts:
         sized = _SIZED_GAP.fullmatch(part)
         if part == GAP or sized:
             if not slots or slots[-1] is None:
-                raise TermError(f"term '{term}': '...' moet tussen twee woorden staan")
+                raise TermError(msg("term.gap_place", term=term))
             if sized and int(sized.group(1)) > MAX_GAP_WORDS:
-                raise TermError(f"term '{term}': een gap mag hoogstens {MAX_GAP_WORDS} woorden overslaan")
+                raise TermError(msg("term.gap_long", term=term, words=MAX_GAP_WORDS))
             slots.append(None)
             # "...N" stops at a clause boundary: words between the parts of one phrase, not two clauses.
             limits.append((int(sized.group(1)), True) if sized else (GAP_WORDS, False))
@@ -172,9 +173,9 @@ def _compile_term(term: str, language: Language) -> Term:
             limits.append(None)
             slots.append(tuple(_word(alt, term, language) for alt in part.split("|") if alt) or None)
             if slots[-1] is None:
-                raise TermError(f"term '{term}': leeg alternatief")
+                raise TermError(msg("term.alternative_empty", term=term))
     if slots[-1] is None:
-        raise TermError(f"term '{term}': '...' moet tussen twee woorden staan")
+        raise TermError(msg("term.gap_place", term=term))
     return Term(term, tuple(slots), tuple(None if slot is None else SlotTest.of(slot) for slot in slots),
                 tuple(limits))
 
@@ -188,7 +189,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         # engine from skipping quickly to where the pattern can begin.
         return re.compile(rf"(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))", re.IGNORECASE)
     except re.error as err:
-        raise TermError(f"patroon '{pattern}' is geen geldige reguliere expressie ({err})") from None
+        raise TermError(msg("pack.regex_invalid", pattern=pattern, error=err)) from None
 
 
 def _match_from(term: Term, tokens: list[Token], i: int, slot: int, gaps: list[int]) -> int | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from outreach import languages
 from outreach.formatting import number
+from outreach.messages import message_of, msg
 from outreach.rules.loader import load_rulebook
 from outreach.rules.schema import DIMENSIONS, RulePackError
 
@@ -21,7 +22,7 @@ _SEGMENT_OPTIONAL = {"base", "base_reason"}
 _TRIGGER = {"id", "rules", "factor", "max_points", "cap", "effect", "reason", "reaction"}
 # Rule ids this layer's code names, with where: checked on load like the ids in the data file.
 DIGITAL_ROUTE_RULE = "contact.route.digital"
-CODE_RULE_REFERENCES = {DIGITAL_ROUTE_RULE: "outreach/segments/reception.py (reactie 'lands_well': digital)"}
+CODE_RULE_REFERENCES = {DIGITAL_ROUTE_RULE: "outreach/segments/reception.py (reaction 'lands_well': digital)"}
 
 
 class SegmentModelError(ValueError):
@@ -113,24 +114,24 @@ class SegmentModel:
 
 
 def _error(path: str, where: str, problem: str) -> SegmentModelError:
-    return SegmentModelError(f"{path}: {where}: {problem}")
+    return SegmentModelError(msg("data.at_place", path=path, where=where, problem=problem))
 
 
 def _number(value: object, path: str, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _error(path, where, "moet een getal zijn")
+        raise _error(path, where, msg("segments.number"))
     return float(value)
 
 
 def _text(value: object, path: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _error(path, where, "moet een niet-lege tekst zijn")
+        raise _error(path, where, msg("segments.text"))
     return value
 
 
 def _table(value: object, path: str, where: str) -> dict:
     if not isinstance(value, dict):
-        raise _error(path, where, "moet een tabel zijn")
+        raise _error(path, where, msg("segments.table"))
     return value
 
 
@@ -138,17 +139,17 @@ def _trigger(raw: object, path: str, where: str) -> Trigger:
     raw = _table(raw, path, where)
     unknown = set(raw) - _TRIGGER
     if unknown:
-        raise _error(path, where, f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
+        raise _error(path, where, msg("segments.keys_unknown", keys=", ".join(sorted(unknown))))
     rules = raw.get("rules")
     if not isinstance(rules, list) or not rules or not all(isinstance(r, str) and r for r in rules):
-        raise _error(path, where, "'rules' moet een lijst zijn van regel-id's of patronen zoals 'tone.threat.*'")
+        raise _error(path, where, msg("segments.trigger_rules"))
     effect = raw.get("effect", "")
     if effect not in ("", "hurts", "helps"):
-        raise _error(path, where, "'effect' moet 'hurts' of 'helps' zijn")
+        raise _error(path, where, msg("segments.trigger_effect"))
     cap = raw.get("cap")
     max_points = raw.get("max_points")
     if max_points is not None and _number(max_points, path, f"{where}.max_points") <= 0:
-        raise _error(path, f"{where}.max_points", "moet een positief getal zijn")
+        raise _error(path, f"{where}.max_points", msg("segments.positive"))
     return Trigger(
         id=_text(raw.get("id"), path, f"{where}.id"),
         rules=tuple(rules),
@@ -167,13 +168,13 @@ def _segment(raw: object, path: str, index: int) -> Segment:
     where = f"segment '{sid}'"
     unknown = set(raw) - _SEGMENT - _SEGMENT_OPTIONAL
     if unknown:
-        raise _error(path, where, f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
+        raise _error(path, where, msg("segments.keys_unknown", keys=", ".join(sorted(unknown))))
     missing = _SEGMENT - {"trigger"} - set(raw)
     if missing:
-        raise _error(path, where, f"ontbrekende sleutel(s): {', '.join(sorted(missing))}")
+        raise _error(path, where, msg("rule.missing_keys", keys=", ".join(sorted(missing))))
     traits_raw = _table(raw["traits"], path, f"{where}.traits")
     if set(traits_raw) != set(TRAITS):
-        raise _error(path, f"{where}.traits", f"moet precies deze sleutels hebben: {', '.join(TRAITS)}")
+        raise _error(path, f"{where}.traits", msg("segments.exact_keys", keys=", ".join(TRAITS)))
     traits = {}
     for key in TRAITS:
         t = _table(traits_raw[key], path, f"{where}.traits.{key}")
@@ -181,33 +182,33 @@ def _segment(raw: object, path: str, index: int) -> Segment:
                             _text(t.get("text"), path, f"{where}.traits.{key}.text"))
     weights_raw = _table(raw["weights"], path, f"{where}.weights")
     if set(weights_raw) != set(DIMENSIONS):
-        raise _error(path, f"{where}.weights", f"moet precies deze sleutels hebben: {', '.join(DIMENSIONS)}")
+        raise _error(path, f"{where}.weights", msg("segments.exact_keys", keys=", ".join(DIMENSIONS)))
     weights = {d: _number(weights_raw[d], path, f"{where}.weights.{d}") for d in DIMENSIONS}
     if any(w < 0 for w in weights.values()) or abs(sum(weights.values()) - 1.0) > 1e-6:
-        raise _error(path, f"{where}.weights", f"moeten 0 of meer zijn en samen 1 zijn (nu samen {number(sum(weights.values()), digits=None)})")
+        raise _error(path, f"{where}.weights", msg("segments.weights_sum", total=number(sum(weights.values()), digits=None)))
     quotes_raw = raw["quotes"]
     if not isinstance(quotes_raw, list):
-        raise _error(path, f"{where}.quotes", "moet een lijst zijn")
+        raise _error(path, f"{where}.quotes", msg("segments.list"))
     quotes = tuple(Quote(_text(_table(q, path, f"{where}.quotes").get("text"), path, f"{where}.quotes.text"),
                          _text(q.get("source"), path, f"{where}.quotes.source")) for q in quotes_raw)
     triggers_raw = raw.get("trigger", [])
     if not isinstance(triggers_raw, list):
-        raise _error(path, where, "triggers moeten als [[segment.trigger]] geschreven worden")
+        raise _error(path, where, msg("segments.triggers_as_tables"))
     triggers = tuple(_trigger(t, path, f"{where} trigger {i + 1}") for i, t in enumerate(triggers_raw))
     reactions = _table(raw["reactions"], path, f"{where}.reactions")
     for key in VERDICTS:
         _text(reactions.get(key), path, f"{where}.reactions.{key}")
     for trigger in triggers:
         if trigger.reaction and trigger.reaction not in reactions:
-            raise _error(path, f"{where} trigger '{trigger.id}'", f"geen reactie met de naam '{trigger.reaction}'")
+            raise _error(path, f"{where} trigger '{trigger.id}'", msg("segments.reaction_unknown", reaction=trigger.reaction))
     share = _number(raw["share"], path, f"{where}.share")
     if share < 0:
-        raise _error(path, f"{where}.share", "moet 0 of meer zijn")
+        raise _error(path, f"{where}.share", msg("segments.not_negative"))
     base = None
     if "base" in raw or "base_reason" in raw:
         base = _number(raw.get("base"), path, f"{where}.base")
         if not 0 <= base <= 100:
-            raise _error(path, f"{where}.base", "moet tussen 0 en 100 liggen")
+            raise _error(path, f"{where}.base", msg("segments.percent"))
     return Segment(
         id=_text(sid, path, f"{where}.id"), name=_text(raw["name"], path, f"{where}.name"),
         share=share, summary=_text(raw["summary"], path, f"{where}.summary"), traits=traits,
@@ -227,10 +228,10 @@ def check_rule_references(model: SegmentModel, rule_ids: tuple[str, ...]) -> Non
             for pattern in trigger.rules:
                 if not any(_globs((pattern,)).match(rule_id) for rule_id in rule_ids):
                     raise _error(model.path, f"segment '{segment.id}' trigger '{trigger.id}'",
-                                 f"onbekende regel '{pattern}' (geen regel-id past erop)")
+                                 msg("segments.rule_unknown", rule=pattern))
     for rule_id, where in CODE_RULE_REFERENCES.items():
         if rule_id not in rule_ids:
-            raise SegmentModelError(f"{where}: onbekende regel '{rule_id}'")
+            raise SegmentModelError(msg("pack.rule_unknown", where=where, rule=rule_id))
 
 
 def load_model_from(path: Path) -> SegmentModel:
@@ -238,37 +239,37 @@ def load_model_from(path: Path) -> SegmentModel:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError:
-        raise SegmentModelError(f"{path}: geen segmentmodel voor deze taal") from None
+        raise SegmentModelError(msg("segments.missing", path=path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
-        raise SegmentModelError(f"{path}: geen geldige TOML: {err}") from None
+        raise SegmentModelError(msg("data.toml_invalid", path=path, error=err)) from None
     p = str(path)
     unknown = set(data) - _TOP
     if unknown:
-        raise _error(p, "bovenaan", f"onbekende sleutel(s): {', '.join(sorted(unknown))}")
+        raise _error(p, msg("segments.where_top"), msg("segments.keys_unknown", keys=", ".join(sorted(unknown))))
     verdicts = _table(data.get("verdicts"), p, "verdicts")
     lands_well = _number(verdicts.get("lands_well"), p, "verdicts.lands_well")
     turns_away = _number(verdicts.get("turns_away"), p, "verdicts.turns_away")
     if not 0 <= turns_away <= lands_well <= 100:
-        raise _error(p, "verdicts", "nodig: 0 <= turns_away <= lands_well <= 100")
+        raise _error(p, "verdicts", msg("segments.verdicts"))
     labels = _table(data.get("labels"), p, "labels")
     for key in VERDICTS:
         _text(labels.get(key), p, f"labels.{key}")
     short = _table(data.get("short"), p, "short")
     if set(short) != set(DIMENSIONS):
-        raise _error(p, "short", f"moet precies deze sleutels hebben: {', '.join(DIMENSIONS)}")
+        raise _error(p, "short", msg("segments.exact_keys", keys=", ".join(DIMENSIONS)))
     for key in DIMENSIONS:
         _text(short[key], p, f"short.{key}")
     raw_segments = data.get("segment")
     if not isinstance(raw_segments, list) or not raw_segments:
-        raise _error(p, "segment", "minstens één [[segment]] is nodig")
+        raise _error(p, "segment", msg("segments.segment_required"))
     segments = tuple(_segment(s, p, i) for i, s in enumerate(raw_segments))
     ids = [s.id for s in segments]
     if len(set(ids)) != len(ids):
-        raise _error(p, "segment", "dubbel segment-id")
+        raise _error(p, "segment", msg("segments.duplicate_id"))
     try:
         check_shares({s.id: s.share for s in segments})
     except SegmentModelError as err:
-        raise _error(p, "aandelen van de segmenten", str(err)) from None
+        raise _error(p, msg("segments.where_shares"), message_of(err) or str(err)) from None
     model = SegmentModel(
         lang=_text(data.get("lang"), p, "lang"), base=_number(data.get("base"), p, "base"),
         lands_well=lands_well, turns_away=turns_away, labels=dict(labels), short=dict(short),
@@ -277,7 +278,7 @@ def load_model_from(path: Path) -> SegmentModel:
     try:
         book = load_rulebook(model.lang)
     except RulePackError as err:
-        raise _error(p, "lang", str(err)) from None
+        raise _error(p, "lang", message_of(err) or str(err)) from None
     check_rule_references(model, tuple(rule.id for rule in book.rules))
     return model
 
@@ -286,14 +287,12 @@ def check_shares(shares: dict[str, float]) -> dict[str, float]:
     """Shares in percent: non-negative and summing to 100 (within 0.5 for rounding)."""
     for sid, share in shares.items():
         if isinstance(share, bool) or not isinstance(share, (int, float)) or share != share:
-            raise SegmentModelError(f"het aandeel van '{sid}' is geen getal")
+            raise SegmentModelError(msg("shares.not_number", segment=sid))
         if share < 0:
-            raise SegmentModelError(f"het aandeel van '{sid}' is negatief ({number(share, digits=None)}%)")
+            raise SegmentModelError(msg("shares.negative", segment=sid, share=number(share, digits=None)))
     total = sum(shares.values())
     if abs(total - 100) > 0.5:
-        raise SegmentModelError(
-            f"de aandelen tellen op tot {number(total, digits=None)}% in plaats van 100%. Pas ze aan zodat ze samen 100% zijn."
-        )
+        raise SegmentModelError(msg("shares.total", total=number(total, digits=None)))
     return shares
 
 

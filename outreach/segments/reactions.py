@@ -10,6 +10,8 @@ from functools import lru_cache
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from outreach.messages import msg
+
 MAX_REACTION_CHARS = 600
 
 
@@ -28,6 +30,6 @@ def render_reaction(source: str, **context: object) -> str:
     try:
         text = _template(source).render(**context)
     except TemplateError as err:
-        return f"(reactie kon niet worden gemaakt: {err.message})"
+        return msg("reception.reaction_failed", error=err.message)
     text = " ".join(text.split())
     return text[:MAX_REACTION_CHARS]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from outreach.dimensions import DimensionScore
 from outreach.formatting import number, percent
+from outreach.messages import msg
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
 from outreach.scale import adjustment, to_score
@@ -75,7 +76,7 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
         if weight and points:
             title = dimensions[d].title
             reasons.append(Reason(
-                f"{title} scoort {number(dimensions[d].score)}/100 en weegt {percent(weight)} voor dit segment",
+                msg("reception.dimension", title=title, score=number(dimensions[d].score), weight=percent(weight)),
                 points, d, None, f"dimension:{d}"))
     return reasons
 
@@ -149,7 +150,7 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
         voiced = next(r for r in voiceable if r.reaction == key)
         match = findings[voiced.finding].match if voiced.finding is not None else ""
     top_short = (model.short[negative[0].dimension] if negative and negative[0].dimension
-                 else "ik weet niet goed wat ik ermee moet")
+                 else msg("reception.top_reason_unknown"))
     digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     return render_reaction(segment.reactions[key], match=match, top_reason_short=top_short,
                            digital=digital, segment=segment.name, verdict=verdict)
@@ -169,9 +170,9 @@ def _distinct(reasons: list[Reason]) -> list[Reason]:
 def receive_segment(model: SegmentModel, segment: Segment, share: float,
                     dimensions: dict[str, DimensionScore], findings: tuple[Finding, ...]) -> Reception:
     if segment.base is None:
-        contributions = [Reason("Startpunt: een neutrale brief", model.base, None, None, "base")]
+        contributions = [Reason(msg("reception.start"), model.base, None, None, "base")]
     else:
-        contributions = [Reason(f"Startpunt: een neutrale brief ({segment.base_reason})", segment.base,
+        contributions = [Reason(msg("reception.start_because", reason=segment.base_reason), segment.base,
                                 None, None, "base")]
     contributions += _dimension_reasons(segment, dimensions)
     triggered, cap = _trigger_reasons(segment, findings)
@@ -179,8 +180,7 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
     raw = round(sum(r.points for r in contributions), 2)
     if cap is not None and raw > cap.points:
         contributions.append(Reason(
-            f"Plafond {number(cap.points, digits=None)}: zolang dit in de brief staat, komt hij bij "
-            f"deze groep niet hoger uit. {cap.text}",
+            msg("reception.cap", points=number(cap.points, digits=None), text=cap.text),
             round(cap.points - raw, 2), cap.dimension, cap.finding, "cap", cap.reaction))
         raw = cap.points
     score = to_score(raw)
@@ -204,7 +204,7 @@ def resolve_shares(model: SegmentModel, shares: dict[str, float] | None) -> dict
     if shares is None:
         return {s.id: s.share for s in model.segments}
     if set(shares) != set(model.ids):
-        raise SegmentModelError(f"geef een aandeel voor precies deze segmenten: {', '.join(model.ids)}")
+        raise SegmentModelError(msg("shares.segments", segments=", ".join(model.ids)))
     return check_shares(dict(shares))
 
 
@@ -227,9 +227,9 @@ def parse_shares(text: str, model: SegmentModel) -> dict[str, float]:
     """'39,22,39' (in the model's segment order) to a validated share per segment id."""
     parts = [p.strip().rstrip("%") for p in text.replace(";", ",").split(",")]
     if len(parts) != len(model.segments):
-        raise SegmentModelError(f"geef {len(model.segments)} aandelen, gescheiden door komma's (bijv. 39,22,39)")
+        raise SegmentModelError(msg("shares.count", count=len(model.segments)))
     try:
         values = [float(p) for p in parts]
     except ValueError:
-        raise SegmentModelError(f"aandelen moeten getallen zijn: '{text}'") from None
+        raise SegmentModelError(msg("shares.numbers", text=text)) from None
     return check_shares(dict(zip(model.ids, values)))

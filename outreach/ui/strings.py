@@ -7,20 +7,14 @@ interface around it switches.
 from __future__ import annotations
 
 import re
-import string
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from outreach.formatting import number  # noqa: F401  (the page's one number format)
+from outreach.messages import CatalogueError as StringsError  # noqa: F401
+from outreach.messages import DEFAULT_LANG, LANGS, load_catalogue, placeholders  # noqa: F401
 
 CATALOGUE = Path(__file__).with_name("strings.toml")
-LANGS = ("nl", "en")
-DEFAULT_LANG = "nl"
-
-
-class StringsError(ValueError):
-    pass
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&])")
@@ -38,23 +32,10 @@ def md_escape(text: object) -> str:
 
 
 
-def placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
-
-
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
-    """The catalogue, checked: every key has every language, with the same placeholders."""
-    with CATALOGUE.open("rb") as handle:
-        data = tomllib.load(handle)
-    for key, entry in data.items():
-        if not isinstance(entry, dict) or set(entry) != set(LANGS):
-            raise StringsError(f"{CATALOGUE.name}: '{key}' needs exactly: {', '.join(LANGS)}")
-        if not all(isinstance(v, str) and v for v in entry.values()):
-            raise StringsError(f"{CATALOGUE.name}: '{key}' has an empty or non-text value")
-        if len({frozenset(placeholders(v)) for v in entry.values()}) != 1:
-            raise StringsError(f"{CATALOGUE.name}: '{key}' has different {{placeholders}} per language")
-    return data
+    """The catalogue, checked by the engine's loader: every key has every language, with the same placeholders."""
+    return load_catalogue(CATALOGUE)
 
 
 class Strings:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from outreach import languages
 from outreach.dimensions import DimensionScore
+from outreach.messages import msg
 from outreach.rules.schema import DIMENSIONS
 from outreach.store import EXERCISE_KEYS  # the VSDT answers are kept with a workspace under these keys
 
@@ -64,15 +65,15 @@ class Workshop:
 def _records(data: dict, key: str, fields: tuple[str, ...], optional: tuple[str, ...], path: Path) -> list[dict]:
     items = data.get(key, [])
     if not isinstance(items, list) or not items:
-        raise WorkshopDataError(f"{path}: [[{key}]] ontbreekt")
+        raise WorkshopDataError(msg("workshop.missing", path=path, key=key))
     for i, item in enumerate(items):
         if not isinstance(item, dict):
-            raise WorkshopDataError(f"{path}: [[{key}]] {i + 1} is geen tabel")
+            raise WorkshopDataError(msg("workshop.not_table", path=path, key=key, index=i + 1))
         unknown = set(item) - set(fields) - set(optional)
         missing = set(fields) - set(item)
         if unknown or missing:
-            raise WorkshopDataError(f"{path}: [[{key}]] '{item.get('id', i + 1)}': "
-                                    f"onbekend {sorted(unknown)}, ontbrekend {sorted(missing)}")
+            raise WorkshopDataError(msg("workshop.keys", path=path, key=key, item=item.get("id", i + 1),
+                                        unknown=sorted(unknown), missing=sorted(missing)))
     return items
 
 
@@ -81,17 +82,17 @@ def load_workshop_from(path: Path) -> Workshop:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise WorkshopDataError(f"{path}: kan niet gelezen worden: {err}") from None
+        raise WorkshopDataError(msg("workshop.unreadable", path=path, error=err)) from None
     mechanisms = tuple(Mechanism(**m) for m in _records(
         data, "mechanism", ("id", "name", "sprint", "text", "intervention"), (), path))
     steps = tuple(VsdtStep(**s) for s in _records(data, "vsdt_step", ("id", "title", "prompt"), ("example",), path))
     if [s.id for s in steps] != list(EXERCISE_KEYS):
-        raise WorkshopDataError(f"{path}: de stappen moeten precies {', '.join(EXERCISE_KEYS)} zijn")
+        raise WorkshopDataError(msg("workshop.steps", path=path, steps=", ".join(EXERCISE_KEYS)))
     tensions = []
     for t in _records(data, "tension", ("id", "values", "high", "low", "text", "research"), (), path):
         dims = list(t["high"]) + list(t["low"])
         if len(t["values"]) != 2 or not set(dims) <= set(DIMENSIONS):
-            raise WorkshopDataError(f"{path}: tension '{t['id']}': twee waarden en bekende dimensies nodig")
+            raise WorkshopDataError(msg("workshop.tension", path=path, tension=t["id"]))
         tensions.append(Tension(t["id"], tuple(t["values"]), tuple(t["high"]), tuple(t["low"]),
                                 t["text"], t["research"]))
     thresholds = data.get("thresholds", {})

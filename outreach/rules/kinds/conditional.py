@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, make_finding
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import MATCHER, NUMBER, TEXT, Matcher, Reader, Rule
@@ -24,12 +25,12 @@ class Conditional:
 def parse(raw: dict, read: Reader) -> Conditional:
     when = read.matcher(raw.get("when"), "when")
     if ("require" in raw) == ("forbid" in raw):
-        raise read.fail("een conditional-regel heeft precies één van 'require' of 'forbid' nodig")
+        raise read.fail(msg("rule.conditional_one_of"))
     key = "require" if "require" in raw else "forbid"
     condition = read.matcher(raw[key], key)
     kept_points = read.number(raw, "kept_points")
     if kept_points and "found_message" not in raw:
-        raise read.fail("'kept_points' heeft een 'found_message' nodig")
+        raise read.fail(msg("rule.kept_points_message"))
     return Conditional(when, **{key: condition}, kept_points=kept_points,
                        found_message=raw.get("found_message", ""))
 
@@ -56,7 +57,7 @@ def run(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 KIND = Kind(
-    name="conditional", label="als de brief het ene zegt, moet hij ook het andere zeggen",
+    name="conditional", label=msg("kind.conditional"),
     keys={"when": MATCHER, "require": MATCHER, "forbid": MATCHER, "kept_points": NUMBER, "found_message": TEXT},
     required=("when",), parse=parse, run=run,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, make_finding
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import BOOLEAN, TEXTS, Matcher, Reader, Rule
@@ -23,7 +24,7 @@ class Existence:
 def parse(raw: dict, read: Reader) -> Existence:
     consequence = raw.get("consequence", False)
     if not isinstance(consequence, bool):
-        raise read.fail("'consequence' moet true of false zijn")
+        raise read.fail(msg("rule.consequence_boolean"))
     return Existence(read.match(raw), consequence)
 
 
@@ -47,7 +48,7 @@ def run(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 KIND = Kind(
-    name="existence", label="zoekt woorden of zinsdelen die de brief schaden of helpen",
+    name="existence", label=msg("kind.existence"),
     keys={"terms": TEXTS, "patterns": TEXTS, "consequence": BOOLEAN}, required=(),
     parse=parse, run=run, helps_only=True,
 )

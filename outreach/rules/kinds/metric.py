@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.formatting import number, percent
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, make_finding
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import NUMBER, SEVERITIES, TEXT, Matcher, Reader, Rule, one_of
@@ -39,15 +40,15 @@ class Metric:
 
 def _band(raw: object, read: Reader) -> Band:
     if not isinstance(raw, dict):
-        raise read.fail("elke [[rule.band]] moet een tabel zijn")
+        raise read.fail(msg("rule.band_table"))
     unknown = set(raw) - _BAND_KEYS
     if unknown:
-        raise read.fail(f"onbekende sleutel(s) in een band: {', '.join(sorted(unknown))}")
+        raise read.fail(msg("rule.band_unknown_keys", keys=", ".join(sorted(unknown))))
     if "above" not in raw and "below" not in raw:
-        raise read.fail("een band heeft 'above' of 'below' nodig")
+        raise read.fail(msg("rule.band_bound"))
     severity = raw.get("severity", "")
     if severity not in SEVERITIES:
-        raise read.fail(f"de 'severity' van een band moet een van deze zijn: {', '.join(SEVERITIES)}")
+        raise read.fail(msg("rule.band_severity", options=", ".join(SEVERITIES)))
     return Band(
         points=read.number(raw, "points"), severity=severity, message=read.text(raw, "message"),
         above=read.number(raw, "above") if "above" in raw else None,
@@ -59,11 +60,10 @@ def parse(raw: dict, read: Reader) -> Metric:
     scope = read.choice(raw, "scope", SCOPES, "document")
     metric = raw.get("metric")
     if metric not in read.metrics[scope]:
-        raise read.fail(f"onbekende maat '{metric}' voor scope '{scope}'; "
-                        f"bekend: {', '.join(read.metrics[scope])}")
+        raise read.fail(msg("rule.metric_unknown", metric=metric, scope=scope, known=", ".join(read.metrics[scope])))
     bands = raw.get("band")
     if not isinstance(bands, list) or not bands:
-        raise read.fail("een metric-regel heeft minstens één [[rule.band]] nodig")
+        raise read.fail(msg("rule.bands_required"))
     return Metric(metric, scope, tuple(_band(b, read) for b in bands))
 
 
@@ -116,7 +116,7 @@ BAND = {"type": "object", "additionalProperties": False, "required": ["points", 
                        "message": TEXT}}
 
 KIND = Kind(
-    name="metric", label="meet de tekst (zinslengte, woorden, leesbaarheid)",
+    name="metric", label=msg("kind.metric"),
     keys={"metric": TEXT, "scope": one_of(*SCOPES), "band": {"type": "array", "minItems": 1, "items": BAND}},
     required=("metric", "band"), parse=parse, run=run, points_required=False,
 )

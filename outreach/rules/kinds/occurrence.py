@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, make_finding
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import TEXTS, Matcher, Reader, Rule, one_of
@@ -25,7 +26,7 @@ def parse(raw: dict, read: Reader) -> Occurrence:
     match = read.match(raw)
     limit = raw.get("max")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-        raise read.fail("'max' moet een geheel getal van 0 of hoger zijn")
+        raise read.fail(msg("rule.max_count"))
     return Occurrence(match, limit, read.choice(raw, "scope", SCOPES, "document"))
 
 
@@ -43,7 +44,7 @@ def run(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 KIND = Kind(
-    name="occurrence", label="telt hoe vaak iets voorkomt",
+    name="occurrence", label=msg("kind.occurrence"),
     keys={"terms": TEXTS, "patterns": TEXTS, "max": {"type": "integer", "minimum": 0}, "scope": one_of(*SCOPES)},
     required=("max",), parse=parse, run=run, helps_only=True,
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, make_finding
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import NUMBER, TEXT, TEXTS, Matcher, Reader, Rule
@@ -22,7 +23,7 @@ class Required:
 def parse(raw: dict, read: Reader) -> Required:
     params = Required(read.match(raw), read.number(raw, "missing_points"), read.text(raw, "found_message"))
     if params.missing_points > 0 or read.number(raw, "points") < 0:
-        raise read.fail("'missing_points' moet 0 of lager zijn en 'points' 0 of hoger")
+        raise read.fail(msg("rule.missing_points_sign"))
     return params
 
 
@@ -35,7 +36,7 @@ def run(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 KIND = Kind(
-    name="required", label="kijkt of de brief iets zegt dat er hoort te staan",
+    name="required", label=msg("kind.required"),
     keys={"terms": TEXTS, "patterns": TEXTS, "missing_points": NUMBER, "found_message": TEXT},
     required=("found_message",), parse=parse, run=run,
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.messages import msg
 from outreach.rules.engine import Context, Finding, make_finding
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import TEXTS, Matcher, Reader, Rule
@@ -25,7 +26,7 @@ class Substitution:
 def parse(raw: dict, read: Reader) -> Substitution:
     swap = raw.get("swap")
     if not isinstance(swap, dict) or not swap:
-        raise read.fail("'swap' moet een tabel zijn van term = alternatief (of een lijst alternatieven)")
+        raise read.fail(msg("rule.swap_table"))
     return Substitution(tuple((term, read.texts(alt, f"swap.{term}")) for term, alt in swap.items()))
 
 
@@ -54,7 +55,7 @@ def _same_case(match: str, alternatives: tuple[str, ...]) -> tuple[str, ...]:
 
 
 KIND = Kind(
-    name="substitution", label="stelt een gewoner woord voor",
+    name="substitution", label=msg("kind.substitution"),
     keys={"swap": {"type": "object", "minProperties": 1, "additionalProperties": TEXTS}}, required=("swap",),
     parse=parse, run=run, helps_only=True,
 )
