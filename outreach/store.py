@@ -101,6 +101,10 @@ class StorageUnavailable(StoreError):
     """The data folder cannot be written now (disk full, read-only, gone); nothing was written."""
 
 
+class StorageBusy(StoreError):
+    """Another process holds the database longer than the busy timeout; try again in a moment."""
+
+
 STORAGE_UNAVAILABLE = "store.unavailable"  # message id
 _WRITE_FAILURES = ("disk is full", "readonly", "read-only", "unable to open", "disk i/o", "cannot open",
                    "file is not a database", "no such table", "out of memory")
@@ -551,7 +555,8 @@ class Store:
             if _is_write_failure(err):
                 self.read_only = True
                 raise StorageUnavailable(msg(STORAGE_UNAVAILABLE)) from None
-            raise StoreError(msg("store.unusable_because", reason=_reason(err))) from None
+            problem = msg("store.unusable_because", reason=_reason(err))
+            raise (StorageBusy if _busy(err) else StoreError)(problem) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -572,12 +577,12 @@ class Store:
                     return action(conn)
             except StorageUnavailable as err:
                 last = err
+            except StorageBusy:  # a writer holds it: a read-only connection would not see its work
+                raise
             except StoreError as err:
                 if mode:  # the fallbacks are only for folders that cannot be written
                     raise
                 last = err
-                if "locked" in str(err) or "busy" in str(err):
-                    raise
         raise last if last is not None else StoreError(msg("store.unusable"))
 
     # --- reading
@@ -758,7 +763,11 @@ class Store:
             return _read(conn, row[0])
 
 
+def _busy(err: sqlite3.Error) -> bool:
+    text = str(err)
+    return "locked" in text or "busy" in text
+
+
 def _reason(err: sqlite3.Error) -> str:
     """An SQLite error in words without paths."""
-    text = str(err)
-    return msg("store.busy") if "locked" in text or "busy" in text else text
+    return msg("store.busy") if _busy(err) else str(err)

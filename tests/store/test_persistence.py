@@ -100,6 +100,25 @@ def test_the_database_uses_wal_and_a_busy_timeout(db, store):
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_a_database_held_by_another_process_says_busy_and_is_not_read_around(db, store, workspace,
+                                                                             monkeypatch):
+    """Past the busy timeout the page says "bezet" and tries again later; it does not fall back to
+    a read-only or immutable connection (those are for folders that cannot be written)."""
+    import outreach.store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(store_module.StorageBusy) as err:
+            store.list_workspaces()
+        assert "bezet" in str(err.value) and not store.read_only
+    finally:
+        holder.close()
+    assert [w.id for w in store.list_workspaces()] == [workspace.id]
+
+
 def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
     broken = tmp_path / "kapot.sqlite3"
     broken.write_bytes(b"dit is geen database" * 100)
