@@ -31,6 +31,7 @@ CODE_ENV = "OUTREACH_ACCESS_CODE"
 KEY_PARAM = "sleutel"
 SHARE_PARAM = "deel"
 OWNER = "auth.owner"        # session: the owner id once the code was given
+BROWSER_KEY = "auth.key"    # session: the browser key it was given with (kept in the address)
 ATTEMPTS = "auth.attempts"  # session: wrong codes so far
 CODE_INPUT = "auth.code"
 _KEY = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -64,8 +65,8 @@ def _browser_key() -> str:
     return value if isinstance(value, str) and _KEY.fullmatch(value) else ""
 
 
-def gate(t: Strings) -> bool:
-    """True when the page may be drawn; in shared mode, otherwise draws the code box."""
+def admitted() -> bool:
+    """True when the page may be drawn: local mode, or a session (or browser key) that gave the code."""
     if not shared():
         return True
     state = st.session_state
@@ -77,8 +78,26 @@ def gate(t: Strings) -> bool:
         with lock:
             known = owner_of_key(key) in admitted
         if known:
-            state[OWNER] = owner_of_key(key)
+            state[OWNER], state[BROWSER_KEY] = owner_of_key(key), key
             return True
+    return False
+
+
+def keep_key_in_address() -> None:
+    """Shared mode: the browser key back in the address when a page change dropped it (Streamlit
+    clears the query parameters on a change of page), so a refresh or bookmark keeps working."""
+    key = st.session_state.get(BROWSER_KEY) if shared() else None
+    if key and st.query_params.get(KEY_PARAM) != key:
+        st.query_params[KEY_PARAM] = key
+
+
+def gate(t: Strings) -> bool:
+    """True when the page may be drawn; in shared mode, otherwise draws the code box."""
+    if admitted():
+        return True
+    state = st.session_state
+    key = _browser_key()
+    admitted_owners, lock = _admitted()
     code = os.environ.get(CODE_ENV, "")
     st.title(t("access_title"))
     if not code:
@@ -92,8 +111,8 @@ def gate(t: Strings) -> bool:
             key = key or secrets.token_urlsafe(24)
             st.query_params[KEY_PARAM] = key
             with lock:
-                admitted.add(owner_of_key(key))
-            state[OWNER] = owner_of_key(key)
+                admitted_owners.add(owner_of_key(key))
+            state[OWNER], state[BROWSER_KEY] = owner_of_key(key), key
             state.pop(CODE_INPUT, None)
             st.rerun()
         attempts = state[ATTEMPTS] = state.get(ATTEMPTS, 0) + 1

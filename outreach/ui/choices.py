@@ -43,7 +43,7 @@ def restore() -> None:
     if isinstance(chosen.get("scenario"), str):
         state[SCENARIO] = chosen["scenario"]
     if chosen.get("view") in ("write", "compare", "workshop"):
-        state[workspace.VIEW] = chosen["view"]
+        state[workspace.VIEW] = state[workspace.VIEW_WANTED] = chosen["view"]  # view.render_page goes there
     if isinstance(chosen.get("lang_en"), bool):
         state[LANG] = chosen["lang_en"]
     for sid, value in (chosen.get("shares") or {}).items():

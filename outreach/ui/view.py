@@ -1,7 +1,8 @@
 """The page: Streamlit rendering only; every judgement comes from the engine (outreach.analyze).
 
-Layout: a header with the language switch, the "how does this work" panel, messages, the view
-switch (Write / Compare / Workshop), the scenario, then the view. The sidebar holds the workspace
+Layout: the views (Write / Compare / Workshop) are pages of st.navigation in the top bar
+(render_page; one file each in outreach/ui/pages/). Around them a frame: a header with the language
+switch, the "how does this work" panel, the scenario and messages. The sidebar holds the workspace
 picker (workspace.py) and the population shares.
 
 - Write: the 2-4 variants of the open workspace; the chosen one's editor and results are drawn
@@ -14,6 +15,7 @@ Only the chosen view is drawn on a rerun, so the page stays fast with four varia
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from html import escape
@@ -57,8 +59,7 @@ class PageContext:
     titles: dict[str, str]            # dimension titles in the interface language
     verdict_labels: dict[str, str]
     sidebar_top: object = None        # containers kept free for the workspace picker,
-    notices: object = None            # the page's messages
-    nav: object = None                # and the view switch
+    notices: object = None            # and the page's messages
 
     @property
     def lang(self) -> str:
@@ -95,16 +96,32 @@ def _sentence(message: str) -> str:
 # Page
 
 
-VIEWS = ("write", "compare", "workshop")
+VIEWS = {"write": "schrijven", "compare": "vergelijken", "workshop": "workshop"}  # view: its page file
+VIEW_ICONS = {"write": ":material/edit_note:", "compare": ":material/compare_arrows:", "workshop": ":material/groups:"}
+PAGES = Path(__file__).with_name("pages")
+_CONTEXT: ContextVar[PageContext] = ContextVar("outreach_page_context")
 
 
 def render_page() -> None:
-    """The whole page; app.py calls only this."""
+    """The page frame and the chosen view (st.navigation); app.py calls only this.
+
+    The access code comes first: until it is given the code box is the only page. The views are
+    pages with their own address (Schrijven at the root, /vergelijken, /workshop). The view is
+    remembered per workspace: a workspace shown anew (a refresh, a switch) opens the view it was
+    left in (choices.restore asks for it, st.switch_page goes there)."""
     choices.restore()  # a workspace's remembered scenario, shares, view and language
-    ctx = page_context()
+    t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
+    st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
+    st.html(CSS)
+    st.html(writing.CSS)
+    if not access.admitted():  # shared mode: the access code before any page
+        st.navigation([st.Page(_access_page, title=t("access_title"), url_path="toegang")],
+                      position="hidden").run()
+        return
+    access.keep_key_in_address()
+    ctx = page_context(t)
     if ctx is None:
         return
-    t = ctx.t
     try:
         workspace.sync(t)
     except Exception:  # the store misbehaving must not take the page down
@@ -112,6 +129,15 @@ def render_page() -> None:
         st.session_state.setdefault(workspace.MESSAGES, []).append(("error", "internal_error", {}))
         if workspace.BASE not in st.session_state:
             workspace.adopt(workspace._offline_workspace(t))
+    pages = {view: st.Page(PAGES / f"{name}.py", title=t(f"view_{view}"), icon=VIEW_ICONS[view],
+                           url_path=name, default=view == "write") for view, name in VIEWS.items()}
+    page = st.navigation(list(pages.values()), position="top")
+    shown = next(view for view, p in pages.items() if p.url_path == page.url_path)
+    wanted = st.session_state.pop(workspace.VIEW_WANTED, None)
+    if wanted in pages and wanted != shown:  # a remembered view, or the before/after demo
+        st.switch_page(pages[wanted], query_params=st.query_params.to_dict())
+    st.session_state[workspace.VIEW] = shown
+    st.set_page_config(page_title=f"{t(f'view_{shown}')} · {t('page_title')}")
     choices.remember()
     with ctx.sidebar_top:
         try:
@@ -121,10 +147,20 @@ def render_page() -> None:
             st.error(t("internal_error"))
     with ctx.notices:
         workspace.notices(t)
-    with ctx.nav:
-        view = workspace._pick(st.segmented_control, t("view_label"), list(VIEWS), workspace.VIEW, t.lang,
-                               format_func=lambda v: t(f"view_{v}"), required=True,
-                               label_visibility="collapsed", width="stretch")
+    token = _CONTEXT.set(ctx)
+    try:
+        page.run()
+    finally:
+        _CONTEXT.reset(token)
+
+
+def _access_page() -> None:
+    access.gate(Strings("en" if st.session_state.get(LANG_KEY) else "nl"))
+
+
+def run_view(view: str) -> None:
+    """One view inside the frame render_page drew (called by its page file in outreach/ui/pages/)."""
+    ctx = _CONTEXT.get()
     if view == "compare":
         comparison.render(ctx)
     elif view == "workshop":
@@ -206,15 +242,10 @@ def render_side_by_side(ctx: PageContext, variant_ids: tuple[str, ...] = ("a", "
             render_variant(vid, ctx, layout="column")
 
 
-def page_context() -> PageContext | None:
-    """Page setup, header, the how-it-works panel, the sidebar shares and the scenario; what the
-    variants share. None (with a message on the page) when the data files cannot be loaded."""
-    t = Strings("en" if st.session_state.get(LANG_KEY) else "nl")
-    st.set_page_config(page_title=t("page_title"), page_icon="✉️", layout="wide")
-    st.html(CSS)
-    st.html(writing.CSS)
-    if not access.gate(t):  # shared mode: the access code first
-        return None
+def page_context(t: Strings | None = None) -> PageContext | None:
+    """Header, the how-it-works panel, the sidebar shares and the scenario; what the views share.
+    None (with a message on the page) when the data files cannot be loaded."""
+    t = t or Strings("en" if st.session_state.get(LANG_KEY) else "nl")
     sidebar_top = st.sidebar.container()
     try:
         book, model, catalogue = resources.rulebook(), resources.segment_model(), resources.catalogue()
@@ -228,9 +259,8 @@ def page_context() -> PageContext | None:
         st.error(t("load_failed"))
         return None
     _header(t)
-    # Letter first: the view switch and the scenario share one row, their details fold away below it.
-    nav_col, scenario_col = _stacking("top").columns([1, 1], vertical_alignment="bottom")
-    nav = nav_col.container()
+    # Letter first: the scenario on one row, its details fold away below it.
+    scenario_col, _ = _stacking("top").columns([1, 1], vertical_alignment="bottom")
     details = _stacking("details").columns(3)
     with details[0]:
         _about(t)
@@ -243,7 +273,7 @@ def page_context() -> PageContext | None:
         scenario, variables = _scenario_section(t, catalogue, details[1], details[2])
     notices = st.container()  # right above the view: close to the editor the user is looking at
     return PageContext(t, book, model, catalogue, scenario, variables, shares, titles, verdict_labels,
-                       sidebar_top, notices, nav)
+                       sidebar_top, notices)
 
 
 def _header(t: Strings) -> None:
@@ -526,7 +556,7 @@ def _examples(vid: str, ctx: PageContext, scenario: Scenario | None) -> None:
                                              f"{scenario.letters[i].label}")
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
                     args=(vid, scenario.id), width="stretch", help=t("example_load_help"))
-    st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"), persist_state="page")
+    st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"), persist_state="session")
 
 
 def _template_feedback(ctx: PageContext, source: str, template_mode: bool, letter: str | None) -> None:

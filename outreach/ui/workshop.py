@@ -195,7 +195,7 @@ def _exercise(ctx, data) -> None:
                            else t("exercise_placeholder"))
             value = st.text_area(md_escape(step.title), key=key, height=110 if step.id != "design_question" else 80,
                                  max_chars=MAX_EXERCISE_CHARS, placeholder=placeholder,
-                                 label_visibility="collapsed", persist_state="page") or ""
+                                 label_visibility="collapsed", persist_state="session") or ""
             if step.id == "design_question" and value.strip() and not value.strip().lower().startswith(QUESTION_STARTS):
                 st.caption(t("exercise_question_hint"))
     st.caption(t("exercise_saved"))

@@ -60,7 +60,8 @@ OFFLINE = "ws.offline"      # why the store cannot be used (Dutch), or absent
 PENDING = "ws.pending"      # True while edits wait for storage that cannot be written now
 SHARE_LINK = "ws.share_link"  # the share link made for the open workspace (id, link)
 SELECTED = "ui.variant"     # the slot shown in the editor (language-free)
-VIEW = "ui.view"            # write | compare | workshop
+VIEW = "ui.view"            # write | compare | workshop: the page shown (view.render_page)
+VIEW_WANTED = "ui.view_wanted"  # a view to go to on this run (a remembered one, the demo)
 IMPORT_ROUND = "ws.import_round"
 VARIANT_RENAME = "ui.variant_rename"
 VARIANT_RENAME_FOR = "ui.variant_rename_for"
@@ -704,7 +705,7 @@ def load_before_after(scenario_id: str) -> None:
         ws = store.create_workspace(title, variants, owner=access.owner())  # a free name: "Titel (2)"
         store.mark_opened(ws.id, access.owner())
     adopt(ws)
-    st.session_state[VIEW] = "compare"
+    st.session_state[VIEW] = st.session_state[VIEW_WANTED] = "compare"
     scroll.request(scroll.COMPARISON)
     say("success", "demo_loaded", name=ws.name)
 

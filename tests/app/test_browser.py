@@ -64,7 +64,7 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, page, tmp_path
 
     commit(page, letter("threatening"))
     page.wait_for_function("() => document.querySelectorAll('.oh-ov-dot').length === 6", timeout=60_000)
-    main.get_by_role("radio", name="Vergelijken").click()
+    page.get_by_role("link", name="Vergelijken").first.click()  # the page in the top bar
     page.wait_for_selector('.oh-cmp tr[data-segment="reach"]', timeout=60_000)
     rows = page.eval_on_selector_all(".oh-cmp tr[data-segment]",
                                      "rows => rows.map(r => r.dataset.segment + '=' + r.dataset.winner)")

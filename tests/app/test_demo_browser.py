@@ -9,8 +9,7 @@ from .browser import open_app
 def test_the_demo_opens_the_comparison_at_its_title(server, page):
     page.set_viewport_size({"width": 1366, "height": 768})
     open_app(page, server)
-    main = page.get_by_test_id("stMainBlockContainer")
-    main.get_by_role("radio", name="Workshop").click()
+    page.get_by_role("link", name="Workshop").first.click()  # the page in the top bar
     button = page.get_by_role("button", name="Laat voor en na zien")
     button.scroll_into_view_if_needed(timeout=60_000)
     assert button.bounding_box()["y"] > 0

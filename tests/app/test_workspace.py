@@ -49,7 +49,10 @@ def choose_variant(at: AppTest, slot: str) -> AppTest:
 
 
 def view(at: AppTest, which: str) -> AppTest:
-    at.segmented_control(key="ui.view.nl").set_value(which)
+    """Open a view as its page in the top bar would (st.navigation; outreach/ui/pages/)."""
+    from outreach.ui.view import VIEWS
+
+    at.switch_page(f"outreach/ui/pages/{VIEWS[which]}.py")
     return run(at)
 
 
@@ -384,7 +387,7 @@ def test_before_and_after_loads_two_variants_and_the_strong_one_wins(scenario_di
     view(at, "workshop")
     at.button(key="ui.demo").click()
     run(at)
-    assert at.segmented_control(key="ui.view.nl").value == "compare"
+    assert at.session_state["ui.view"] == "compare" and winners(at)  # the demo opened the comparison
     listed = store(data_dir).list_workspaces()
     assert len(listed) == 2
     demo = store(data_dir).load(store(data_dir).last_opened())
@@ -402,11 +405,9 @@ def test_the_new_views_switch_to_english():
     type_in(at, "b", letter("warm"))
     at.toggle(key="ui.lang_en").set_value(True)
     run(at)
-    at.segmented_control(key="ui.view.en").set_value("compare")
-    run(at)
+    view(at, "compare")
     assert "Best on reach: B · Variant B" in html(at)
     assert at.download_button(key="cmp.report").label == "Report (HTML)"
-    at.segmented_control(key="ui.view.en").set_value("workshop")
-    run(at)
+    view(at, "workshop")
     assert any(h.value == "1. The three segments" for h in at.header)
     assert not errors(at)

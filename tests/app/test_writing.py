@@ -93,7 +93,7 @@ def test_scenario_shares_view_and_language_come_back_after_a_refresh(scenario_di
     at.number_input(key="ui.share.vertrouwende_volgers").set_value(50).run()
     at.number_input(key="ui.share.zorgvuldige_zelfredzamen").set_value(30).run()
     at.number_input(key="ui.share.voorzichtige_verbinders").set_value(20).run()
-    at.segmented_control(key="ui.view.nl").set_value("compare").run()
+    at.switch_page("outreach/ui/pages/vergelijken.py").run()
     at.toggle(key="ui.lang_en").set_value(True).run()
     assert not at.exception
 
