@@ -15,14 +15,14 @@ import streamlit as st
 from outreach.compare import TIE_MARGIN, CompareError, Comparison
 from outreach.formatting import FALLBACK_COLOR, VARIANT_COLORS, VERDICT_COLORS, variant_label
 from outreach.segments import SegmentModelError
-from outreach.ui import charts, fixes, resources, scroll, workspace
+from outreach.ui import charts, fixes, resources, workspace
 from outreach.ui.highlight import css_token
 from outreach.ui.strings import md_escape, number
 from outreach.ui.style import VERDICT_ICONS
 from outreach.ui.variants import safe_filename
 
 log = logging.getLogger(__name__)
-TOP = scroll.COMPARISON
+TOP = "oh-compare-top"  # the container around the comparison's title
 
 
 
@@ -65,7 +65,6 @@ def render(ctx) -> None:
     t = ctx.t
     with st.container(key=TOP):
         st.subheader(t("compare_title"))
-    scroll.here(TOP)  # after the before/after demo, its click far down the workshop view
     st.caption(t("compare_help", margin=number(TIE_MARGIN, t.lang, 1)))
     pairs, left_out = letters(ctx)
     for name, reason in left_out:

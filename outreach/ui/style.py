@@ -181,7 +181,6 @@ CSS = """
 /* The comparison table on a phone: tighter cells that may wrap, so two variants fit at 390 px; with
    more variants the table scrolls sideways inside its box instead of being cut off at the edge. */
 .oh-scroll{overflow-x:auto;max-width:100%;}
-.st-key-oh-compare-top{scroll-margin-top:1rem;}  /* ui/scroll.py: room above the title it scrolls to */
 @media (max-width:520px){
   .oh-cmp th,.oh-cmp td{padding:.25rem .3rem;}
   .oh-cmp td.oh-cmp-cell{white-space:normal;}

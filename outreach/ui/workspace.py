@@ -43,7 +43,7 @@ from outreach.store import (EXERCISE_KEYS, ConflictError, ImportProblem,
                             InvalidWorkspace, StorageUnavailable, StoreError, Variant, Workspace,
                             WorkspaceNotFound, WorkspaceSummary, workspace_json)
 from outreach.templating import TemplateProblem
-from outreach.ui import access, editor, resources, scroll
+from outreach.ui import access, editor, resources
 from outreach.ui.strings import Strings, md_escape
 from outreach.ui.variants import (SLOTS, copy_name, free_slot, merge_both, merge_exercise, name_problem,
                                   next_variant_name, normal_exercise, safe_filename, unique_name)
@@ -706,7 +706,6 @@ def load_before_after(scenario_id: str) -> None:
         store.mark_opened(ws.id, access.owner())
     adopt(ws)
     st.session_state[VIEW] = st.session_state[VIEW_WANTED] = "compare"
-    scroll.request(scroll.COMPARISON)
     say("success", "demo_loaded", name=ws.name)
 
 

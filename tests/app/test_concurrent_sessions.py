@@ -162,7 +162,7 @@ async def _person(browser, address: str, path, n: int, outside: list[str]) -> di
         # 4. back to the first workspace with the picker
         for attempt in range(4):  # a rerun may redraw the open list under the pointer: open it again
             try:
-                await sidebar.get_by_test_id("stSelectbox").click(timeout=WAIT)
+                await sidebar.get_by_test_id("stSelectbox").filter(has_text="Open werkruimte").click(timeout=WAIT)
                 await page.get_by_role("option", name=re.compile(r"^Mijn brieven")).click(timeout=10_000)
                 break
             except Exception:
