@@ -528,9 +528,7 @@ def _editor_tools(vid: str, ctx: PageContext, source: str, template_mode: bool, 
     with st.expander(t("plain_text_title")):
         # The same letter as plain text (select all, a screen reader's own text mode). Its own key,
         # named after the text it shows: a stale value of it never overwrites (writing.plain_changed).
-        shown = st.session_state.get(_key(vid, "text")) or ""
-        plain = writing.plain_key(vid, shown)
-        st.session_state[plain] = shown
+        plain = writing.plain_box(vid)
         st.text_area(t("letter_label"), key=plain, height=300, max_chars=MAX_CHARS,
                      help=t("letter_help"), on_change=writing.plain_changed, args=(vid, plain))
     _template_feedback(ctx, source, template_mode, letter)

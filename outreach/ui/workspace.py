@@ -315,14 +315,14 @@ def _save_late_edits(store, t: Strings) -> None:
 
 
 def save_late_edits() -> None:
-    """Save late edits now: an editor's commit for the workspace shown before the switch can arrive
-    with a fragment rerun (the editor's), where sync() does not run; waiting for the next full rerun
-    would leave the text in the session only (a closed tab would lose it)."""
+    """Save late edits (see _late_edits) now. Called by sync() on every full rerun, and by the editor's
+    callback: its commit for the workspace shown before the switch can arrive with a fragment rerun,
+    where sync() does not run (waiting would leave the text in the session only)."""
     store = the_store()
     if store is not None and st.session_state.get(LEFT):
         try:
             _save_late_edits(store, _t())
-        except StoreError as err:  # sync() tries again on the next full rerun
+        except StoreError as err:  # tried again on the next rerun (sync)
             say("error", "ws_save_failed", message=str(err))
 
 
@@ -341,11 +341,7 @@ def sync(t: Strings) -> None:
                 state[OFFLINE] = str(err)
         adopt(ws or _offline_workspace(t))
         return
-    if store is not None:
-        try:
-            _save_late_edits(store, t)
-        except StoreError as err:
-            say("error", "ws_save_failed", message=str(err))
+    save_late_edits()
     if store is None or state.get(CONFLICT) is not None:
         return
     if not state[BASE].id:

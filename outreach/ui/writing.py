@@ -138,6 +138,20 @@ def plain_key(slot: str, text: str) -> str:
     return workspace.slot_key(slot, f"plain.{digest}")
 
 
+def plain_box(slot: str) -> str:
+    """The key for drawing the plain text box now, its value the letter as it is. The boxes of
+    earlier texts are dropped: edits come in fragment reruns, after which Streamlit does not clean
+    up widgets it no longer draws, so each edit would otherwise keep a copy of the letter."""
+    state = st.session_state
+    text = state.get(workspace.text_key(slot)) or ""
+    key = plain_key(slot, text)
+    prefix = workspace.slot_key(slot, "plain.")
+    for old in [k for k in state if isinstance(k, str) and k.startswith(prefix) and k != key]:
+        del state[old]
+    state[key] = text
+    return key
+
+
 def plain_changed(slot: str, key: str) -> None:
     """The plain text box sent a text: into the draft, saved, kept as a version like a typed change.
 
