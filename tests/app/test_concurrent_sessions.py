@@ -169,6 +169,9 @@ async def _person(browser, address: str, path, n: int, outside: list[str]) -> di
                 if attempt == 3:
                     raise
                 await page.keyboard.press("Escape")
+                # During the rerun after a switch the old picker (keyed by the workspace it was
+                # drawn for) still stands beside the new one: let the page finish drawing.
+                await asyncio.sleep(2)
         handle, back = await _editor(page, not_in=second)
         assert back == first
         t3 = await _type(handle, f"Persoon {n} weer in de eerste.\n")
