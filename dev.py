@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PY = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-FILES = {"app": ["requirements.txt"], "test": ["requirements-dev.txt"], "bench": ["requirements-dev.txt"]}
+FILES = {"app": ["requirements.txt"], "test": ["requirements-dev.txt"], "bench": ["requirements-bench.txt"]}
 
 
 def _stamp(files: list[str]) -> str:
