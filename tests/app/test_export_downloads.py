@@ -30,10 +30,8 @@ def test_every_format_has_its_buttons_and_they_download_what_it_writes(made):  #
         expected_names.add(name)
         data = made[name]()
         assert_of_type(data, fmt.mime)
-        if mode == "letter":
+        if mode == "letter":  # a review copy: the page analyses with the scenario's variables, so other bytes
             assert contents(data, fmt.mime) == contents(fmt.write(text, "nl"), fmt.mime)
-        else:  # the page analyses with the scenario's variables (its suggestions hold them): not the same bytes
-            assert contents(data, fmt.mime) != contents(fmt.write(text, "nl"), fmt.mime)
     assert expected_names <= set(made)
 
 
