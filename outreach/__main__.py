@@ -1,7 +1,7 @@
 """Command line: python -m outreach check [--format text|json|jsonl] [--jobs N] [--fixes [--segment ID]] FILE...
              python -m outreach fix --apply N FILE
              python -m outreach compare [--format text|json] [--shares 39,22,39] A B [C D]
-             python -m outreach export [--review] --out FILE.docx FILE
+             python -m outreach export [--format ID] [--review] --out FILE.EXT FILE
 
 Exit status: 0 fine, 1 a --fail-under threshold was not met, 2 bad input or usage.
 """
@@ -136,12 +136,21 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--format", choices=("text", "json"), default="text")
     comp.add_argument("--shares", metavar="39,22,39",
                       help="population shares of the segments in percent, in the model's order")
-    export = sub.add_parser("export", help="write the letter as a Word document (.docx); --review: "
-                                           "with the findings as Word comments")
+    from outreach.exports import registry
+
+    formats = registry()
+    export = sub.add_parser("export", help="write the letter as a file to go on with ("
+                                           + ", ".join(f".{f.extension}" for f in formats.values())
+                                           + "); --review: with its findings")
     export.add_argument("file", metavar="FILE")
-    export.add_argument("--out", required=True, metavar="FILE.docx", help="the Word document to write")
+    export.add_argument("--out", required=True, metavar="FILE", help="the file to write; its extension chooses "
+                                                                      "the format unless --format is given")
+    export.add_argument("--format", choices=tuple(formats), default=None,
+                        help="; ".join(f"{f.id}: {f.document('en')} (.{f.extension}"
+                                       f"{'' if f.letter else ', --review only'})" for f in formats.values()))
     export.add_argument("--review", action="store_true",
-                        help="a review copy: each finding a comment; reach and verdicts on the first paragraph")
+                        help="a review copy: the letter with each finding (in Word a comment on its words; "
+                             "reach and verdicts on the first paragraph)")
     export.add_argument("--scenario", metavar="NAME",
                         help="with --review: take facts for suggested sentences from scenarios/NAME.toml")
     export.add_argument("--shares", metavar="39,22,39",
@@ -350,7 +359,7 @@ _WRITE_ERRORS = {  # message ids
 }
 
 
-def _write_file(path: str, data: bytes) -> None:
+def _write_file(path: str, data: bytes, extension: str) -> None:
     """Write `data` to `path` whole or not at all: into a temporary file beside it, then renamed,
     so a full disk leaves an earlier file of that name as it was. UsageError (Dutch) on failure."""
     import tempfile
@@ -363,7 +372,7 @@ def _write_file(path: str, data: bytes) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".outreach-", suffix=".docx.tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=".outreach-", suffix=f".{extension}.tmp", dir=folder)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
@@ -388,12 +397,25 @@ def _umask() -> int:
     return mask
 
 
+def _export_format(args: argparse.Namespace):
+    """--format, else the format --out's extension names; --out must end in that format's extension."""
+    from outreach.exports import by_extension, registry
+
+    chosen = registry()[args.format] if args.format else by_extension(args.out)
+    if chosen is None or not args.out.lower().endswith(f".{chosen.extension}"):
+        extensions = (chosen,) if chosen else registry().values()
+        raise UsageError(msg("cli.out_extension", name=display_name(args.out),
+                             extensions=", ".join(f".{f.extension}" for f in extensions)))
+    if (args.review and chosen.review is None) or (not args.review and chosen.letter is None):
+        raise UsageError(msg("cli.export_review_only" if chosen.letter is None else "cli.export_no_review",
+                             format=chosen.id))
+    return chosen
+
+
 def _export(args: argparse.Namespace) -> int:
     from outreach.segments import load_model, parse_shares
-    from outreach.word import letter_docx, review_docx
 
-    if not args.out.lower().endswith(".docx"):
-        raise UsageError(msg("cli.out_docx", name=display_name(args.out)))
+    chosen = _export_format(args)
     if (args.scenario or args.shares) and not args.review:
         raise UsageError(msg("cli.review_options"))
     check_path(args.file)
@@ -411,13 +433,13 @@ def _export(args: argparse.Namespace) -> int:
 
         shares = parse_shares(args.shares, load_model()) if args.shares else None
         result = analyze(text, shares=shares, variables=variables, packs=packs)
-        data = review_docx(result)
+        data = chosen.write(text, result.lang, result)
         what = say("cli.export_review", count=len(result.findings))
     else:
-        data = letter_docx(text)
+        data = chosen.write(text, languages.DEFAULT)
         what = say("cli.export_letter")
-    _write_file(args.out, data)
-    print(say("cli.exported", name=display_name(args.out), what=what))
+    _write_file(args.out, data, chosen.extension)
+    print(say("cli.exported", name=display_name(args.out), what=what, document=chosen.document(_ui["lang"])))
     return 0
 
 

@@ -36,9 +36,21 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
+def _declared_with_english(tree: ast.AST) -> set[int]:
+    """The Dutch of a text declared beside its English, `Text(nl="...", en="...")` (an export format's
+    labels, outreach/exports/): an entry of a catalogue written in the module that uses it."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            words = {k.arg: k.value for k in node.keywords}
+            if {"nl", "en"} <= set(words) and isinstance(words["nl"], ast.Constant):
+                found.add(id(words["nl"]))
+    return found
+
+
 def _strings(path: Path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree)
+    skip = _docstrings(tree) | _declared_with_english(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
             yield node

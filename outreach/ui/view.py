@@ -636,30 +636,33 @@ def _results(vid: str, result: Analysis, ctx: PageContext, layout: str) -> None:
         with column:
             _segment_card(reception, segments.get(reception.segment), ctx)
     _reach(result, ctx)
-    _word_downloads(vid, result, ctx)
+    _letter_downloads(vid, result, ctx)
     _details(vid, result, ctx, layout)
 
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _word_downloads(vid: str, result: Analysis, ctx: PageContext) -> None:
-    """The letter as .docx, and a review copy with the findings as Word comments (outreach/word.py).
-
-    Made when clicked (a callable), not on every edit; named after the variant."""
-    from outreach import word
+def _letter_downloads(vid: str, result: Analysis, ctx: PageContext) -> None:
+    """A download button for each format of outreach/exports/ and each of its files (the letter itself,
+    a review copy with the findings). Made when clicked (a callable), not on every edit; named after
+    the variant."""
+    from outreach.exports import file_name, registry
     from outreach.ui.variants import safe_filename
 
     t = ctx.t
-    stem = safe_filename(workspace.names().get(vid, ""), "docx", "brief").removesuffix(".docx")
+    stem = safe_filename(workspace.names().get(vid, ""), "x", "brief").removesuffix(".x")
     with st.container(horizontal=True, gap="small"):
-        st.download_button(t("download_word"), data=lambda: word.letter_docx(result.text, result.lang),
-                           file_name=f"{stem}.docx", mime=DOCX_MIME, key=_key(vid, "docx"),
-                           on_click="ignore", icon=":material/description:", help=t("download_word_help"))
-        st.download_button(t("download_review"), data=lambda: word.review_docx(result),
-                           file_name=f"{stem}-{t('review_file_suffix')}.docx", mime=DOCX_MIME,
-                           key=_key(vid, "docx_review"), on_click="ignore", icon=":material/rate_review:",
-                           help=t("download_review_help"))
+        for fmt in registry().values():
+            for mode, download in fmt.downloads():
+                st.download_button(
+                    download.label(t.lang), data=_export_callable(fmt, mode, result),
+                    file_name=file_name(stem, fmt, mode, t.lang), mime=fmt.mime,
+                    key=_key(vid, fmt.id if mode == "letter" else f"{fmt.id}_review"), on_click="ignore",
+                    icon=download.icon, help=download.help(t.lang))
+
+
+def _export_callable(fmt, mode: str, result: Analysis):
+    if mode == "review":
+        return lambda: fmt.write(result.text, result.lang, result)
+    return lambda: fmt.write(result.text, result.lang)
 
 
 DETAILS = ("findings", "charts", "dimensions", "readability", "history")

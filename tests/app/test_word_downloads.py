@@ -36,7 +36,7 @@ def test_the_letter_and_a_review_copy_download_as_word_documents(made):
     review = at.download_button(key=slot_key(at, "a", "docx_review"))
     assert plain.label == "Download als Word (.docx)"
     assert review.label == "Reviewkopie met opmerkingen (.docx)"
-    assert set(made) == {"Variant-A.docx", "Variant-A-reviewkopie.docx"}
+    assert {"Variant-A.docx", "Variant-A-reviewkopie.docx"} <= set(made)  # other formats have buttons too
     letter_bytes, review_bytes = made["Variant-A.docx"](), made["Variant-A-reviewkopie.docx"]()
     docx.Document(io.BytesIO(letter_bytes))  # opens as a Word document
     docx.Document(io.BytesIO(review_bytes))
