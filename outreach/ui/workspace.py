@@ -871,9 +871,13 @@ def sidebar(t: Strings) -> None:
         listed.insert(0, WorkspaceSummary(base.id, base.name, base.version, len(base.variants), ""))
     labels = option_labels(listed, t)
     state["ws.pick"] = base.id  # the picker always shows the open workspace
-    _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, scope=base.id, disabled=locked,
-          format_func=lambda wid: labels.get(wid, "?"),
-          on_change=lambda shown=base.id: open_workspace("ws.pick", shown), help=t("ws_pick_help"))
+    # One fixed slot: the picker's key changes with the open workspace, and a picker drawn in a run
+    # whose end the page never heard of (a switch followed at once by an edit's fragment rerun) was
+    # left standing beside the new one; in one slot the new picker replaces it whatever its key.
+    with st.empty():
+        _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, scope=base.id, disabled=locked,
+              format_func=lambda wid: labels.get(wid, "?"),
+              on_change=lambda shown=base.id: open_workspace("ws.pick", shown), help=t("ws_pick_help"))
     if state.get(PENDING):
         st.caption(t("ws_pending_short"))
     else:
