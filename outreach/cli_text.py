@@ -5,6 +5,7 @@ Every number goes through outreach.formatting, as on the page and in the HTML re
 """
 from __future__ import annotations
 
+from outreach import interface
 from outreach.compare import TIE_MARGIN, Change, Comparison, SegmentComparison
 from outreach.formatting import number, percent, variant_label
 from outreach.messages import DEFAULT_LANG, text
@@ -34,14 +35,15 @@ def render_analysis(result: dict, lang: str = DEFAULT_LANG) -> str:
     out.append(text("cli.report.dimensions", lang))
     for name, dim in result["dimensions"].items():
         bar = "█" * int(dim["score"] // 10)
-        out.append(f"  {dim['title']:<16} {number(dim['score']):>5}  {bar}")
+        title = interface.dimension_title(name, dim["title"], lang)
+        out.append(f"  {title:<16} {number(dim['score']):>5}  {bar}")
     if result.get("segments"):
         out.append("")
         out.append(text("cli.report.segments", lang))
         for seg in result["segments"].values():
             share = number(seg["share"] * 100) + "%"
-            out.append(f"  {seg['name']:<26} {share:>4}  {number(seg['score']):>5}  "
-                       f"{seg.get('verdict_label') or seg['verdict']}")
+            label = interface.verdict_label(seg["verdict"], seg.get("verdict_label") or seg["verdict"], lang)
+            out.append(f"  {seg['name']:<26} {share:>4}  {number(seg['score']):>5}  {label}")
         reach = result.get("reach") or {}
         if reach:
             out.append("  " + text("cli.report.reach", lang, score=number(reach["score"]),
@@ -50,6 +52,7 @@ def render_analysis(result: dict, lang: str = DEFAULT_LANG) -> str:
     out.append("")
     out.append(text("cli.report.findings", lang, count=len(findings)))
     for f in findings:
+        f = interface.finding_dict(f, lang)
         where = f"[{f['start']}-{f['end']}]" if f["start"] is not None else f"[{text('cli.report.letter', lang)}]"
         symbol = _SYMBOL.get(f["severity"], "-")
         match = f" '{f['match']}'" if f["match"] and len(f["match"]) <= 60 else ""
