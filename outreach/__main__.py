@@ -421,6 +421,19 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _missing_english(lang: str) -> list[str]:
+    """The built-in texts of the language without English (its en/ folder, outreach/interface.py)."""
+    from outreach import interface
+
+    if not interface.has_english(lang):
+        return []
+    missing = interface.missing_english(lang)
+    for line in missing:
+        print(f"English missing: {line}")
+    print(f"{len(missing)} built-in texts without English (outreach/languages/{lang}/en/)")
+    return missing
+
+
 def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.examples import check_book, unexampled_exceptions
     from outreach.rules.loader import load_rulebook
@@ -439,7 +452,8 @@ def _rules(args: argparse.Namespace) -> int:
         total = sum(len(r.fail) + len(r.passes) + len(r.excepted) for r in book.rules)
         print(f"{len(book.rules)} rules, {total} examples, {len(failures)} failing, "
               f"{sum(map(len, untested.values()))} exception phrases without their own example")
-        return 1 if failures else 0
+        missing = _missing_english(args.lang)
+        return 1 if failures or missing else 0
     for dimension in DIMENSIONS:
         pack = book.packs[dimension]
         print(f"{pack.title} ({dimension}, base {pack.base:g})")

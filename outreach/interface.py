@@ -108,13 +108,19 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.DOTALL)
 
 
-def _forms(template: str) -> tuple[str, ...]:
-    """The template as the engine may have used it: as written, and in "je" (outreach/rules/engine.py)."""
+def _je_quoted(template: str) -> str:
+    """The quoted example sentences of a text in "je", as the engine does for messages."""
     from outreach.text.address import to_je
 
-    je = _QUOTED.sub(lambda m: m.group(0) if "{" in m.group(1) else "'" + to_je(m.group(1)) + "'", template)
-    whole = to_je(template)
-    return tuple(dict.fromkeys((template, je, whole)))
+    return _QUOTED.sub(lambda m: m.group(0) if "{" in m.group(1) else "'" + to_je(m.group(1)) + "'", template)
+
+
+def _forms(template: str) -> tuple[str, ...]:
+    """The template as the engine may have used it: as written, and in "je" (outreach/rules/engine.py:
+    quoted examples in a message, the whole text of a suggestion)."""
+    from outreach.text.address import to_je
+
+    return tuple(dict.fromkeys((template, _je_quoted(template), to_je(template))))
 
 
 def _values(template: str, text: str) -> tuple[dict[str, str], int] | None:
@@ -128,7 +134,7 @@ def _values(template: str, text: str) -> tuple[dict[str, str], int] | None:
 
 def _fill(template: str, values: dict[str, str], form: int) -> str:
     if form:  # the quoted Dutch examples inside an English text follow the letter's "je" too
-        template = _forms(template)[1]
+        template = _je_quoted(template)
     return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
@@ -198,6 +204,25 @@ def finding_dict(item: dict, lang: str | None, letter_lang: str = languages.DEFA
     message, why, suggestions = _finding_texts(item["rule"], item["message"], item.get("why", ""),
                                                tuple(item.get("suggestions") or ()), lang, letter_lang)
     return dict(item, message=message, why=why, suggestions=list(suggestions))
+
+
+def contribution(item, shown: Sequence[Finding], lang: str | None) -> str:
+    """A dimension score's contribution (outreach/dimensions.py) in the interface language; `shown`
+    are the letter's findings already in that language."""
+    if lang != ENGLISH:
+        return str(item.reason)
+    if item.finding is not None and 0 <= item.finding < len(shown):
+        f = shown[item.finding]
+        where = f"'{f.match}': " if f.match else ""
+        capped = text("dimension.capped", lang) if f.points == 0 else ""
+        return f"{where}{f.message}{capped}"
+    return render_message(item.reason, lang)
+
+
+def render_message(item: object, lang: str | None) -> str:
+    from outreach.messages import render
+
+    return render(item, lang)
 
 
 # --- the segment model ---------------------------------------------------------------------------
@@ -353,6 +378,14 @@ def reaction(reception: Reception, lang: str | None, letter_lang: str = language
 
 
 # --- checks --------------------------------------------------------------------------------------
+
+def has_english(letter_lang: str = languages.DEFAULT) -> bool:
+    """Does the language folder have English texts (an en/ folder)?"""
+    try:
+        return (_folder(letter_lang) / ENGLISH).is_dir()
+    except languages.LanguageError:
+        return False
+
 
 def missing_english(letter_lang: str = languages.DEFAULT) -> list[str]:
     """What the built-in Dutch texts lack in English: one line per gap, naming the rule (or segment)

@@ -22,6 +22,7 @@ from html import escape
 
 import streamlit as st
 
+from outreach import interface
 from outreach.analysis import Analysis, TextTooLong
 from outreach.letters import MAX_CHARS
 from outreach.rules.loader import RuleBook
@@ -452,11 +453,17 @@ def _analysed(vid: str, source: str, template_mode: bool, ctx: PageContext, shar
         return letter, None, ("error", t("internal_error"))
 
 
+def _shown(result: Analysis, ctx: PageContext) -> tuple:
+    """The letter's findings with their texts in the interface language (the letter's words as
+    they are; outreach/interface.py)."""
+    return interface.findings(result.findings, ctx.lang, result.lang)
+
+
 def _letter_editor(vid: str, source: str, result: Analysis | None, ctx: PageContext) -> None:
     """The editor, with the findings of `result` marked in the text (None: no marks)."""
     t = ctx.t
     data = editor.payload(source, writing.nonce(vid), result.text if result is not None else None,
-                          result.findings if result is not None else (), ctx.titles, t, ctx.book)
+                          _shown(result, ctx) if result is not None else (), ctx.titles, t, ctx.book)
     base = st.session_state.get(workspace.BASE)
     shown = base.id if base is not None else ""  # the callback knows whose editor this was
     editor.mount(writing.editor_key(vid), data, on_change=lambda: writing.typed(vid, shown), max_chars=MAX_CHARS)
@@ -593,7 +600,7 @@ def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
             f'<span class="oh-vp-line"><span class="oh-vp-score">{escape(number(r.score, lang))}<small> / 100'
             f'</small></span><span class="oh-verdict" style="background:{color}">'
             f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span></div>'
-            f'<div class="oh-vp-reaction">“{escape(r.reaction)}”</div></li>')
+            f'<div class="oh-vp-reaction">“{escape(interface.reaction(r, lang))}”</div></li>')
     reach = ""
     if result.reach is not None:
         reach = (f'<div class="oh-vp-reach">{escape(t("panel_reach_label"))}: <b class="oh-vp-reach-score">'
@@ -607,7 +614,7 @@ def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
 def _whole_letter(result: Analysis, ctx: PageContext) -> None:
     """Findings about the letter as a whole (no place in the text to mark)."""
     t = ctx.t
-    notes = whole_letter_html(result.findings, ctx.titles, t)
+    notes = whole_letter_html(_shown(result, ctx), ctx.titles, t)
     if notes:
         count = sum(1 for f in result.findings if f.start is None or f.end is None)
         with st.expander(t("whole_letter_title", count=count), expanded=False):
@@ -620,7 +627,7 @@ def _letter_view(result: Analysis, ctx: PageContext) -> None:
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))
-    st.html(highlight_html(result.text, result.findings, ctx.titles, t))
+    st.html(highlight_html(result.text, _shown(result, ctx), ctx.titles, t))
     _whole_letter(result, ctx)
 
 
@@ -694,7 +701,8 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
     label = ctx.verdict_labels.get(reception.verdict, reception.verdict_label)
     reasons = "".join(
         f'<li><span class="oh-pts {"oh-neg" if r.points < 0 else "oh-pos"}">{escape(_signed(r.points, lang))}'
-        f"</span><span>{escape(r.text)}</span></li>" for r in reception.reasons)
+        f"</span><span>{escape(interface.reason(reception.segment, r, lang, ctx.model))}</span></li>"
+        for r in reception.reasons)
     score = max(0.0, min(100.0, float(reception.score)))
     html = (
         f'<div class="oh-card" data-segment="{escape(reception.segment)}" data-verdict="{escape(reception.verdict)}">'
@@ -705,7 +713,7 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
         f'{VERDICT_ICONS.get(reception.verdict, "")} {escape(label)}</span>'
         f'<div class="oh-bar" aria-hidden="true"><span style="width:{score:.0f}%;background:{color}"></span></div>'
         f'<div class="oh-small">{escape(t("reaction_label"))}</div>'
-        f'<div class="oh-reaction">“{escape(reception.reaction)}”</div>'
+        f'<div class="oh-reaction">“{escape(interface.reaction(reception, lang))}”</div>'
         f'<div class="oh-small">{escape(t("reasons_label"))}</div><ul class="oh-reasons">{reasons}</ul></div>'
     )
     with st.container(border=True):
@@ -716,13 +724,19 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
 
 
 def _segment_profile(segment, ctx: PageContext) -> None:
-    t = ctx.t
+    t, lang = ctx.t, ctx.lang
     traits = "".join(
         f"<dt>{escape(t(f'trait_{key}'))}</dt><dd><b>{escape(t.level(segment.traits[key].level))}</b> · "
-        f"{escape(segment.traits[key].text)}</dd>" for key in TRAITS if key in segment.traits)
-    quotes = "".join(f'<div class="oh-quote">“{escape(q.text)}”<cite>{escape(q.source)}</cite></div>'
-                     for q in segment.quotes)
-    st.html(f'<p class="oh-small">{escape(segment.summary)}</p><dl class="oh-dl">{traits}</dl>'
+        f"{escape(interface.trait(segment.id, key, segment.traits[key].text, lang))}</dd>"
+        for key in TRAITS if key in segment.traits)
+    # In English the quote is translated; the citizen's own Dutch words stay beside it.
+    quotes = "".join(
+        f'<div class="oh-quote">“{escape(shown)}”'
+        + (f'<span class="oh-small" lang="nl"> (“{escape(said)}”)</span>' if shown != said else "")
+        + f"<cite>{escape(source)}</cite></div>"
+        for shown, said, source in interface.quotes(segment.id, segment.quotes, lang))
+    summary = interface.segment_text(segment.id, "summary", segment.summary, lang)
+    st.html(f'<p class="oh-small">{escape(summary)}</p><dl class="oh-dl">{traits}</dl>'
             f'<div class="oh-small" style="margin-top:.6rem">{escape(t("quotes_label"))}</div>{quotes}')
 
 
@@ -759,6 +773,7 @@ def _dimensions(result: Analysis, ctx: PageContext, layout: str) -> None:
     t, lang = ctx.t, ctx.lang
     per_row = 3 if layout == "wide" else 2
     dims = list(result.dimensions.items())
+    shown = _shown(result, ctx)
     for row in range(0, len(dims), per_row):
         for column, (dim, score) in zip(st.columns(per_row), dims[row:row + per_row]):
             with column:
@@ -767,7 +782,8 @@ def _dimensions(result: Analysis, ctx: PageContext, layout: str) -> None:
                 with st.expander(t("dimension_why")):
                     st.html('<ul class="oh-reasons">' + "".join(
                         f'<li><span class="oh-pts {"oh-neg" if c.points < 0 else "oh-pos"}">'
-                        f"{escape(_signed(c.points, lang))}</span><span>{escape(c.reason)}</span></li>"
+                        f"{escape(_signed(c.points, lang))}</span>"
+                        f"<span>{escape(interface.contribution(c, shown, lang))}</span></li>"
                         for c in score.contributions) + "</ul>")
 
 
@@ -797,7 +813,7 @@ def _findings_table(vid: str, result: Analysis, ctx: PageContext) -> None:
                             format_func=lambda d: ctx.titles.get(d, d), placeholder=t("filter_all"))
     sevs = right.multiselect(t("filter_severity"), list(SEVERITIES), key=_key(vid, "filter_sevs"),
                              format_func=lambda s: t(f"severity_{s}"), placeholder=t("filter_all"))
-    frame = filter_frame(findings_frame(result.findings), dims, sevs)
+    frame = filter_frame(findings_frame(_shown(result, ctx)), dims, sevs)
     shown = labelled(frame, ctx.titles, t)
     st.dataframe(shown, hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, len(shown))),
                  column_order=[t(f"col_{c}") for c in SHOWN],
