@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 DEFAULT = "nl"  # the language the engine writes in; no lookup needed
 ENGLISH = "en"
 RULE_KEYS = ("message", "why", "found_message", "bands", "suggestions")
+PACK = "pack"  # the table of an en/rules file with the pack's own texts (not a rule id)
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 _QUOTED = re.compile(r"'([^']*)'")
 
@@ -82,8 +83,23 @@ def english_rules(letter_lang: str = languages.DEFAULT) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for path in sorted((_folder(letter_lang) / ENGLISH / "rules").glob("*.toml")):
         for rule_id, entry in _toml(path).items():
-            out[rule_id] = dict(entry, file=path.name)
+            if rule_id != PACK:
+                out[rule_id] = dict(entry, file=path.name)
     return out
+
+
+@lru_cache(maxsize=4)
+def english_packs(letter_lang: str = languages.DEFAULT) -> dict[str, dict]:
+    """Per pack (file stem, the dimension) its English [pack] table: the description."""
+    return {path.stem: _toml(path).get(PACK, {})
+            for path in sorted((_folder(letter_lang) / ENGLISH / "rules").glob("*.toml"))}
+
+
+def pack_description(dimension: str, dutch: str, lang: str | None, letter_lang: str = languages.DEFAULT) -> str:
+    """A pack's description (the help beside its score) in the interface language."""
+    if lang != ENGLISH:
+        return dutch
+    return english_packs(letter_lang).get(dimension, {}).get("description") or dutch
 
 
 @lru_cache(maxsize=8)
@@ -195,6 +211,14 @@ def findings(items: Sequence[Finding], lang: str | None, letter_lang: str = lang
     if lang != ENGLISH:
         return tuple(items)
     return tuple(finding(f, lang, letter_lang) for f in items)
+
+
+def message(rule: str, dutch: str, lang: str | None, letter_lang: str = languages.DEFAULT) -> str:
+    """A finding's message alone (a comparison's Change, a fix naming a rule's rewrite) in the
+    interface language."""
+    if lang != ENGLISH:
+        return dutch
+    return _finding_texts(rule, dutch, "", (), lang, letter_lang)[0]
 
 
 def finding_dict(item: dict, lang: str | None, letter_lang: str = languages.DEFAULT) -> dict:
@@ -377,6 +401,82 @@ def reaction(reception: Reception, lang: str | None, letter_lang: str = language
                            segment=reception.name, verdict=reception.verdict)
 
 
+# --- the advisor's fixes ("Eerst doen", check --fixes) ------------------------------------------
+
+@lru_cache(maxsize=4)
+def _advice_reasons(letter_lang: str) -> tuple[tuple[str, str], ...]:
+    """(Dutch reason as in advice.toml, its English) from en/advice.toml."""
+    return tuple((entry.get("nl", ""), entry.get("en", ""))
+                 for entry in english_data("advice.toml", letter_lang).get("reason", [])
+                 if isinstance(entry, dict))
+
+
+def fix_reason(reason: str, rules: Sequence[str], lang: str | None, letter_lang: str = languages.DEFAULT) -> str:
+    """A fix's reason (outreach/advice: advice.toml's reason with the letter's words filled in, or
+    for a substitution rule's own rewrite the rule's message) in the interface language."""
+    if lang != ENGLISH:
+        return reason
+    for dutch, english in _advice_reasons(letter_lang):
+        translated = translate(dutch, english, reason)
+        if translated is not None:
+            return translated
+    return message(rules[0], reason, lang, letter_lang) if rules else reason
+
+
+def fix(item, lang: str | None, letter_lang: str = languages.DEFAULT):
+    """An advice Fix (outreach/advice/measure.py) with its reason in the interface language."""
+    if lang != ENGLISH:
+        return item
+    reason = fix_reason(item.reason, item.rules, lang, letter_lang)
+    return item if reason == item.reason else dataclasses.replace(item, reason=reason)
+
+
+NOTES = ("advice.best_already", "advice.too_long")  # the advice's own notes (outreach/messages.toml)
+
+
+def catalogue_text(dutch: str, ids: Sequence[str], lang: str | None) -> str:
+    """A text the engine made from one of the catalogue's `ids`, kept only as its Dutch string (in a
+    JSON dict), in the interface language."""
+    if lang != ENGLISH or not dutch:
+        return dutch
+    from outreach.messages import catalogue
+
+    entries = catalogue()
+    for message_id in ids:
+        entry = entries.get(message_id)
+        translated = translate(entry["nl"], entry["en"], dutch) if entry else None
+        if translated is not None:
+            return translated
+    return dutch
+
+
+# --- the workshop --------------------------------------------------------------------------------
+
+WORKSHOP_KEYS = {"mechanism": ("name", "sprint", "text", "intervention"),
+                 "vsdt_step": ("title", "prompt", "example"),
+                 "tension": ("values", "text", "research")}
+
+
+def workshop(data, lang: str | None, letter_lang: str = languages.DEFAULT):
+    """The workshop data (outreach/workshop/model.py) with its texts in the interface language,
+    from en/workshop.toml by id; what has no English stays Dutch."""
+    if lang != ENGLISH:
+        return data
+    english = english_data("workshop.toml", letter_lang)
+
+    def local(item, table: str):
+        entry = english.get(table, {}).get(item.id, {})
+        changes = {key: entry[key] for key in WORKSHOP_KEYS[table] if entry.get(key) and getattr(item, key)}
+        if "values" in changes:
+            changes["values"] = tuple(changes["values"])
+        return dataclasses.replace(item, **changes) if changes else item
+
+    return dataclasses.replace(
+        data, mechanisms=tuple(local(m, "mechanism") for m in data.mechanisms),
+        steps=tuple(local(s, "vsdt_step") for s in data.steps),
+        tensions=tuple(local(t, "tension") for t in data.tensions))
+
+
 # --- checks --------------------------------------------------------------------------------------
 
 def has_english(letter_lang: str = languages.DEFAULT) -> bool:
@@ -425,7 +525,52 @@ def missing_english(letter_lang: str = languages.DEFAULT) -> list[str]:
         unknown = set(entry) - set(RULE_KEYS) - {"file"}
         if unknown:
             problems.append(f"{rule_id} (en/rules/{entry['file']}): unknown keys {', '.join(sorted(unknown))}")
+    for path in sorted((_folder(letter_lang) / "rules").glob("*.toml")):
+        if _toml(path).get("description") and not english_packs(letter_lang).get(
+                path.stem, {}).get("description"):
+            problems.append(f"pack {path.stem} (rules/{path.name}): no English description in en/rules/{path.name} [pack]")
     problems.extend(_missing_segments(letter_lang))
+    problems.extend(_missing_advice(letter_lang))
+    problems.extend(_missing_workshop(letter_lang))
+    return problems
+
+
+def _missing_advice(letter_lang: str) -> list[str]:
+    path = _folder(letter_lang) / "advice.toml"
+    if not path.is_file():
+        return []
+    reasons = [raw["reason"].strip() for kind in ("insert", "remove", "replace_sentence", "replace")
+               for raw in _toml(path).get(kind, []) if isinstance(raw, dict) and isinstance(raw.get("reason"), str)]
+    english = dict(_advice_reasons(letter_lang))
+    problems = []
+    for reason in dict.fromkeys(reasons):
+        theirs = english.get(reason)
+        if not theirs:
+            problems.append(f"advice.toml reason '{reason}': no English in en/advice.toml")
+        elif placeholders(theirs) != placeholders(reason):
+            problems.append(f"advice.toml reason '{reason}': English in en/advice.toml has other {{placeholders}}")
+    problems += [f"en/advice.toml reason '{reason}': no such reason in advice.toml"
+                 for reason in english if reason not in reasons]
+    return problems
+
+
+def _missing_workshop(letter_lang: str) -> list[str]:
+    path = _folder(letter_lang) / "workshop.toml"
+    if not path.is_file():
+        return []
+    dutch = _toml(path)
+    english = english_data("workshop.toml", letter_lang)
+    problems = []
+    for table, keys in WORKSHOP_KEYS.items():
+        ids = []
+        for raw in dutch.get(table, []):
+            ids.append(raw.get("id"))
+            theirs = english.get(table, {}).get(raw.get("id"), {})
+            for key in keys:
+                if raw.get(key) and (not theirs.get(key) or (key == "values" and len(theirs[key]) != len(raw[key]))):
+                    problems.append(f"workshop.toml {table} {raw.get('id')}: no English '{key}' in en/workshop.toml")
+        problems += [f"en/workshop.toml {table} {item}: no such {table} in workshop.toml"
+                     for item in english.get(table, {}) if item not in ids]
     return problems
 
 

@@ -148,3 +148,108 @@ def test_rules_check_mentions_missing_english(monkeypatch, capsys):
     monkeypatch.setattr(interface, "missing_english", lambda lang="nl": ["tone.new.example (rules/tone.toml): no English"])
     assert cli._missing_english("nl")
     assert "English missing: tone.new.example (rules/tone.toml)" in capsys.readouterr().out
+
+
+# --- the advisor's fixes, the workshop, the scenarios, the packs (issue 11, second half) ---------
+
+def test_every_fix_reason_of_the_example_letters_is_english():
+    from outreach import advise
+    from outreach.scenarios import load_catalogue
+
+    seen = 0
+    for scenario in load_catalogue().scenarios:
+        letter = scenario.letters[0].render(scenario.variables)
+        for fix in advise(letter, scenario).fixes:
+            english = interface.fix(fix, "en")
+            assert english.reason != fix.reason, (scenario.id, fix.reason)
+            assert (english.start, english.end, english.replacement) == (fix.start, fix.end, fix.replacement)
+            if fix.original.strip() and "'" in fix.reason:
+                quoted = fix.reason.split("'")[1]
+                assert quoted in english.reason  # the letter's words, as they are
+            seen += 1
+        assert interface.fix(fix, "nl") is fix
+    assert seen >= 10
+
+
+def test_a_reason_without_english_stays_dutch_and_is_named(monkeypatch):
+    assert interface.fix_reason("Een eigen reden van de organisatie.", (), "en") == "Een eigen reden van de organisatie."
+    monkeypatch.setattr(interface, "_advice_reasons", lambda lang="nl": ())
+    assert any("advice.toml reason 'Zeg met gewone woorden wat u aanbiedt.'" in p for p in interface.missing_english())
+
+
+def test_the_advice_notes_in_english():
+    from outreach.messages import msg, text
+
+    assert interface.catalogue_text(str(msg("advice.best_already")), interface.NOTES, "en") == text("advice.best_already", "en")
+    note = str(msg("advice.too_long", limit=20000))
+    assert interface.catalogue_text(note, interface.NOTES, "en") == text("advice.too_long", "en", limit=20000)
+    assert interface.catalogue_text(note, interface.NOTES, "nl") == note
+
+
+def test_the_workshop_in_english_by_id():
+    from outreach.workshop.model import load_workshop
+
+    dutch = load_workshop()
+    english = interface.workshop(dutch, "en")
+    assert interface.workshop(dutch, "nl") is dutch
+    for ours, theirs in zip(dutch.mechanisms + dutch.steps + dutch.tensions,
+                            english.mechanisms + english.steps + english.tensions):
+        assert ours.id == theirs.id
+        for key in ("name", "sprint", "text", "intervention", "title", "prompt", "research"):
+            if getattr(ours, key, ""):
+                assert getattr(theirs, key) != getattr(ours, key), (ours.id, key)
+    assert [t.high for t in english.tensions] == [t.high for t in dutch.tensions]  # the data stays the data
+    assert all(isinstance(t.values, tuple) and len(t.values) == 2 for t in english.tensions)
+
+
+def test_a_workshop_text_without_english_is_named(monkeypatch):
+    data = {k: dict(v) for k, v in interface.english_data("workshop.toml").items()}
+    data["mechanism"] = {k: v for k, v in data["mechanism"].items() if k != "label"}
+    monkeypatch.setattr(interface, "english_data", lambda name, lang="nl": data if name == "workshop.toml" else {})
+    assert any("workshop.toml mechanism label" in p for p in interface._missing_workshop("nl"))
+
+
+def test_every_built_in_scenario_has_english():
+    from outreach.scenarios import ENGLISH_KEYS, load_catalogue
+
+    catalogue = load_catalogue()
+    assert catalogue.scenarios and not catalogue.problems
+    for scenario in catalogue.scenarios:
+        assert scenario.missing_english() == [], scenario.id
+        english = scenario.in_lang("en")
+        for key in ENGLISH_KEYS:
+            if getattr(scenario, key):
+                assert getattr(english, key) != getattr(scenario, key), (scenario.id, key)
+        assert [l.label for l in english.letters] != [l.label for l in scenario.letters]
+        assert [l.source for l in english.letters] == [l.source for l in scenario.letters]  # letters stay Dutch
+        assert scenario.in_lang("nl") is scenario
+
+
+def test_a_scenario_with_a_wrong_english_table_is_a_clear_problem(tmp_path):
+    import shutil
+
+    from outreach.scenarios import ROOT, load_catalogue
+
+    scen = tmp_path / "scenarios"
+    scen.mkdir()
+    source = (ROOT / "scenarios" / "digitaal_eerst.toml").read_text(encoding="utf-8")
+    (scen / "kort.toml").write_text(source.replace('labels = [\n  "Digital only', 'labels = [\n  "Digital only",\n  "x'), encoding="utf-8")
+    (scen / "vreemd.toml").write_text(source.replace("\n[en]\n", "\n[en]\nsubtitle = \"x\"\n"), encoding="utf-8")
+    (scen / "zonder.toml").write_text(source.split("\n[en]\n")[0], encoding="utf-8")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    catalogue = load_catalogue(scen, tmp_path / "templates")
+    assert any("kort.toml [en]" in p and "labels" in p for p in catalogue.problems), catalogue.problems
+    assert any("vreemd.toml [en]" in p and "subtitle" in p for p in catalogue.problems), catalogue.problems
+    without = catalogue.get("zonder")
+    assert without.in_lang("en") is without  # an organisation's own scenario without English: Dutch
+    assert any("no English 'title'" in p for p in without.missing_english())
+
+
+def test_pack_descriptions_in_english():
+    from outreach.rules.loader import load_rulebook
+
+    book = load_rulebook()
+    for dimension, pack in book.packs.items():
+        english = interface.pack_description(dimension, pack.description, "en")
+        assert english and english != pack.description, dimension
+        assert interface.pack_description(dimension, pack.description, "nl") == pack.description

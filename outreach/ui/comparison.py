@@ -12,6 +12,7 @@ from html import escape
 
 import streamlit as st
 
+from outreach import interface
 from outreach.compare import TIE_MARGIN, CompareError, Comparison
 from outreach.formatting import FALLBACK_COLOR, VARIANT_COLORS, VERDICT_COLORS, variant_label
 from outreach.segments import SegmentModelError
@@ -222,7 +223,8 @@ def changes_html(items, css: str, ctx) -> str:
         lis.append(f'<li class="{css} oh-d-{dim}" data-rule="{escape(group.rule)}"><span class="oh-chip">'
                    f"{escape(ctx.titles.get(group.dimension, group.dimension))}</span>{count}{match} "
                    f'<span class="oh-pts {"oh-neg" if group.points < 0 else "oh-pos"}">'
-                   f"{escape(_delta(group.points, ctx.lang))}</span> {escape(group.message)} "
+                   f"{escape(_delta(group.points, ctx.lang))}</span> "
+                   f"{escape(interface.message(group.rule, group.message, ctx.lang))} "
                    f'<span class="oh-rule">{escape(group.rule)}</span></li>')
     return f'<ul class="oh-changes">{"".join(lis)}</ul>'
 

@@ -334,7 +334,7 @@ def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
     in expanders that fold open."""
     about_area = about_area or st.container()
     variables_area = variables_area or st.container()
-    titles = {s.id: s.title for s in catalogue.scenarios}
+    titles = {s.id: s.in_lang(t.lang).title for s in catalogue.scenarios}
     options = ["", *titles]
     if st.session_state.get(SCENARIO_KEY) not in options:
         st.session_state[SCENARIO_KEY] = options[1] if len(options) > 1 else ""
@@ -349,19 +349,20 @@ def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
     scenario = catalogue.get(chosen) if chosen in titles else None
     if scenario is None:
         return None, {}
+    shown = scenario.in_lang(t.lang)  # its texts in the interface language; the letters stay Dutch
     occasion = t(f"occasion_{scenario.occasion}") if t.has(f"occasion_{scenario.occasion}") else scenario.occasion
-    blocks = ((t("scenario_occasion") + f" · {occasion}", scenario.occasion_text),
-              (t("scenario_help"), scenario.help_offered),
-              (t("scenario_mechanism"), scenario.mechanism))
+    blocks = ((t("scenario_occasion") + f" · {occasion}", shown.occasion_text),
+              (t("scenario_help"), shown.help_offered),
+              (t("scenario_mechanism"), shown.mechanism))
     more = about_area.expander(t("scenario_more"))
     cols = more.container(key="oh-stack-scenario-more").columns(3)
     for col, (head, body) in zip(cols, blocks):
         col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
     variables = {}
     with more:
-        rows = [(t("scenario_sender"), scenario.sender), (t("scenario_research"), scenario.research)]
-        if scenario.summary:
-            rows.append((t("scenario_summary"), scenario.summary))
+        rows = [(t("scenario_sender"), shown.sender), (t("scenario_research"), shown.research)]
+        if shown.summary:
+            rows.append((t("scenario_summary"), shown.summary))
         st.html('<dl class="oh-dl">' + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in rows)
                 + "</dl>")
     with variables_area.expander(t("variables_title", count=len(scenario.variables))):
@@ -503,7 +504,8 @@ def _on_load_example(vid: str, scenario_id: str) -> None:
             st.session_state[message_key] = ("error", str(err))
             return
     st.session_state.pop(message_key, None)
-    writing.put_letter(vid, text, template, example.label)
+    label = scenario.in_lang(_lang()).letters[scenario.letters.index(example)].label
+    writing.put_letter(vid, text, template, label)
 
 
 def _copy_state(source: str, target: str) -> None:
@@ -546,6 +548,7 @@ def _examples(vid: str, ctx: PageContext, scenario: Scenario | None) -> None:
     t = ctx.t
     if scenario is not None and scenario.letters:
         quality = {q: t(f"quality_{q}") for q in ("poor", "fair", "strong")}
+        labels = [letter.label for letter in scenario.in_lang(t.lang).letters]
         pick, load = st.columns([4, 1], vertical_alignment="bottom")
         # The widget key holds the language: Streamlit keeps a widget's shown option text when only its
         # labels change. The choice itself lives in a language-free key.
@@ -558,7 +561,7 @@ def _examples(vid: str, ctx: PageContext, scenario: Scenario | None) -> None:
         pick.selectbox(t("example_pick"), range(len(scenario.letters)), key=widget_key,
                        on_change=_copy_state, args=(widget_key, chosen_key),
                        format_func=lambda i: f"{quality.get(scenario.letters[i].quality, '')} · "
-                                             f"{scenario.letters[i].label}")
+                                             f"{labels[i]}")
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
                     args=(vid, scenario.id), width="stretch", help=t("example_load_help"))
     st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"), persist_state="session")
@@ -778,7 +781,8 @@ def _dimensions(result: Analysis, ctx: PageContext, layout: str) -> None:
         for column, (dim, score) in zip(st.columns(per_row), dims[row:row + per_row]):
             with column:
                 st.metric(ctx.titles.get(dim, score.title), f"{number(score.score, lang)} / 100",
-                          help=ctx.book.packs[dim].description if dim in ctx.book.packs else None)
+                          help=interface.pack_description(dim, ctx.book.packs[dim].description, lang)
+                          if dim in ctx.book.packs else None)
                 with st.expander(t("dimension_why")):
                     st.html('<ul class="oh-reasons">' + "".join(
                         f'<li><span class="oh-pts {"oh-neg" if c.points < 0 else "oh-pos"}">'
