@@ -422,12 +422,17 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _missing_english(lang: str) -> list[str]:
-    """The built-in texts of the language without English (its en/ folder, outreach/interface.py)."""
+    """The built-in texts of the language without English (its en/ folder, outreach/interface.py; for
+    Dutch also the built-in scenarios' [en] tables)."""
     from outreach import interface
 
     if not interface.has_english(lang):
         return []
     missing = interface.missing_english(lang)
+    if lang == languages.DEFAULT:  # the built-in scenarios (scenarios/*.toml) are Dutch
+        from outreach.scenarios import load_catalogue
+
+        missing += [line for scenario in load_catalogue().scenarios for line in scenario.missing_english()]
     for line in missing:
         print(f"English missing: {line}")
     print(f"{len(missing)} built-in texts without English (outreach/languages/{lang}/en/)")

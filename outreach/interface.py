@@ -148,9 +148,14 @@ def _values(template: str, text: str) -> tuple[dict[str, str], int] | None:
     return None
 
 
+_DUTCH_NUMBER = re.compile(r"-?\d+,\d+")
+
+
 def _fill(template: str, values: dict[str, str], form: int) -> str:
     if form:  # the quoted Dutch examples inside an English text follow the letter's "je" too
         template = _je_quoted(template)
+    if _DUTCH_NUMBER.fullmatch(values.get("value", "")):  # a measured figure (a metric's band): "85,7" -> "85.7"
+        values = dict(values, value=values["value"].replace(",", "."))
     return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 

@@ -253,3 +253,78 @@ def test_pack_descriptions_in_english():
         english = interface.pack_description(dimension, pack.description, "en")
         assert english and english != pack.description, dimension
         assert interface.pack_description(dimension, pack.description, "nl") == pack.description
+
+
+# --- the command line in English -----------------------------------------------------------------
+
+WARM = ("Beste mevrouw Jansen,\n\nIk schrijf u omdat uw woningcorporatie ons heeft laten weten dat de huur van maart "
+        "nog openstaat. Ik bied u een gratis gesprek aan. U bepaalt zelf of u dat wilt.\n\nBel mij op 0521 - 123 456."
+        "\n\nMet vriendelijke groet,\n\nSanne Vermeulen\n")
+
+
+def _cli(*args: str) -> str:
+    proc = subprocess.run([sys.executable, "-m", "outreach", *args], capture_output=True, text=True, check=False)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.stdout
+
+
+def test_cli_dimension_bars_line_up_in_english(tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_text(THREAT, encoding="utf-8")
+    out = _cli("check", "--ui-lang", "en", str(path))
+    lines = out.split("Dimensions:\n")[1].split("\n\n")[0].splitlines()
+    assert len(lines) == 6 and any("Autonomy and choice" in line for line in lines)
+    score_ends = {len(line.rstrip("█ ")) for line in lines}
+    assert len(score_ends) == 1, lines  # every score ends in the same column, so the bars start together
+    segment_lines = out.split("Segments:\n")[1].split("\n\n")[0].splitlines()[:3]
+    assert len({line.index("%") for line in segment_lines}) == 1
+
+
+def test_cli_numbers_in_english_have_a_decimal_point(tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_text(THREAT, encoding="utf-8")
+    english, dutch = _cli("check", "--ui-lang", "en", str(path)), _cli("check", str(path))
+    import re
+
+    assert re.search(r"Flesch-Douma \d+\.\d", english) and not re.search(r"\d,\d", english.split("Findings")[0])
+    assert re.search(r"Flesch-Douma \d+,\d", dutch)
+    assert re.search(r": \d+\.\d words on average", english)  # a measured figure inside a finding
+
+
+def test_cli_fixes_in_english(tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_text(THREAT, encoding="utf-8")
+    english = _cli("check", "--fixes", "--ui-lang", "en", str(path))
+    fixes = english.split("Do first")[1]
+    assert "reach]" in fixes and "bereik" not in fixes
+    for reason in ("Schrap de", "Zeg dat", "Noem ", "Vervang "):
+        assert reason not in fixes, fixes
+    assert "Delete the sentence with 'deurwaarder'" in fixes or "Delete the paragraph with" in fixes
+    dutch = _cli("check", "--fixes", str(path))
+    assert "Schrap de" in dutch.split("Eerst doen")[1] and "Delete the" not in dutch
+
+
+def test_cli_fixes_note_in_english(tmp_path):
+    from outreach.cli_text import render_fixes
+    from outreach.messages import msg, text
+
+    result = {"fixes": [], "fixes_note": str(msg("advice.best_already")), "plans": {}}
+    assert text("advice.best_already", "en") in render_fixes(result, "en")
+    assert str(msg("advice.best_already")) in render_fixes(result, "nl")
+
+
+def test_cli_compare_in_english(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(THREAT, encoding="utf-8")
+    b.write_text(WARM, encoding="utf-8")
+    english = _cli("compare", "--ui-lang", "en", str(a), str(b))
+    assert "Threatening language: 'deurwaarder'" in english
+    assert "Turns away" in english and "Haakt af" not in english
+    assert "Dreigende taal" not in english
+    import re
+
+    assert re.search(r"\d+\.\d", english) and not re.search(r"\d,\d", english)
+    for f in analyze(THREAT).findings:
+        assert f.message not in english, f.rule
+    dutch = _cli("compare", str(a), str(b))
+    assert "Dreigende taal: 'deurwaarder'" in dutch and "Threatening" not in dutch and re.search(r"\d+,\d", dutch)
