@@ -4,77 +4,13 @@ comparison's rule changes. Only the letter's own words stay Dutch (outreach/inte
 from __future__ import annotations
 
 import html
-import re
-import tomllib
 
-from outreach import languages
 from outreach.ui.view import LANG_KEY
 
+from ..dutch_texts import dutch_in
 from .conftest import LETTERS
 from .test_app import start, type_letter
 from .test_workspace import type_in, view
-
-_HOLES = re.compile(r"\{[a-z_]+\}|'[^']*'|\([^)]*\)")  # placeholders, quoted letter words, asides
-LONG = 24  # characters: shorter pieces may be names or words both languages share
-
-
-def _load(path) -> dict:
-    with open(path, "rb") as handle:
-        return tomllib.load(handle)
-
-
-def _pieces(text: str) -> list[str]:
-    """The stretches of a Dutch data text that are the data's own words (not the letter's)."""
-    return [p.strip(" .,:;") for p in _HOLES.split(" ".join(text.split())) if len(p.strip(" .,:;")) >= LONG]
-
-
-def dutch_data_texts() -> dict[str, str]:
-    """Pieces of every built-in Dutch text the English interface translates: piece -> where."""
-    folder = languages.get("nl").folder
-    found: dict[str, str] = {}
-
-    def add(text: object, where: str) -> None:
-        if isinstance(text, str):
-            for piece in _pieces(text):
-                found.setdefault(piece, where)
-
-    workshop = _load(folder / "workshop.toml")
-    for table, keys in (("mechanism", ("name", "sprint", "text", "intervention")),
-                        ("vsdt_step", ("title", "prompt", "example")), ("tension", ("text", "research"))):
-        for raw in workshop[table]:
-            for key in keys:
-                add(raw.get(key), f"workshop.toml {table} {raw['id']} {key}")
-    advice = _load(folder / "advice.toml")
-    for kind, entries in advice.items():
-        for raw in entries:
-            add(raw["reason"], f"advice.toml {kind} reason")
-    segments = _load(folder / "segments.toml")
-    for raw in segments["segment"]:
-        add(raw.get("summary"), f"segments.toml {raw['id']} summary")
-        add(raw.get("base_reason"), f"segments.toml {raw['id']} base_reason")
-        for key, trait in raw.get("traits", {}).items():
-            add(trait.get("text"), f"segments.toml {raw['id']} trait {key}")
-        for trigger in raw.get("trigger", []):
-            add(trigger.get("reason"), f"segments.toml {raw['id']} trigger {trigger['id']}")
-    for path in sorted((folder / "rules").glob("*.toml")):
-        data = _load(path)
-        add(data.get("description"), f"rules/{path.name} description")
-        for rule in data.get("rule", []):
-            for key in ("message", "why", "found_message"):
-                add(rule.get(key), f"{rule['id']} {key}")
-            for band in rule.get("band", []):
-                add(band.get("message"), f"{rule['id']} band")
-    from outreach.scenarios import ENGLISH_KEYS, load_catalogue
-    from outreach.segments.model import load_model
-
-    for scenario in load_catalogue().scenarios:
-        for key in ENGLISH_KEYS:
-            add(getattr(scenario, key), f"scenarios/{scenario.id}.toml {key}")
-        for letter in scenario.letters:
-            add(letter.label, f"scenarios/{scenario.id}.toml label")
-    for name in (s.name for s in load_model().segments):  # the segments' names are names in English too
-        found.pop(name, None)
-    return found
 
 
 def page_texts(at) -> str:
@@ -90,10 +26,7 @@ def page_texts(at) -> str:
 
 
 def dutch_on_page(at, letters: tuple[str, ...] = ()) -> list[str]:
-    page = " ".join(page_texts(at).split())
-    own = " ".join(" ".join(letters).split())
-    return sorted(f"{where}: {piece!r}" for piece, where in dutch_data_texts().items()
-                  if piece in page and piece not in own)
+    return dutch_in(page_texts(at), letters)
 
 
 def english(at):
@@ -162,3 +95,28 @@ def choose_variant_en(at, slot: str):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def test_the_report_downloaded_from_the_english_comparison_is_english(monkeypatch):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    files: dict[str, bytes] = {}
+    original = MediaFileManager.add
+
+    def capture(self, data, mimetype, coordinates, file_name=None, *args, **kwargs):
+        if isinstance(data, bytes) and mimetype == "text/html":
+            files[file_name] = data
+        return original(self, data, mimetype, coordinates, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", capture)
+    at = english(start())
+    a = (LETTERS / "threatening.txt").read_text(encoding="utf-8")
+    b = (LETTERS / "warm.txt").read_text(encoding="utf-8")
+    type_in(at, "a", a)
+    choose_variant_en(at, "b")
+    type_in(at, "b", b)
+    view(at, "compare")
+    assert files, "no HTML report offered"
+    report = html.unescape(list(files.values())[-1].decode("utf-8"))
+    assert '<html lang="en">' in report and "Result per segment" in report and "Resultaat per segment" not in report
+    assert dutch_in(report.split("<body>")[1], (a, b)) == []
