@@ -7,17 +7,29 @@ the Dutch ones, in the language folder's `en/` subfolder:
 
     outreach/languages/nl/en/rules/<pack>.toml   per rule id: message, why, found_message, bands,
                                                   suggestions (only where they are advice, not
-                                                  words for the letter)
+                                                  words for the letter); [pack] its description
     outreach/languages/nl/en/segments.toml       labels, short, per segment: summary, quotes,
                                                   traits, base_reason, triggers' reasons, reactions
-    outreach/languages/nl/en/advice.toml         the advisor's fixes, by edit id
-    outreach/languages/nl/en/workshop.toml       the workshop's texts
+    outreach/languages/nl/en/advice.toml         the advisor's reasons ("Eerst doen"): each Dutch
+                                                  reason of advice.toml beside its English
+    outreach/languages/nl/en/workshop.toml       the workshop's texts, by mechanism, step and
+                                                  tension id
+
+(A scenario's texts are an [en] table in its own file, scenarios/*.toml: outreach/scenarios.py.
+The HTML report's own words are report_templates/report.toml: outreach/report.py.)
 
 A finding's Dutch text is matched against its built-in Dutch template ("'{match}' klinkt ...");
 the values found there ({match}, {value}, a fact like {telefoon}) are filled into the English
-template. Anything without an English counterpart (an organisation's own pack, a built-in
-message the organisation changed) stays Dutch: the fallback is always the engine's own text.
-The letter's words ({match}, rewrites for the letter) are never translated.
+template; a fix's reason likewise against advice.toml's reasons. Anything without an English
+counterpart (an organisation's own pack, a built-in message the organisation changed) stays
+Dutch: the fallback is always the engine's own text. The letter's words ({match}, rewrites for
+the letter) are never translated; a measured figure ({value}) gets its decimal point.
+
+Why match the text instead of carrying the values on the Finding: the command line's text report
+is rendered from the analysis' JSON dict (outreach/batch.py, in forked workers), whose contract
+must stay byte for byte; values carried beside the message would not reach it, so the matching
+would be needed there anyway. One way for every path. On every finding of every project letter it
+finds the template (tests/test_interface.py).
 """
 from __future__ import annotations
 

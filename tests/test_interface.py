@@ -328,3 +328,29 @@ def test_cli_compare_in_english(tmp_path):
         assert f.message not in english, f.rule
     dutch = _cli("compare", str(a), str(b))
     assert "Dreigende taal: 'deurwaarder'" in dutch and "Threatening" not in dutch and re.search(r"\d+,\d", dutch)
+
+
+def test_every_finding_of_every_project_letter_is_english():
+    """The Dutch text of a finding is matched against its rule's Dutch templates (interface.py); on
+    every letter of the project (golden, corpus, the scenarios' examples) each finding gets English,
+    and a metric's figure its decimal point."""
+    import re
+    from pathlib import Path
+
+    from outreach.letters import read_path
+    from outreach.scenarios import load_catalogue
+
+    root = Path(__file__).resolve().parents[1]
+    letters = [read_path(str(p)) for folder in ("tests/letters", "corpus/letters")
+               for p in sorted((root / folder).glob("*")) if p.suffix in (".txt", ".md", ".docx")]
+    letters += [letter.render(s.variables) for s in load_catalogue().scenarios for letter in s.letters]
+    assert len(letters) >= 40
+    untranslated, seen = [], 0
+    for text in letters:
+        for f in analyze(text).findings:
+            english = interface.finding(f, "en")
+            seen += 1
+            if english.message == f.message or english.why == f.why:
+                untranslated.append(f"{f.rule}: {f.message}")
+            assert not re.search(r"\d,\d", english.message.replace(f.match, "")), english.message
+    assert seen > 1000 and untranslated == [], untranslated[:10]

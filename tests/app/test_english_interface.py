@@ -8,7 +8,7 @@ import html
 from outreach.ui.view import LANG_KEY
 
 from ..dutch_texts import dutch_in
-from .conftest import LETTERS
+from .conftest import LETTERS, slot_key
 from .test_app import start, type_letter
 from .test_workspace import type_in, view
 
@@ -120,3 +120,16 @@ def test_the_report_downloaded_from_the_english_comparison_is_english(monkeypatc
     report = html.unescape(list(files.values())[-1].decode("utf-8"))
     assert '<html lang="en">' in report and "Result per segment" in report and "Resultaat per segment" not in report
     assert dutch_in(report.split("<body>")[1], (a, b)) == []
+
+
+def test_the_write_page_in_english_has_no_dutch_data_text():
+    at = english(start())
+    letter = (LETTERS / "threatening.txt").read_text(encoding="utf-8")
+    type_letter(at, letter)
+    page = page_texts(at)
+    assert "Digital first" in page  # the scenario's title and story (scenarios/*.toml [en])
+    assert dutch_on_page(at, (letter,)) == []
+    at.segmented_control(key=slot_key(at, "a", "details.en")).set_value("dimensions").run()
+    assert not at.exception, at.exception
+    assert any("How the letter sounds" in (e.proto.help or "") for e in at.metric)  # a pack's description
+    assert dutch_on_page(at, (letter,)) == []
