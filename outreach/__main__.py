@@ -443,6 +443,24 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _missing_english(lang: str) -> list[str]:
+    """The built-in texts of the language without English (its en/ folder, outreach/interface.py; for
+    Dutch also the built-in scenarios' [en] tables)."""
+    from outreach import interface
+
+    if not interface.has_english(lang):
+        return []
+    missing = interface.missing_english(lang)
+    if lang == languages.DEFAULT:  # the built-in scenarios (scenarios/*.toml) are Dutch
+        from outreach.scenarios import load_catalogue
+
+        missing += [line for scenario in load_catalogue().scenarios for line in scenario.missing_english()]
+    for line in missing:
+        print(f"English missing: {line}")
+    print(f"{len(missing)} built-in texts without English (outreach/languages/{lang}/en/)")
+    return missing
+
+
 def _rules(args: argparse.Namespace) -> int:
     from outreach.rules.examples import check_book, unexampled_exceptions
     from outreach.rules.loader import load_rulebook
@@ -461,7 +479,8 @@ def _rules(args: argparse.Namespace) -> int:
         total = sum(len(r.fail) + len(r.passes) + len(r.excepted) for r in book.rules)
         print(f"{len(book.rules)} rules, {total} examples, {len(failures)} failing, "
               f"{sum(map(len, untested.values()))} exception phrases without their own example")
-        return 1 if failures else 0
+        missing = _missing_english(args.lang)
+        return 1 if failures or missing else 0
     for dimension in DIMENSIONS:
         pack = book.packs[dimension]
         print(f"{pack.title} ({dimension}, base {pack.base:g})")

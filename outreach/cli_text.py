@@ -1,20 +1,29 @@
 """The terminal reports of `python -m outreach check` and `compare` (`--format text`; labels in
-Dutch or English from outreach/messages.toml, the analysis itself as it is).
+Dutch or English from outreach/messages.toml; with `--ui-lang en` the analysis' own texts too:
+findings, verdicts, the advice's reasons (outreach/interface.py); the letter's words as they are).
 
-Every number goes through outreach.formatting, as on the page and in the HTML report.
+Every number goes through outreach.formatting, as on the page and in the HTML report, with the
+decimal comma in Dutch and the decimal point in English.
 """
 from __future__ import annotations
 
+from outreach import interface
 from outreach.compare import TIE_MARGIN, Change, Comparison, SegmentComparison
 from outreach.formatting import number, percent, variant_label
 from outreach.messages import DEFAULT_LANG, text
 
 _SYMBOL = {"error": "✗", "warning": "!", "suggestion": "~", "info": "✓"}
+DIMENSION_WIDTH, SEGMENT_WIDTH = 16, 26  # the narrowest label columns; wider labels widen them
 
 
-def _points(value: float) -> str:
-    """Finding points, signed, with the decimals they have: "-3", "+2,5"."""
-    return number(value, digits=None, signed=True)
+def _points(value: float, lang: str = DEFAULT_LANG) -> str:
+    """Finding points, signed, with the decimals they have: "-3", "+2,5" ("+2.5" in English)."""
+    return number(value, lang, digits=None, signed=True)
+
+
+def _width(labels, least: int) -> int:
+    """A label column as wide as its longest label, so the columns after it line up."""
+    return max([least, *(len(label) for label in labels)])
 
 
 def render_analysis(result: dict, lang: str = DEFAULT_LANG) -> str:
@@ -28,32 +37,36 @@ def render_analysis(result: dict, lang: str = DEFAULT_LANG) -> str:
     m = result["metrics"]
     out.append(text(
         "cli.report.metrics", lang, words=int(m["words"]), sentences=int(m["sentences"]),
-        average=number(m["avg_sentence_words"], digits=1), flesch=number(m["flesch_douma"], digits=1),
-        minutes=number(m["reading_minutes"], digits=1)))
+        average=number(m["avg_sentence_words"], lang, digits=1), flesch=number(m["flesch_douma"], lang, digits=1),
+        minutes=number(m["reading_minutes"], lang, digits=1)))
     out.append("")
     out.append(text("cli.report.dimensions", lang))
+    titles = {name: interface.dimension_title(name, dim["title"], lang) for name, dim in result["dimensions"].items()}
+    width = _width(titles.values(), DIMENSION_WIDTH)
     for name, dim in result["dimensions"].items():
         bar = "█" * int(dim["score"] // 10)
-        out.append(f"  {dim['title']:<16} {number(dim['score']):>5}  {bar}")
+        out.append(f"  {titles[name]:<{width}} {number(dim['score'], lang):>5}  {bar}")
     if result.get("segments"):
         out.append("")
         out.append(text("cli.report.segments", lang))
+        width = _width((seg["name"] for seg in result["segments"].values()), SEGMENT_WIDTH)
         for seg in result["segments"].values():
-            share = number(seg["share"] * 100) + "%"
-            out.append(f"  {seg['name']:<26} {share:>4}  {number(seg['score']):>5}  "
-                       f"{seg.get('verdict_label') or seg['verdict']}")
+            share = number(seg["share"] * 100, lang) + "%"
+            label = interface.verdict_label(seg["verdict"], seg.get("verdict_label") or seg["verdict"], lang)
+            out.append(f"  {seg['name']:<{width}} {share:>4}  {number(seg['score'], lang):>5}  {label}")
         reach = result.get("reach") or {}
         if reach:
-            out.append("  " + text("cli.report.reach", lang, score=number(reach["score"]),
-                                   share=number(reach["lands_well_share"] * 100)))
+            out.append("  " + text("cli.report.reach", lang, score=number(reach["score"], lang),
+                                   share=number(reach["lands_well_share"] * 100, lang)))
     findings = result["findings"]
     out.append("")
     out.append(text("cli.report.findings", lang, count=len(findings)))
     for f in findings:
+        f = interface.finding_dict(f, lang)
         where = f"[{f['start']}-{f['end']}]" if f["start"] is not None else f"[{text('cli.report.letter', lang)}]"
         symbol = _SYMBOL.get(f["severity"], "-")
         match = f" '{f['match']}'" if f["match"] and len(f["match"]) <= 60 else ""
-        out.append(f"  {symbol} {where:<12} {f['dimension']:<11} {_points(f['points'])}{match}")
+        out.append(f"  {symbol} {where:<12} {f['dimension']:<11} {_points(f['points'], lang)}{match}")
         out.append(f"      {f['message']}")
         if f["suggestions"] and f["effect"] == "hurts":
             out.append(f"      → {f['suggestions'][0]}")
@@ -62,8 +75,8 @@ def render_analysis(result: dict, lang: str = DEFAULT_LANG) -> str:
 
 # --- compare ------------------------------------------------------------------------------------
 
-def _delta(value: float, index: int) -> str:
-    return "-" if index == 0 else number(value, digits=1, signed=True)
+def _delta(value: float, index: int, lang: str = DEFAULT_LANG) -> str:
+    return "-" if index == 0 else number(value, lang, digits=1, signed=True)
 
 
 def _outcome(comparison: Comparison, winner_name: str | None, tie: tuple[str, ...], lang: str) -> str:
@@ -71,7 +84,7 @@ def _outcome(comparison: Comparison, winner_name: str | None, tie: tuple[str, ..
     if winner_name is not None:
         return "  " + text("cli.compare.best", lang, label=variant_label(names.index(winner_name)), name=winner_name)
     labels = ", ".join(variant_label(names.index(n)) for n in tie)
-    return "  " + text("cli.compare.tie", lang, margin=number(TIE_MARGIN, digits=1), labels=labels)
+    return "  " + text("cli.compare.tie", lang, margin=number(TIE_MARGIN, lang, digits=1), labels=labels)
 
 
 def _columns(lang: str, last: str) -> str:
@@ -80,10 +93,11 @@ def _columns(lang: str, last: str) -> str:
 
 
 def _segment_text(comparison: Comparison, seg: SegmentComparison, lang: str) -> list[str]:
-    out = [f"{seg.name} ({text('cli.compare.of_population', lang, share=percent(seg.share))})",
+    out = [f"{seg.name} ({text('cli.compare.of_population', lang, share=percent(seg.share, lang))})",
            _columns(lang, text("cli.compare.verdict", lang))]
-    for i, (score, delta, label) in enumerate(zip(seg.scores, seg.deltas, seg.verdict_labels)):
-        out.append(f"  {variant_label(i):<8} {number(score, digits=1):>6} {_delta(delta, i):>9}  {label}")
+    for i, (score, delta, verdict, label) in enumerate(zip(seg.scores, seg.deltas, seg.verdicts, seg.verdict_labels)):
+        label = interface.verdict_label(verdict, label, lang)
+        out.append(f"  {variant_label(i):<8} {number(score, lang, digits=1):>6} {_delta(delta, i, lang):>9}  {label}")
     out.append(_outcome(comparison, seg.winner, seg.tie, lang))
     return out
 
@@ -92,15 +106,16 @@ def _reach_text(comparison: Comparison, lang: str) -> list[str]:
     reach = comparison.reach
     out = [text("cli.compare.reach", lang), _columns(lang, text("cli.compare.lands_well", lang))]
     for i, (score, delta, share) in enumerate(zip(reach.scores, reach.deltas, reach.lands_well_shares)):
-        out.append(f"  {variant_label(i):<8} {number(score, digits=1):>6} {_delta(delta, i):>9}  "
-                   + text("cli.compare.of_population", lang, share=percent(share)))
+        out.append(f"  {variant_label(i):<8} {number(score, lang, digits=1):>6} {_delta(delta, i, lang):>9}  "
+                   + text("cli.compare.of_population", lang, share=percent(share, lang)))
     out.append(_outcome(comparison, reach.winner, reach.tie, lang))
     return out
 
 
-def _change_line(symbol: str, change: Change) -> str:
+def _change_line(symbol: str, change: Change, lang: str = DEFAULT_LANG) -> str:
     match = f" '{change.match}'" if change.match and len(change.match) <= 60 else ""
-    return f"  {symbol} {change.rule}{match} ({_points(change.points)}): {change.message}"
+    message = interface.message(change.rule, change.message, lang)
+    return f"  {symbol} {change.rule}{match} ({_points(change.points, lang)}): {message}"
 
 
 def _changes_text(comparison: Comparison, name: str, lang: str) -> list[str]:
@@ -109,7 +124,7 @@ def _changes_text(comparison: Comparison, name: str, lang: str) -> list[str]:
     for title, items, symbol in (("cli.compare.fixed", comparison.fixed[name], "✓"),
                                  ("cli.compare.introduced", comparison.introduced[name], "✗")):
         out.append(text(title, lang, label=label, count=len(items)))
-        out.extend(_change_line(symbol, c) for c in items)
+        out.extend(_change_line(symbol, c, lang) for c in items)
         if not items:
             out.append("  " + text("cli.compare.none", lang))
     return out
@@ -135,15 +150,32 @@ def _quoted(text: str, limit: int = 90) -> str:
     return "'" + (flat if len(flat) <= limit else flat[:limit - 1] + "…") + "'"
 
 
+def _effect(effect: dict, lang: str) -> str:
+    """"+12 bereik; Voorzichtige Verbinders van Twijfel naar Komt goed aan" (Effect.to_dict()), in `lang`."""
+    parts = [text("advice.effect_reach", lang, points=_change(effect["reach"], lang))]
+    parts += [text("advice.effect_verdict", lang, name=c["name"],
+                   before=interface.verdict_label(c["from"], c["from_label"], lang),
+                   after=interface.verdict_label(c["to"], c["to_label"], lang)) for c in effect["verdict_changes"]]
+    return "; ".join(parts)
+
+
+def _change(value: float, lang: str) -> str:
+    """A score change: "+12", and "+0,4" for a small one (outreach.advice.points, in `lang`)."""
+    return number(value, lang, digits=0 if abs(value) >= 1 else 1, signed=True)
+
+
+def _reason(fix: dict, lang: str) -> str:
+    return interface.fix_reason(fix["reason"], fix.get("rules") or (), lang)
+
+
 def render_fixes(result: dict, lang: str = DEFAULT_LANG) -> str:
     """The "Eerst doen" list of `check --fixes`: each change with its measured effect, best first."""
-    from outreach.advice import describe_effect, points
-
     out = ["", text("cli.fixes.title", lang)]
     if not result.get("fixes"):
-        out.append(f"  {result.get('fixes_note') or text('cli.fixes.none', lang)}")
+        note = interface.catalogue_text(result.get("fixes_note") or "", interface.NOTES, lang)
+        out.append(f"  {note or text('cli.fixes.none', lang)}")
     for i, fix in enumerate(result.get("fixes", []), 1):
-        out.append(f"  {i}. [{describe_effect(fix['effect'])}] {fix['reason']}")
+        out.append(f"  {i}. [{_effect(fix['effect'], lang)}] {_reason(fix, lang)}")
         if fix["original"].strip():
             out.append("       " + text("cli.fixes.removed", lang, text=_quoted(fix["original"])))
         if fix["replacement"].strip():
@@ -152,7 +184,8 @@ def render_fixes(result: dict, lang: str = DEFAULT_LANG) -> str:
         out.append("")
         steps = len(plan["fixes"])
         out.append(text("cli.fixes.plan_reached" if plan["reached"] else "cli.fixes.plan_unreachable", lang,
-                        name=plan["name"], goal=plan["goal_label"], steps=steps))
+                        name=plan["name"], goal=interface.verdict_label(plan["goal"], plan["goal_label"], lang),
+                        steps=steps))
         for fix in plan["fixes"]:
-            out.append(f"  - {fix['reason']} ({points(fix['effect']['segments'][plan['segment']])})")
+            out.append(f"  - {_reason(fix, lang)} ({_change(fix['effect']['segments'][plan['segment']], lang)})")
     return "\n".join(out)

@@ -7,6 +7,7 @@ API (for the app):
 
     result = compare([("Variant A", text_a), ("Variant B", text_b)])
     html = render_report(result, "Huurachterstand, april", exercise={"problem": "..."})
+    html = render_report(result, "Rent arrears, April", lang="en")  # the report's words in English
     csv_text = scores_csv(result)          # one row per variant x segment
     json_text = scores_json(result)        # the same rows plus reach per variant
 
@@ -15,25 +16,33 @@ inline), prints well, and escapes every piece of user text: it is rendered by ou
 in an autoescaping Jinja2 environment, and nothing is marked safe. The report always carries the
 model's caveat (CAVEAT): a rule-based simulation of research findings, not a prediction about a
 person.
+
+The report's own words are a catalogue beside the template (report_templates/report.toml, Dutch
+and English); in English the analysis' texts (findings, verdicts, reasons, reactions) come from
+outreach/interface.py and numbers get a decimal point. The letters stay Dutch.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+
+from outreach import interface
 
 from outreach.compare import Comparison
 from outreach.formatting import (VARIANT_COLORS, VERDICT_COLORS, csv_text, dimension_color, finding_order, number,
                                  pieces, variant_label)
-from outreach.messages import msg
+from outreach.messages import load_catalogue, msg, render, text
 from outreach.rules.engine import Finding
 from outreach.segments import load_model
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "report_templates"
 TEMPLATE = "report.html.j2"
+WORDS = TEMPLATE_DIR / "report.toml"  # the template's own words, nl and en
 CAVEAT = msg("report.caveat")
 
 EXERCISE_LABELS = {"problem": msg("report.exercise.problem"), "stakeholders": msg("report.exercise.stakeholders"),
@@ -104,12 +113,12 @@ CHART_WIDTH, CHART_LEFT, CHART_RIGHT = 720, 40, 50
 BAR_HEIGHT, BAR_GAP, GROUP_GAP, CHART_TOP, TITLE_HEIGHT = 16, 3, 14, 22, 20
 
 
-def score_chart(comparison: Comparison) -> Chart:
+def score_chart(comparison: Comparison, lang: str = "nl") -> Chart:
     """Grouped horizontal bars: per segment and for reach, one bar per variant (0-100)."""
     model = load_model()
     scale = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / 100
     rows = [(seg.name, seg.scores) for seg in comparison.segments.values()]
-    rows.append((msg("report.chart_reach"), comparison.reach.scores))
+    rows.append((text("report.chart_reach", lang), comparison.reach.scores))
     groups, y = [], CHART_TOP
     for title, scores in rows:
         top = y + TITLE_HEIGHT
@@ -117,13 +126,13 @@ def score_chart(comparison: Comparison) -> Chart:
                          variant_label(i), score) for i, score in enumerate(scores))
         groups.append(BarGroup(title, y, bars))
         y = top + len(scores) * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP
-    thresholds = ((CHART_LEFT + model.turns_away * scale, number(model.turns_away, digits=None)),
-                  (CHART_LEFT + model.lands_well * scale, number(model.lands_well, digits=None)))
+    thresholds = ((CHART_LEFT + model.turns_away * scale, number(model.turns_away, lang, digits=None)),
+                  (CHART_LEFT + model.lands_well * scale, number(model.lands_well, lang, digits=None)))
     description = "; ".join(
-        f"{title}: " + ", ".join(f"{variant_label(i)} {number(s)}" for i, s in enumerate(scores))
+        f"{title}: " + ", ".join(f"{variant_label(i)} {number(s, lang)}" for i, s in enumerate(scores))
         for title, scores in rows)
     return Chart(CHART_WIDTH, int(y), CHART_LEFT, scale, tuple(groups), thresholds, BAR_HEIGHT,
-                 msg("report.chart_description", description=description))
+                 text("report.chart_description", lang, description=description))
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -134,7 +143,24 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["nl"] = dutch_number
+    env.filters["num"] = _number
     return env
+
+
+@pass_context
+def _number(context, value: float, digits: int | None = 1, signed: bool = False) -> str:
+    """The template's `num` filter: a number as on the page, in the report's language."""
+    return number(value, context.get("lang", "nl"), digits, signed)
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, dict[str, str]]:
+    """The template's own words (report.toml), checked like the engine's catalogue."""
+    return load_catalogue(WORDS)
+
+
+def _words(lang: str, key: str, **values: object) -> str:
+    return words()[key][lang if lang in ("nl", "en") else "nl"].format(**values)
 
 
 def dutch_number(value: float, digits: int | None = 1, signed: bool = False) -> str:
@@ -142,48 +168,66 @@ def dutch_number(value: float, digits: int | None = 1, signed: bool = False) -> 
     return number(value, "nl", digits, signed)
 
 
-def _exercise_items(exercise: dict | None) -> list[tuple[str, str]]:
+def _exercise_items(exercise: dict | None, lang: str = "nl") -> list[tuple[str, str]]:
     if not exercise:
         return []
-    items = [(EXERCISE_LABELS[k], str(exercise[k])) for k in EXERCISE_LABELS if exercise.get(k)]
+    items = [(render(EXERCISE_LABELS[k], lang), str(exercise[k])) for k in EXERCISE_LABELS if exercise.get(k)]
     items += [(str(k), str(v)) for k, v in exercise.items() if k not in EXERCISE_LABELS and v]
     return items
 
 
-def _variant_context(comparison: Comparison, index: int) -> dict:
-    name, text, analysis = comparison.names[index], comparison.texts[index], comparison.analyses[index]
-    whole = [f for f in analysis.findings if f.start is None]
-    anchored = [f for f in analysis.findings if f.start is not None]
+def _changes(changes: tuple, lang: str) -> tuple:
+    """A comparison's fixed or introduced problems with their messages in `lang`."""
+    if lang == "nl":
+        return changes
+    return tuple(dataclasses.replace(c, message=interface.message(c.rule, c.message, lang)) for c in changes)
+
+
+def _variant_context(comparison: Comparison, index: int, lang: str = "nl") -> dict:
+    name, letter, analysis = comparison.names[index], comparison.texts[index], comparison.analyses[index]
+    findings = interface.findings(analysis.findings, lang, analysis.lang)
+    whole = [f for f in findings if f.start is None]
+    anchored = [f for f in findings if f.start is not None]
     return {
         "label": variant_label(index), "name": name, "color": VARIANT_COLORS[index],
-        "analysis": analysis, "pieces": letter_pieces(text, analysis.findings),
+        "analysis": analysis, "pieces": letter_pieces(letter, findings),
         "problems": sorted((f for f in anchored if f.effect == "hurts"), key=lambda f: f.start),
         "strengths": sorted((f for f in anchored if f.effect == "helps"), key=lambda f: f.start),
         "whole": sorted(whole, key=finding_order),
-        "fixed": comparison.fixed.get(name, ()), "introduced": comparison.introduced.get(name, ()),
+        "fixed": _changes(comparison.fixed.get(name, ()), lang),
+        "introduced": _changes(comparison.introduced.get(name, ()), lang),
         "diff": comparison.diffs.get(name),
     }
 
 
-def report_context(comparison: Comparison, title: str, exercise: dict | None = None) -> dict:
+def report_context(comparison: Comparison, title: str, exercise: dict | None = None, lang: str = "nl") -> dict:
     first = comparison.analyses[0]
+    letter_lang = first.lang
     return {
-        "title": title or msg("report.title"),
-        "caveat": CAVEAT,
-        "exercise": _exercise_items(exercise),
-        "variants": [_variant_context(comparison, i) for i in range(len(comparison.names))],
+        "lang": lang,
+        "t": partial(_words, lang),
+        "title": title or text("report.title", lang),
+        "caveat": text("report.caveat", lang),
+        "exercise": _exercise_items(exercise, lang),
+        "variants": [_variant_context(comparison, i, lang) for i in range(len(comparison.names))],
         "segments": list(comparison.segments.values()),
         "reach": comparison.reach,
-        "dimensions": {d: s.title for d, s in first.dimensions.items()},
+        "dimensions": {d: interface.dimension_title(d, s.title, lang) for d, s in first.dimensions.items()},
         "dimension_colors": {d: dimension_color(d) for d in first.dimensions},
         "verdict_colors": VERDICT_COLORS,
-        "chart": score_chart(comparison),
+        "chart": score_chart(comparison, lang),
+        # the analysis' own texts in the report's language (outreach/interface.py; as they are in Dutch)
+        "verdict": lambda verdict, dutch: interface.verdict_label(verdict, dutch, lang, letter_lang),
+        "reaction": lambda reception: interface.reaction(reception, lang, letter_lang),
+        "reason": lambda segment, item: interface.reason(segment, item, lang, letter_lang=letter_lang),
+        "notice": lambda notice: render(notice, lang) if notice else notice,
     }
 
 
-def render_report(comparison: Comparison, title: str, exercise: dict | None = None) -> str:
-    """The whole report as one HTML document (str), safe to save and open offline."""
-    return environment().get_template(TEMPLATE).render(**report_context(comparison, title, exercise))
+def render_report(comparison: Comparison, title: str, exercise: dict | None = None, lang: str = "nl") -> str:
+    """The whole report as one HTML document (str), safe to save and open offline; `lang`: the
+    language of its own words and of the analysis' texts ("nl" or "en"; the letters stay Dutch)."""
+    return environment().get_template(TEMPLATE).render(**report_context(comparison, title, exercise, lang))
 
 
 # --- scores as data -----------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """Scenarios (scenarios/*.toml) and their example letters (templates/*.j2), loaded leniently.
 
 One malformed file never stops the rest: it becomes a clear problem message naming the file.
+A scenario's texts for the English interface are an optional `[en]` table in its file (the same
+text keys, and `labels` for the example letters in order); the letters themselves stay Dutch.
 """
 from __future__ import annotations
 
+import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from outreach.messages import msg
@@ -17,8 +20,9 @@ TEMPLATES_DIR = ROOT / "templates"
 OCCASIONS = ("signal", "regular")
 QUALITIES = ("poor", "fair", "strong")
 _KEYS = {"title", "occasion", "occasion_text", "sender", "help_offered", "mechanism", "research",
-         "summary", "variables", "letter"}
-_REQUIRED = _KEYS - {"summary"}
+         "summary", "variables", "letter", "en"}
+_REQUIRED = _KEYS - {"summary", "en"}
+ENGLISH_KEYS = ("title", "occasion_text", "sender", "help_offered", "mechanism", "research", "summary")
 _LETTER_KEYS = {"template", "label", "quality"}
 
 
@@ -46,6 +50,26 @@ class Scenario:
     summary: str
     variables: dict[str, str]
     letters: tuple[ExampleLetter, ...]  # from weakest to strongest, as the file declares
+    english: dict[str, object] = field(default_factory=dict, compare=False)  # the file's [en] table
+
+    def in_lang(self, lang: str | None) -> Scenario:
+        """The scenario with its texts in the interface language (English where the file has it)."""
+        if lang != "en" or not self.english:
+            return self
+        texts = {key: self.english[key] for key in ENGLISH_KEYS if self.english.get(key) and getattr(self, key)}
+        labels = self.english.get("labels") or []
+        letters = tuple(dataclasses.replace(letter, label=labels[i]) if i < len(labels) else letter
+                        for i, letter in enumerate(self.letters))
+        return dataclasses.replace(self, letters=letters, **texts)
+
+    def missing_english(self) -> list[str]:
+        """What the scenario lacks in English (one line per gap, naming the file's id)."""
+        where = f"scenarios/{self.id}.toml [en]"
+        problems = [f"{where}: no English '{key}'" for key in ENGLISH_KEYS
+                    if getattr(self, key) and not self.english.get(key)]
+        if len(self.english.get("labels") or []) != len(self.letters):
+            problems.append(f"{where}: 'labels' needs {len(self.letters)} entries, one per [[letter]]")
+        return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,13 +150,31 @@ def load_scenario(path: Path, templates: Path) -> Scenario:
     if not isinstance(raw_letters, list) or not 2 <= len(raw_letters) <= 4:
         raise ScenarioProblem(msg("scenario.letter_count", path=where))
     letters = tuple(_letter(raw, where, templates, variables) for raw in raw_letters)
+    english = _english(data.get("en", {}), f"{where} [en]", len(letters))
     return Scenario(
         id=path.stem, title=_text(data, "title", where), occasion=data["occasion"],
         occasion_text=_text(data, "occasion_text", where), sender=_text(data, "sender", where),
         help_offered=_text(data, "help_offered", where), mechanism=_text(data, "mechanism", where),
         research=_text(data, "research", where), summary=str(data.get("summary", "")).strip(),
-        variables=dict(variables), letters=letters,
+        variables=dict(variables), letters=letters, english=english,
     )
+
+
+def _english(raw: object, where: str, letters: int) -> dict[str, object]:
+    """The [en] table: texts under the known keys, `labels` one per example letter."""
+    if not isinstance(raw, dict):
+        raise ScenarioProblem(msg("data.at", where=where, problem=msg("segments.table")))
+    unknown = set(raw) - set(ENGLISH_KEYS) - {"labels"}
+    if unknown:
+        raise ScenarioProblem(msg("data.at", where=where, problem=msg("segments.keys_unknown", keys=", ".join(sorted(unknown)))))
+    english: dict[str, object] = {key: _text(raw, key, where) for key in ENGLISH_KEYS if key in raw}
+    if "labels" in raw:
+        labels = raw["labels"]
+        if (not isinstance(labels, list) or len(labels) != letters
+                or not all(isinstance(v, str) and v.strip() for v in labels)):
+            raise ScenarioProblem(msg("scenario.labels", path=where, count=letters))
+        english["labels"] = tuple(v.strip() for v in labels)
+    return english
 
 
 def load_catalogue(scenarios: Path | None = None, templates: Path | None = None) -> Catalogue:

@@ -40,6 +40,16 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class Voice:
+    """Which reaction the model chose and with what, language-neutral: the presentation renders the
+    same choice from another language's templates (outreach/interface.py)."""
+    key: str
+    match: str
+    dimension: str | None  # of the top negative reason (its `short`); None: unknown
+    digital: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Reception:
     segment: str
     name: str
@@ -50,6 +60,7 @@ class Reception:
     contributions: tuple[Reason, ...]
     reasons: tuple[Reason, ...]
     reaction: str
+    voice: Voice | None = None
 
     def to_dict(self) -> dict:
         return {"name": self.name, "share": self.share, "score": self.score,
@@ -135,7 +146,7 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
 
 
 def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list[Reason],
-              findings: tuple[Finding, ...]) -> str:
+              findings: tuple[Finding, ...]) -> tuple[str, Voice]:
     negative = [r for r in reasons if r.points < 0]
     key, match = verdict, ""
     # The reader reacts to the problem that weighs most in total (a trigger over all its findings);
@@ -152,8 +163,9 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
     top_short = (model.short[negative[0].dimension] if negative and negative[0].dimension
                  else msg("reception.top_reason_unknown"))
     digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
+    voice = Voice(key, match, negative[0].dimension if negative else None, digital)
     return render_reaction(segment.reactions[key], match=match, top_reason_short=top_short,
-                           digital=digital, segment=segment.name, verdict=verdict)
+                           digital=digital, segment=segment.name, verdict=verdict), voice
 
 
 def _distinct(reasons: list[Reason]) -> list[Reason]:
@@ -192,11 +204,12 @@ def receive_segment(model: SegmentModel, segment: Segment, share: float,
     ranked = [r for r in ranked if r.source not in ("clamp", "floor")]
     # Lead with what works for a letter that lands well, with what hurts otherwise.
     ranked.sort(key=lambda r: (r.points < 0) if verdict == "lands_well" else (r.points > 0))
+    reaction, voice = _reaction(model, segment, verdict, ranked, findings)
     return Reception(
         segment=segment.id, name=segment.name, share=round(share / 100, 4), score=score,
         verdict=verdict, verdict_label=model.labels[verdict], contributions=tuple(contributions),
         reasons=tuple(_distinct(ranked)[:TOP_REASONS]),
-        reaction=_reaction(model, segment, verdict, ranked, findings),
+        reaction=reaction, voice=voice,
     )
 
 

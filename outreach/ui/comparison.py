@@ -12,6 +12,7 @@ from html import escape
 
 import streamlit as st
 
+from outreach import interface
 from outreach.compare import TIE_MARGIN, CompareError, Comparison
 from outreach.formatting import FALLBACK_COLOR, VARIANT_COLORS, VERDICT_COLORS, variant_label
 from outreach.segments import SegmentModelError
@@ -222,7 +223,8 @@ def changes_html(items, css: str, ctx) -> str:
         lis.append(f'<li class="{css} oh-d-{dim}" data-rule="{escape(group.rule)}"><span class="oh-chip">'
                    f"{escape(ctx.titles.get(group.dimension, group.dimension))}</span>{count}{match} "
                    f'<span class="oh-pts {"oh-neg" if group.points < 0 else "oh-pos"}">'
-                   f"{escape(_delta(group.points, ctx.lang))}</span> {escape(group.message)} "
+                   f"{escape(_delta(group.points, ctx.lang))}</span> "
+                   f"{escape(interface.message(group.rule, group.message, ctx.lang))} "
                    f'<span class="oh-rule">{escape(group.rule)}</span></li>')
     return f'<ul class="oh-changes">{"".join(lis)}</ul>'
 
@@ -260,6 +262,15 @@ def _changes(result: Comparison, ctx) -> None:
                     st.caption(t("compare_diff_same"))
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def report_in(pairs: tuple[tuple[str, str], ...], shares, title: str, exercise: tuple[tuple[str, str], ...],
+              lang: str) -> str:
+    """The HTML report in another interface language than Dutch (outreach/report.py); made once per input."""
+    from outreach.report import render_report
+
+    return render_report(resources.comparison(pairs, shares), title, dict(exercise) or None, lang=lang)
+
+
 def _downloads(pairs: list[tuple[str, str]], shares, ctx) -> None:
     t = ctx.t
     st.subheader(t("compare_share_title"))
@@ -267,6 +278,8 @@ def _downloads(pairs: list[tuple[str, str]], shares, ctx) -> None:
     title = workspace.draft().name
     exercise = tuple(sorted((workspace.exercise() or {}).items()))
     html, csv, json_text = resources.report_files(tuple(pairs), shares, title, exercise)
+    if ctx.lang != "nl":  # the report's words and the analysis' texts in the interface language
+        html = report_in(tuple(pairs), shares, title, exercise, ctx.lang)
     a, b, c = st.columns(3)
     a.download_button(t("download_report"), data=html.encode("utf-8"), mime="text/html",
                       file_name=safe_filename(title, "html", "vergelijking"), key="cmp.report",

@@ -7,6 +7,7 @@ from html import escape
 
 import streamlit as st
 
+from outreach import interface
 from outreach.analysis import Analysis
 from outreach.ui import resources, workspace, writing
 from outreach.ui.strings import Strings, number
@@ -55,9 +56,9 @@ def _undo(vid: str) -> None:
 
 
 def steps_html(plan, lang: str) -> str:
-    """A plan's changes, each with what it adds to the group's score."""
+    """A plan's changes, each with what it adds to the group's score (reasons in the interface language)."""
     rows = "".join(f"<li><b>{escape(number(f.effect.segments[plan.segment], lang, 0, signed=True))}</b> "
-                   f"{escape(f.reason)}</li>" for f in plan.fixes)
+                   f"{escape(interface.fix_reason(f.reason, f.rules, lang))}</li>" for f in plan.fixes)
     return f'<ol class="oh-plan">{rows}</ol>'
 
 
@@ -116,7 +117,7 @@ def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
         return
     _plan_section(vid, result, ctx, shares, editable)
     st.caption(t("fixes_help") if editable else t("fixes_template"))
-    for i, fix in enumerate(advice.fixes):
+    for i, fix in enumerate(interface.fix(f, t.lang) for f in advice.fixes):
         effect = effect_text(fix.effect.to_dict(), t, ctx.verdict_labels)
         text, button = st.columns([5, 1], vertical_alignment="center")
         shown = " ".join((fix.replacement or fix.original).split())
@@ -190,7 +191,7 @@ def render_steps(ctx, letter: str) -> None:
     st.html(cards_html(resources.analysis(text, shares, variables), ctx))
     if last is not None:
         st.markdown(t("steps_at", n=count, effect=effect_text(last.effect.to_dict(), t, ctx.verdict_labels),
-                      reason=last.reason))
+                      reason=interface.fix_reason(last.reason, last.rules, t.lang)))
     elif count:
         st.caption(t("fixes_none"))
     if following is None and count == 0:

@@ -22,6 +22,7 @@ from html import escape
 
 import streamlit as st
 
+from outreach import interface
 from outreach.analysis import Analysis, TextTooLong
 from outreach.letters import MAX_CHARS
 from outreach.rules.loader import RuleBook
@@ -333,7 +334,7 @@ def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
     in expanders that fold open."""
     about_area = about_area or st.container()
     variables_area = variables_area or st.container()
-    titles = {s.id: s.title for s in catalogue.scenarios}
+    titles = {s.id: s.in_lang(t.lang).title for s in catalogue.scenarios}
     options = ["", *titles]
     if st.session_state.get(SCENARIO_KEY) not in options:
         st.session_state[SCENARIO_KEY] = options[1] if len(options) > 1 else ""
@@ -348,19 +349,20 @@ def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
     scenario = catalogue.get(chosen) if chosen in titles else None
     if scenario is None:
         return None, {}
+    shown = scenario.in_lang(t.lang)  # its texts in the interface language; the letters stay Dutch
     occasion = t(f"occasion_{scenario.occasion}") if t.has(f"occasion_{scenario.occasion}") else scenario.occasion
-    blocks = ((t("scenario_occasion") + f" · {occasion}", scenario.occasion_text),
-              (t("scenario_help"), scenario.help_offered),
-              (t("scenario_mechanism"), scenario.mechanism))
+    blocks = ((t("scenario_occasion") + f" · {occasion}", shown.occasion_text),
+              (t("scenario_help"), shown.help_offered),
+              (t("scenario_mechanism"), shown.mechanism))
     more = about_area.expander(t("scenario_more"))
     cols = more.container(key="oh-stack-scenario-more").columns(3)
     for col, (head, body) in zip(cols, blocks):
         col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
     variables = {}
     with more:
-        rows = [(t("scenario_sender"), scenario.sender), (t("scenario_research"), scenario.research)]
-        if scenario.summary:
-            rows.append((t("scenario_summary"), scenario.summary))
+        rows = [(t("scenario_sender"), shown.sender), (t("scenario_research"), shown.research)]
+        if shown.summary:
+            rows.append((t("scenario_summary"), shown.summary))
         st.html('<dl class="oh-dl">' + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in rows)
                 + "</dl>")
     with variables_area.expander(t("variables_title", count=len(scenario.variables))):
@@ -452,11 +454,17 @@ def _analysed(vid: str, source: str, template_mode: bool, ctx: PageContext, shar
         return letter, None, ("error", t("internal_error"))
 
 
+def _shown(result: Analysis, ctx: PageContext) -> tuple:
+    """The letter's findings with their texts in the interface language (the letter's words as
+    they are; outreach/interface.py)."""
+    return interface.findings(result.findings, ctx.lang, result.lang)
+
+
 def _letter_editor(vid: str, source: str, result: Analysis | None, ctx: PageContext) -> None:
     """The editor, with the findings of `result` marked in the text (None: no marks)."""
     t = ctx.t
     data = editor.payload(source, writing.nonce(vid), result.text if result is not None else None,
-                          result.findings if result is not None else (), ctx.titles, t, ctx.book)
+                          _shown(result, ctx) if result is not None else (), ctx.titles, t, ctx.book)
     base = st.session_state.get(workspace.BASE)
     shown = base.id if base is not None else ""  # the callback knows whose editor this was
     editor.mount(writing.editor_key(vid), data, on_change=lambda: writing.typed(vid, shown), max_chars=MAX_CHARS)
@@ -496,7 +504,8 @@ def _on_load_example(vid: str, scenario_id: str) -> None:
             st.session_state[message_key] = ("error", str(err))
             return
     st.session_state.pop(message_key, None)
-    writing.put_letter(vid, text, template, example.label)
+    label = scenario.in_lang(_lang()).letters[scenario.letters.index(example)].label
+    writing.put_letter(vid, text, template, label)
 
 
 def _copy_state(source: str, target: str) -> None:
@@ -539,6 +548,7 @@ def _examples(vid: str, ctx: PageContext, scenario: Scenario | None) -> None:
     t = ctx.t
     if scenario is not None and scenario.letters:
         quality = {q: t(f"quality_{q}") for q in ("poor", "fair", "strong")}
+        labels = [letter.label for letter in scenario.in_lang(t.lang).letters]
         pick, load = st.columns([4, 1], vertical_alignment="bottom")
         # The widget key holds the language: Streamlit keeps a widget's shown option text when only its
         # labels change. The choice itself lives in a language-free key.
@@ -551,7 +561,7 @@ def _examples(vid: str, ctx: PageContext, scenario: Scenario | None) -> None:
         pick.selectbox(t("example_pick"), range(len(scenario.letters)), key=widget_key,
                        on_change=_copy_state, args=(widget_key, chosen_key),
                        format_func=lambda i: f"{quality.get(scenario.letters[i].quality, '')} · "
-                                             f"{scenario.letters[i].label}")
+                                             f"{labels[i]}")
         load.button(t("example_load"), key=_key(vid, "load"), on_click=_on_load_example,
                     args=(vid, scenario.id), width="stretch", help=t("example_load_help"))
     st.toggle(t("template_mode"), key=_key(vid, "template"), help=t("template_help"), persist_state="session")
@@ -593,7 +603,7 @@ def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
             f'<span class="oh-vp-line"><span class="oh-vp-score">{escape(number(r.score, lang))}<small> / 100'
             f'</small></span><span class="oh-verdict" style="background:{color}">'
             f'{VERDICT_ICONS.get(r.verdict, "")} {escape(label)}</span></span></div>'
-            f'<div class="oh-vp-reaction">“{escape(r.reaction)}”</div></li>')
+            f'<div class="oh-vp-reaction">“{escape(interface.reaction(r, lang))}”</div></li>')
     reach = ""
     if result.reach is not None:
         reach = (f'<div class="oh-vp-reach">{escape(t("panel_reach_label"))}: <b class="oh-vp-reach-score">'
@@ -607,7 +617,7 @@ def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
 def _whole_letter(result: Analysis, ctx: PageContext) -> None:
     """Findings about the letter as a whole (no place in the text to mark)."""
     t = ctx.t
-    notes = whole_letter_html(result.findings, ctx.titles, t)
+    notes = whole_letter_html(_shown(result, ctx), ctx.titles, t)
     if notes:
         count = sum(1 for f in result.findings if f.start is None or f.end is None)
         with st.expander(t("whole_letter_title", count=count), expanded=False):
@@ -620,7 +630,7 @@ def _letter_view(result: Analysis, ctx: PageContext) -> None:
     st.subheader(t("letter_view_title"))
     st.caption(t("letter_view_help"))
     st.html(legend_html(ctx.titles, t))
-    st.html(highlight_html(result.text, result.findings, ctx.titles, t))
+    st.html(highlight_html(result.text, _shown(result, ctx), ctx.titles, t))
     _whole_letter(result, ctx)
 
 
@@ -697,7 +707,8 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
     label = ctx.verdict_labels.get(reception.verdict, reception.verdict_label)
     reasons = "".join(
         f'<li><span class="oh-pts {"oh-neg" if r.points < 0 else "oh-pos"}">{escape(_signed(r.points, lang))}'
-        f"</span><span>{escape(r.text)}</span></li>" for r in reception.reasons)
+        f"</span><span>{escape(interface.reason(reception.segment, r, lang, ctx.model))}</span></li>"
+        for r in reception.reasons)
     score = max(0.0, min(100.0, float(reception.score)))
     html = (
         f'<div class="oh-card" data-segment="{escape(reception.segment)}" data-verdict="{escape(reception.verdict)}">'
@@ -708,7 +719,7 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
         f'{VERDICT_ICONS.get(reception.verdict, "")} {escape(label)}</span>'
         f'<div class="oh-bar" aria-hidden="true"><span style="width:{score:.0f}%;background:{color}"></span></div>'
         f'<div class="oh-small">{escape(t("reaction_label"))}</div>'
-        f'<div class="oh-reaction">“{escape(reception.reaction)}”</div>'
+        f'<div class="oh-reaction">“{escape(interface.reaction(reception, lang))}”</div>'
         f'<div class="oh-small">{escape(t("reasons_label"))}</div><ul class="oh-reasons">{reasons}</ul></div>'
     )
     with st.container(border=True):
@@ -719,13 +730,19 @@ def _segment_card(reception, segment, ctx: PageContext) -> None:
 
 
 def _segment_profile(segment, ctx: PageContext) -> None:
-    t = ctx.t
+    t, lang = ctx.t, ctx.lang
     traits = "".join(
         f"<dt>{escape(t(f'trait_{key}'))}</dt><dd><b>{escape(t.level(segment.traits[key].level))}</b> · "
-        f"{escape(segment.traits[key].text)}</dd>" for key in TRAITS if key in segment.traits)
-    quotes = "".join(f'<div class="oh-quote">“{escape(q.text)}”<cite>{escape(q.source)}</cite></div>'
-                     for q in segment.quotes)
-    st.html(f'<p class="oh-small">{escape(segment.summary)}</p><dl class="oh-dl">{traits}</dl>'
+        f"{escape(interface.trait(segment.id, key, segment.traits[key].text, lang))}</dd>"
+        for key in TRAITS if key in segment.traits)
+    # In English the quote is translated; the citizen's own Dutch words stay beside it.
+    quotes = "".join(
+        f'<div class="oh-quote">“{escape(shown)}”'
+        + (f'<span class="oh-small" lang="nl"> (“{escape(said)}”)</span>' if shown != said else "")
+        + f"<cite>{escape(source)}</cite></div>"
+        for shown, said, source in interface.quotes(segment.id, segment.quotes, lang))
+    summary = interface.segment_text(segment.id, "summary", segment.summary, lang)
+    st.html(f'<p class="oh-small">{escape(summary)}</p><dl class="oh-dl">{traits}</dl>'
             f'<div class="oh-small" style="margin-top:.6rem">{escape(t("quotes_label"))}</div>{quotes}')
 
 
@@ -762,15 +779,18 @@ def _dimensions(result: Analysis, ctx: PageContext, layout: str) -> None:
     t, lang = ctx.t, ctx.lang
     per_row = 3 if layout == "wide" else 2
     dims = list(result.dimensions.items())
+    shown = _shown(result, ctx)
     for row in range(0, len(dims), per_row):
         for column, (dim, score) in zip(st.columns(per_row), dims[row:row + per_row]):
             with column:
                 st.metric(ctx.titles.get(dim, score.title), f"{number(score.score, lang)} / 100",
-                          help=ctx.book.packs[dim].description if dim in ctx.book.packs else None)
+                          help=interface.pack_description(dim, ctx.book.packs[dim].description, lang)
+                          if dim in ctx.book.packs else None)
                 with st.expander(t("dimension_why")):
                     st.html('<ul class="oh-reasons">' + "".join(
                         f'<li><span class="oh-pts {"oh-neg" if c.points < 0 else "oh-pos"}">'
-                        f"{escape(_signed(c.points, lang))}</span><span>{escape(c.reason)}</span></li>"
+                        f"{escape(_signed(c.points, lang))}</span>"
+                        f"<span>{escape(interface.contribution(c, shown, lang))}</span></li>"
                         for c in score.contributions) + "</ul>")
 
 
@@ -800,7 +820,7 @@ def _findings_table(vid: str, result: Analysis, ctx: PageContext) -> None:
                             format_func=lambda d: ctx.titles.get(d, d), placeholder=t("filter_all"))
     sevs = right.multiselect(t("filter_severity"), list(SEVERITIES), key=_key(vid, "filter_sevs"),
                              format_func=lambda s: t(f"severity_{s}"), placeholder=t("filter_all"))
-    frame = filter_frame(findings_frame(result.findings), dims, sevs)
+    frame = filter_frame(findings_frame(_shown(result, ctx)), dims, sevs)
     shown = labelled(frame, ctx.titles, t)
     st.dataframe(shown, hide_index=True, width="stretch", height=min(560, 38 + 35 * max(1, len(shown))),
                  column_order=[t(f"col_{c}") for c in SHOWN],

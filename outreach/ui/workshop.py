@@ -3,8 +3,9 @@
 The three segments as persona cards, the mechanisms and interventions of the design sprints, the
 one-click "before and after" demo, the value tensions the current letter shows, and the guided
 Value Sensitive Design Thinking (VSDT) exercise, which is kept with the workspace and goes into
-the report. The research texts are Dutch data (outreach/languages/nl/workshop.toml, segments.toml);
-every one of them, like every piece of user text, is escaped before it reaches st.html.
+the report. The research texts are Dutch data (outreach/languages/nl/workshop.toml, segments.toml),
+with English beside them (en/workshop.toml, en/segments.toml) for the English interface
+(outreach/interface.py); every one of them, like every piece of user text, is escaped before it reaches st.html.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from html import escape
 
 import streamlit as st
 
+from outreach import interface
 from outreach.analysis import TextTooLong
 from outreach.segments import SegmentModelError
 from outreach.segments.model import TRAITS
@@ -30,7 +32,7 @@ QUESTION_STARTS = ("hoe kunnen wij", "hoe kunnen we", "how might we", "how can w
 def render(ctx) -> None:
     t = ctx.t
     try:
-        data = resources.workshop()
+        data = interface.workshop(resources.workshop(), ctx.lang)
     except Exception:
         log.exception("loading the workshop data failed")
         st.error(t("workshop_load_failed"))
@@ -53,20 +55,25 @@ LEVEL_CLASSES = {"hoog": "oh-level-high", "laag": "oh-level-low"}
 
 
 def persona_html(segment, ctx) -> str:
-    t = ctx.t
+    t, lang = ctx.t, ctx.lang
     traits = "".join(
         f'<li><span class="oh-trait-name">{escape(t(f"trait_{key}"))}</span> '
         f'<span class="oh-level {LEVEL_CLASSES.get(segment.traits[key].level.lower(), "oh-level-mid")}">'
         f"{escape(t.level(segment.traits[key].level))}</span>"
-        f'<div class="oh-trait-text">{escape(segment.traits[key].text)}</div></li>'
+        f'<div class="oh-trait-text">{escape(interface.trait(segment.id, key, segment.traits[key].text, lang))}</div></li>'
         for key in TRAITS if key in segment.traits)
-    quotes = "".join(f'<blockquote class="oh-persona-quote">“{escape(q.text)}”<cite>{escape(q.source)}</cite>'
-                     f"</blockquote>" for q in segment.quotes)
+    # In English the quote is translated; the citizen's own Dutch words stay beside it.
+    quotes = "".join(
+        f'<blockquote class="oh-persona-quote">“{escape(shown)}”'
+        + (f'<span class="oh-small" lang="nl"> (“{escape(said)}”)</span>' if shown != said else "")
+        + f"<cite>{escape(source)}</cite></blockquote>"
+        for shown, said, source in interface.quotes(segment.id, segment.quotes, lang))
+    summary = interface.segment_text(segment.id, "summary", segment.summary, lang)
     return (f'<div class="oh-persona" data-persona="{escape(segment.id)}">'
             f'<div class="oh-persona-head"><span class="oh-persona-name">{escape(segment.name)}</span>'
             f'<span class="oh-persona-share">{escape(number(segment.share, ctx.lang))}%</span></div>'
             f'<div class="oh-small">{escape(t("persona_share", share=number(segment.share, ctx.lang)))}</div>'
-            f'<p class="oh-persona-summary">{escape(segment.summary)}</p>'
+            f'<p class="oh-persona-summary">{escape(summary)}</p>'
             f'<ul class="oh-traits">{traits}</ul>'
             f'<div class="oh-small oh-persona-quotes-title">{escape(t("quotes_label"))}</div>{quotes}</div>')
 
@@ -105,7 +112,7 @@ def _mechanisms(ctx, data) -> None:
 def _before_after(ctx) -> None:
     t = ctx.t
     st.header(t("demo_title"))
-    scenario = ctx.scenario
+    scenario = ctx.scenario.in_lang(ctx.lang) if ctx.scenario is not None else None
     if scenario is None or len(scenario.letters) < 2:
         st.info(t("demo_need_scenario"), icon=":material/info:")
         return

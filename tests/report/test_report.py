@@ -203,3 +203,71 @@ def test_the_report_and_the_page_colour_overlapping_findings_alike(result, repor
     page = _marks(highlight_html(result.texts[1], analysis.findings, {}, Strings("nl")))
     letters = re.findall(r'<div class="letter">.*?</div>', report, re.S)
     assert page and _marks(letters[1]) == page
+
+
+# --- the report in English (issue 11) ------------------------------------------------------------
+
+def _visible(html_text: str) -> str:
+    """The report's text as a reader sees it, tooltips (title attributes) included."""
+    import html as html_module
+
+    body = re.sub(r"<style.*?</style>", "", html_text, flags=re.S)
+    titles = " ".join(re.findall(r'title="([^"]*)"', body))
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", body) + " " + titles)
+
+
+@pytest.fixture(scope="module")
+def english(result):
+    return render_report(result, "Rent arrears October", {"problem": "Little response", "design_question": "How?"},
+                         lang="en")
+
+
+def test_the_report_in_english_has_no_dutch_of_its_own(english, result):
+    from outreach.report import words
+
+    from ..dutch_texts import dutch_in
+
+    assert '<html lang="en">' in english
+    seen = _visible(english)
+    for key, entry in words().items():
+        if entry["nl"] != entry["en"] and "{" not in entry["nl"]:
+            assert entry["nl"] not in seen, key
+    for dutch in ("van de bevolking", "komt goed aan bij", "Opgelost ten opzichte", "Beste:", "Bereik",
+                  "De oefening", "Probleem", "Ontwerpvraag", "Haakt af", "Twijfel", "Komt goed aan"):
+        assert dutch not in seen, dutch
+    assert "Best: warm" in english and "of the population" in english and "Reach (weighted)" in english
+    assert dutch_in(seen, tuple(result.texts)) == []
+    for analysis in result.analyses:  # the analysis' own Dutch texts are English
+        for f in analysis.findings:
+            assert f.message not in seen, f.rule
+        for reception in analysis.segments.values():
+            assert reception.reaction not in seen
+    assert "Threatening language: 'deurwaarder'" in english or "Threatening language" in seen
+
+
+def test_the_report_in_english_keeps_the_letters_and_uses_decimal_points(english, result):
+    letter_text = "".join(re.findall(r'<div class="letter">(.*?)</div>', english, flags=re.S))
+    import html as html_module
+
+    plain = html_module.unescape(re.sub(r"<[^>]+>", "", letter_text))
+    for text in result.texts:
+        assert " ".join(text.split())[:200] in " ".join(plain.split())  # the letters as they are, in Dutch
+    delta = result.segments["vertrouwende_volgers"].deltas[1]
+    assert f"({delta:+.1f})" in english  # a decimal point in English
+    assert not re.search(r'class="num[^"]*">\d+,\d', english)
+
+
+def test_the_template_uses_exactly_its_catalogue():
+    from outreach.report import TEMPLATE_DIR, TEMPLATE, words
+
+    template = (TEMPLATE_DIR / TEMPLATE).read_text(encoding="utf-8")
+    used = set(re.findall(r'\bt\("([a-z_]+)"', template))
+    assert used == set(words()), (used ^ set(words()))
+    assert "|nl(" not in template  # numbers go through `num`, in the report's language
+
+
+def test_the_dutch_report_is_the_default(result, report):
+    assert render_report(result, "Huurachterstand oktober", {"problem": "Weinig reactie op brieven",
+                                                               "design_question": "Hoe nodigen we uit?"},
+                         lang="nl") == report
+    assert '<html lang="nl">' in report and "Beste: warm" in report and "Best: warm" not in report
