@@ -433,7 +433,7 @@ def _export(args: argparse.Namespace) -> int:
 
         shares = parse_shares(args.shares, load_model()) if args.shares else None
         result = analyze(text, shares=shares, variables=variables, packs=packs)
-        data = chosen.write(text, result.lang, result)
+        data = chosen.write(text, result.lang, result, _ui["lang"])
         what = say("cli.export_review", count=len(result.findings))
     else:
         data = chosen.write(text, languages.DEFAULT)

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from outreach import languages
 from outreach.analysis import Analysis
 from outreach.formatting import number, percent
-from outreach.messages import msg
+from outreach import interface
+from outreach.messages import DEFAULT_LANG, text as msg_text
 from outreach.report import CAVEAT
 from outreach.rules.engine import Finding
 from outreach.text.document import find_parts
@@ -212,31 +213,34 @@ def _subject_cuts(text: str, parts) -> set[int]:
     return set(subject) if subject else set()
 
 
-def finding_comment(finding: Finding) -> list[str]:
-    """The paragraphs of a finding's comment: its message, why it matters, the first suggestion."""
+def finding_comment(finding: Finding, lang: str = DEFAULT_LANG) -> list[str]:
+    """The paragraphs of a finding's comment: its message, why it matters, the first suggestion
+    (in the interface language; the letter's own words stay as they are)."""
+    finding = interface.finding(finding, lang)
     message = finding.message.strip()
     if finding.effect == "helps":
-        message = msg("word.strength", message=message)
+        message = msg_text("word.strength", lang, message=message)
     lines = [message]
     if finding.why.strip():
-        lines.append(msg("word.why", why=finding.why.strip()))
+        lines.append(msg_text("word.why", lang, why=finding.why.strip()))
     if finding.suggestions and finding.suggestions[0].strip():
-        lines.append(msg("word.suggestion", suggestion=finding.suggestions[0].strip()))
+        lines.append(msg_text("word.suggestion", lang, suggestion=finding.suggestions[0].strip()))
     return lines
 
 
-def summary_comment(analysis: Analysis) -> list[str]:
+def summary_comment(analysis: Analysis, lang: str = DEFAULT_LANG) -> list[str]:
     """The paragraphs of the comment on the first paragraph: reach and each segment's verdict."""
-    lines = [msg("word.summary")]
+    lines = [msg_text("word.summary", lang)]
     if analysis.reach is not None:
-        lines.append(msg("word.reach", score=number(analysis.reach.score),
-                         share=percent(analysis.reach.lands_well_share)))
+        lines.append(msg_text("word.reach", lang, score=number(analysis.reach.score, lang),
+                              share=percent(analysis.reach.lands_well_share)))
     for reception in analysis.segments.values():
-        lines.append(f"{reception.name} ({percent(reception.share)}): {reception.verdict_label}, "
-                     f"{number(reception.score)}/100. “{reception.reaction}”")
+        label = interface.verdict_label(reception.verdict, reception.verdict_label, lang)
+        lines.append(f"{reception.name} ({percent(reception.share)}): {label}, "
+                     f"{number(reception.score, lang)}/100. “{interface.reaction(reception, lang)}”")
     if analysis.notice:
-        lines.append(analysis.notice)
-    lines.append(CAVEAT)
+        lines.append(interface.render_message(analysis.notice, lang))
+    lines.append(CAVEAT.render(lang))
     return lines
 
 
@@ -246,7 +250,7 @@ def _comment(document, runs: list, paragraphs: list[str]) -> None:
         comment.add_paragraph(xml_safe(line))
 
 
-def review_docx(analysis: Analysis) -> bytes:
+def review_docx(analysis: Analysis, lang: str = DEFAULT_LANG) -> bytes:
     """The letter of an analysis as Word document with a comment per finding.
 
     A finding about words of the letter is a comment on those words (overlapping findings each
@@ -264,20 +268,20 @@ def review_docx(analysis: Analysis) -> bytes:
     first = written.first_paragraph_runs
     if not first:
         return _bytes(document)  # an empty letter: nothing to comment on
-    _comment(document, first, summary_comment(analysis))
+    _comment(document, first, summary_comment(analysis, lang))
     anchored = set()
     for finding in placed:
         runs = written.covering(finding.start, finding.end)
         if runs:
-            _comment(document, runs, finding_comment(finding))
+            _comment(document, runs, finding_comment(finding, lang))
             anchored.add(id(finding))
     for finding in analysis.findings:
         if id(finding) in anchored:
             continue
-        lines = finding_comment(finding)
+        lines = finding_comment(finding, lang)
         if finding.start is None or finding.end is None or not finding.match.strip():
-            lines[0] = msg("word.whole_letter", message=lines[0])
+            lines[0] = msg_text("word.whole_letter", lang, message=lines[0])
         else:  # about a list mark or spaces only, which the document shows as Word's own
-            lines.insert(1, msg("word.about", match=finding.match.strip()))
+            lines.insert(1, msg_text("word.about", lang, match=finding.match.strip()))
         _comment(document, first, lines)
     return _bytes(document)

@@ -178,6 +178,20 @@ def test_the_first_paragraph_carries_reach_and_every_segments_verdict():
     assert "Bereik: " in summary[0] and "geen voorspelling over een persoon" in summary[0]
 
 
+def test_the_review_copy_of_the_english_interface_comments_in_english_on_the_dutch_letter():
+    from tests.dutch_texts import dutch_in
+
+    text = LETTER_TEXTS["threatening.txt"]
+    analysis = outreach.analyze(text)
+    found = comments(review_docx(analysis, "en"))
+    notes = "\n".join(note for note, _ in found.values())
+    assert len(found) == len(analysis.findings) + 1
+    assert "Reach: " in notes and "not a prediction about a person" in notes.lower()
+    assert "Sterk punt" not in notes and "Waarom: " not in notes and "Bereik: " not in notes
+    assert dutch_in(notes, (text,)) == []  # no Dutch message, reason or reaction of the data files
+    assert read_back(review_docx(analysis, "en")) == read_back(review_docx(analysis))  # the letter stays Dutch
+
+
 def test_findings_about_the_whole_letter_are_comments_on_the_first_paragraph():
     text = LETTER_TEXTS["threatening.txt"]
     analysis = outreach.analyze(text)

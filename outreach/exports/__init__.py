@@ -50,8 +50,9 @@ class Format:
     extension: str  # without the dot
     mime: str
     document: Text  # what the file is, for the CLI's "... written as a Word document"
-    # (text, lang, analysis) -> bytes; the analysis is given for a review copy, None for the letter itself
-    render: Callable[[str, str, "Analysis | None"], bytes]
+    # (text, letter language, analysis, interface language) -> bytes; the analysis is given for a
+    # review copy, None for the letter itself; the interface language is that of the review's notes
+    render: Callable[[str, str, "Analysis | None", str], bytes]
     letter: Download | None = None  # the letter itself
     review: Download | None = None  # a review copy: the letter with its findings
 
@@ -59,9 +60,9 @@ class Format:
         """("letter" | "review", its download), in that order, for what this format offers."""
         return [(mode, d) for mode, d in (("letter", self.letter), ("review", self.review)) if d is not None]
 
-    def write(self, text: str, lang: str, analysis: "Analysis | None" = None) -> bytes:
-        """The letter itself, or with an analysis of it the review copy."""
-        return self.render(text, lang, analysis)
+    def write(self, text: str, lang: str, analysis: "Analysis | None" = None, ui_lang: str = DEFAULT_LANG) -> bytes:
+        """The letter itself, or with an analysis of it the review copy (its notes in ui_lang)."""
+        return self.render(text, lang, analysis, ui_lang)
 
 
 REVIEW_SUFFIX = Text(nl="reviewkopie", en="review-copy")  # file name of a review copy: <name>-<suffix>.<ext>

@@ -5,10 +5,10 @@ from __future__ import annotations
 from outreach.exports import Download, Format, Text
 
 
-def render(text: str, lang: str, analysis) -> bytes:
+def render(text: str, lang: str, analysis, ui_lang: str) -> bytes:
     from outreach import word  # python-docx loads only when a document is written
 
-    return word.letter_docx(text, lang) if analysis is None else word.review_docx(analysis)
+    return word.letter_docx(text, lang) if analysis is None else word.review_docx(analysis, ui_lang)
 
 
 FORMAT = Format(

@@ -663,15 +663,15 @@ def _letter_downloads(vid: str, result: Analysis, ctx: PageContext) -> None:
         for fmt in registry().values():
             for mode, download in fmt.downloads():
                 st.download_button(
-                    download.label(t.lang), data=_export_callable(fmt, mode, result),
+                    download.label(t.lang), data=_export_callable(fmt, mode, result, t.lang),
                     file_name=file_name(stem, fmt, mode, t.lang), mime=fmt.mime,
                     key=_key(vid, fmt.id if mode == "letter" else f"{fmt.id}_review"), on_click="ignore",
                     icon=download.icon, help=download.help(t.lang))
 
 
-def _export_callable(fmt, mode: str, result: Analysis):
+def _export_callable(fmt, mode: str, result: Analysis, ui_lang: str):
     if mode == "review":
-        return lambda: fmt.write(result.text, result.lang, result)
+        return lambda: fmt.write(result.text, result.lang, result, ui_lang)
     return lambda: fmt.write(result.text, result.lang)
 
 
