@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from outreach import languages
 from outreach.languages import Language
+from outreach.text import words as word_data
 from outreach.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+(?:['’\u00ad-]\w+)*")  # \u00ad: a soft hyphen from Word joins a word
@@ -368,6 +369,7 @@ def _word_info(lower: str, lemmas: str) -> tuple[str, bool]:
 def parse(text: str, language: Language | str | None = None) -> Document:
     """Tokens, sentences and letter parts of a letter in a language (a code; None: the default)."""
     language = languages.get(language)
+    word_data.rows(language)  # the precomputed word data, lemmas included, loaded on first use (text/words.py)
     doc = Document(text, language)
     doc.parts = find_parts(text, language)
     sentence_spans: list[tuple[int, int, str]] = []

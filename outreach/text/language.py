@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from outreach.text.document import Document
+from outreach.text import words as word_data
 from outreach.text.frequency import zipf
 
 MARGIN = 1.5          # a word is foreign when it is this much more common (Zipf) in the other language
@@ -19,7 +20,8 @@ def foreign_share(doc: Document) -> float:
     if not words:
         return 0.0
     own, other = doc.language.wordfreq, doc.language.foreign_other
-    return sum(_foreign(w, own, other) for w in words) / len(words)
+    rows = word_data.rows(doc.language)  # precomputed (outreach/text/words.py)
+    return sum(row[3] if (row := rows.get(w)) is not None else _foreign(w, own, other) for w in words) / len(words)
 
 
 @lru_cache(maxsize=65536)
