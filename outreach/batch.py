@@ -74,14 +74,6 @@ def _analyse(path: str) -> Result:
     return Result(result["file"], result["reach"]["score"], output)
 
 
-def _warm(lang: str, packs: tuple[str, ...] = ()) -> None:
-    """Load the rule book, segment model and word data (and warm the regex prefilter) once."""
-    from outreach.analysis import analyze
-
-    analyze("Betreft: uw rekening\n\nBeste meneer De Vries,\n\nWilt u ons bellen op 030 123 45 67? "
-            "Dan kijken we samen naar de betaling.\n\nMet vriendelijke groet,\n\nAnna\n", lang, packs=packs)
-
-
 def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
     """Results of every file, in the order given."""
     global _job
@@ -90,7 +82,9 @@ def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_analyse, paths)
         return
-    _warm(job.lang, job.packs)
+    from outreach.analysis import warm
+
+    warm(job.lang, job.packs)  # loaded once here, before the workers are forked
     # What is loaded now lives as long as the process: out of the garbage collector's sight, so
     # a worker's full collections do not walk the rule book and word data (nor copy their pages).
     gc.freeze()

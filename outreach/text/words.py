@@ -12,8 +12,8 @@ off. A lookup of a word in it is one dict access; any other word is computed as 
 results are the same with or without the table (tests/text/test_words.py).
 
 The file starts with a digest of everything its values were computed from: the versions of
-pyphen, wordfreq and simplemma, the code of those three modules and of outreach/languages, and
-the language's settings and text data. When any of them changes, the digest no longer matches and
+pyphen, wordfreq and simplemma, the code of those four modules, and the language's settings
+(language.toml) and text data. When any of them changes, the digest no longer matches and
 the table is not used (only speed is lost) until it is made anew; a test says so.
 
 The table is loaded on first use (a tenth of a second; kept as a pickle in the cache folder,
@@ -33,8 +33,7 @@ FILE = "words.tsv.gz"
 WORDS = 200_000
 _HEADER = "# outreach word data "
 _TEXT = Path(__file__).resolve().parent
-_CODE = (_TEXT / "syllables.py", _TEXT / "frequency.py", _TEXT / "lemmas.py", _TEXT / "language.py",
-         _TEXT.parent / "languages" / "__init__.py")
+_CODE = (_TEXT / "syllables.py", _TEXT / "frequency.py", _TEXT / "lemmas.py", _TEXT / "language.py")
 _DATA = ("language.toml", "text/syllable_exceptions.toml", "text/passive.toml")
 
 # A row: (syllables, familiarity, lemma or None when the lemma is the word itself, foreign): see compute.
