@@ -363,7 +363,8 @@ _new_tuple = tuple.__new__
 @lru_cache(maxsize=65536)
 def _word_info(lower: str, lemmas: str) -> tuple[str, bool]:
     """A token's lemma and whether it has a letter (not a number): one cache lookup per token."""
-    return lemma(lower, lemmas), _HAS_LETTER(lower) is not None
+    row = word_data.lemma_rows(lemmas).get(lower)  # precomputed: no second cache to miss (text/words.py)
+    return (lemma(lower, lemmas) if row is None else row[2] or lower), _HAS_LETTER(lower) is not None
 
 
 def parse(text: str, language: Language | str | None = None) -> Document:
