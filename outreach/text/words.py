@@ -12,9 +12,10 @@ off. A lookup of a word in it is one dict access; any other word is computed as 
 results are the same with or without the table (tests/text/test_words.py).
 
 The file starts with a digest of everything its values were computed from: the versions of
-pyphen, wordfreq and simplemma, the code of those four modules, and the language's settings
-(language.toml) and text data. When any of them changes, the digest no longer matches and
-the table is not used (only speed is lost) until it is made anew; a test says so.
+pyphen, wordfreq and simplemma, the code of those four modules, and the language's settings and
+data they read (libraries' language codes, compound links, syllable exceptions, separable
+particles). When any of them changes, the digest no longer matches and the table is not used
+(only speed is lost) until it is made anew; a test says so.
 
 The table is loaded on first use (a tenth of a second; kept as a pickle in the cache folder,
 outreach/cache.py), not for a command on one or two letters (cache.on_demand), where loading it
@@ -34,7 +35,6 @@ WORDS = 200_000
 _HEADER = "# outreach word data "
 _TEXT = Path(__file__).resolve().parent
 _CODE = (_TEXT / "syllables.py", _TEXT / "frequency.py", _TEXT / "lemmas.py", _TEXT / "language.py")
-_DATA = ("language.toml", "text/syllable_exceptions.toml", "text/passive.toml")
 
 # A row: (syllables, familiarity, lemma or None when the lemma is the word itself, foreign): see compute.
 Row = tuple[int, float, "str | None", bool]
@@ -48,17 +48,17 @@ def inputs_digest(language: Language) -> str:
     """A digest of everything the table's values depend on (see the module doc)."""
     from importlib.metadata import version
 
+    from outreach.text.lemmas import separable_particles
+    from outreach.text.syllables import _exceptions
+
     digest = hashlib.sha256()
     for name in ("pyphen", "wordfreq", "simplemma"):
         digest.update(f"{name} {version(name)}\n".encode())
-    for field in (language.hyphenation, language.wordfreq, language.lemmas, repr(language.compound_links),
-                  language.foreign_other):
-        digest.update(f"{field}\n".encode())
+    for field in (language.hyphenation, language.wordfreq, language.lemmas, language.foreign_other,
+                  language.compound_links, list(_exceptions(language).items()), separable_particles(language)):
+        digest.update(f"{field!r}\n".encode())
     for path in _CODE:
         digest.update(path.read_bytes())
-    for name in _DATA:
-        path = language.folder / name
-        digest.update(path.read_bytes() if path.is_file() else b"-")
     return digest.hexdigest()
 
 
@@ -85,8 +85,9 @@ def _load(language: Language) -> dict[str, Row]:
         data = path.read_bytes()
     except OSError:
         return {}
-    key = f"{inputs_digest(language)} {hashlib.sha256(data).hexdigest()}"
-    return cache.cached(f"words-{language.code}", key, lambda: read(data, inputs_digest(language))) or {}
+    digest = inputs_digest(language)
+    key = f"{digest} {hashlib.sha256(data).hexdigest()}"
+    return cache.cached(f"words-{language.code}", key, lambda: read(data, digest)) or {}
 
 
 def read(data: bytes, digest: str) -> dict[str, Row] | None:
