@@ -20,12 +20,14 @@ def foreign_share(doc: Document) -> float:
     if not words:
         return 0.0
     own, other = doc.language.wordfreq, doc.language.foreign_other
-    rows = word_data.rows(doc.language)  # precomputed (outreach/text/words.py)
-    return sum(row[3] if (row := rows.get(w)) is not None else _foreign(w, own, other) for w in words) / len(words)
+    return sum(_foreign(w, own, other) for w in words) / len(words)
 
 
 @lru_cache(maxsize=65536)
 def _foreign(word: str, lang: str, other: str) -> bool:
+    row = word_data.foreign_rows(lang, other).get(word)  # precomputed (outreach/text/words.py)
+    if row is not None:
+        return row[3]
     return zipf(word, other) - zipf(word, lang) >= MARGIN
 
 

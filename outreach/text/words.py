@@ -41,6 +41,7 @@ Row = tuple[int, float, "str | None", bool]
 
 _tables: dict[Language, dict[str, Row]] = {}
 _by_lemmas: dict[str, dict[str, Row]] = {}  # simplemma's code -> a table whose lemma column fits it
+_by_foreign: dict[tuple[str, str], dict[str, Row]] = {}  # wordfreq's codes (own, other) -> the same
 _off = False  # while the table is made: every value computed
 
 
@@ -71,12 +72,18 @@ def rows(language: Language) -> dict[str, Row]:
         found = _tables[language] = {} if cache._on_demand else _load(language)
         if found:
             _by_lemmas.setdefault(language.lemmas, found)
+            _by_foreign.setdefault((language.wordfreq, language.foreign_other), found)
     return found
 
 
 def lemma_rows(lemmas: str) -> dict[str, Row]:
     """A loaded table whose lemma column is simplemma's for this language code ({} if none)."""
     return {} if _off else _by_lemmas.get(lemmas) or {}
+
+
+def foreign_rows(own: str, other: str) -> dict[str, Row]:
+    """A loaded table whose foreign column compares these two wordfreq lists ({} if none)."""
+    return {} if _off else _by_foreign.get((own, other)) or {}
 
 
 def _load(language: Language) -> dict[str, Row]:

@@ -84,5 +84,7 @@ def test_not_loaded_for_a_command_on_a_few_letters(monkeypatch):
     monkeypatch.setattr(cache, "_on_demand", True)
     monkeypatch.setattr(words, "_tables", {})
     monkeypatch.setattr(words, "_by_lemmas", {})
+    monkeypatch.setattr(words, "_by_foreign", {})
     assert words.rows(NL) == {}
     assert words.lemma_rows("nl") == {}
+    assert words.foreign_rows("nl", "en") == {}
