@@ -54,6 +54,24 @@ class Analysis:
         }
 
 
+SAMPLE_LETTER = "sample_letter.txt"  # in the language's folder: a typical letter, for warm()
+
+
+def warm(lang: str = languages.DEFAULT, packs: tuple[str, ...] = ()) -> None:
+    """Load everything an analysis needs before the first real letter comes in: the rule book (with
+    every pattern compiled), the segment model and the word data, by analysing the language's
+    sample letter (outreach/languages/<code>/sample_letter.txt; without one, the data loads with
+    the first letter). The app, its advice workers and `check` on many letters call this."""
+    from outreach.rules.terms import compile_pattern, required_literals
+
+    book = load_rulebook(lang, packs)
+    for pattern in book.patterns:  # compiled on first use otherwise: ~1 ms each, in some letter
+        compile_pattern(pattern)
+        required_literals(pattern)
+    path = languages.get(lang).file(SAMPLE_LETTER)
+    analyze(path.read_text(encoding="utf-8") if path.is_file() else "", lang, packs=packs)
+
+
 def analyze(text: str, lang: str = languages.DEFAULT, shares: dict[str, float] | None = None,
             variables: dict[str, str] | None = None, packs: tuple[str, ...] = ()) -> Analysis:
     """Analyse one letter. Pure: the same text (and shares, variables) always give the same result.

@@ -64,7 +64,7 @@ def _analyse(path: str) -> Result:
     else:
         result = analyze(text, job.lang, job.shares, job.variables, job.packs).to_dict(file=display_name(path, 1000))
     if job.format == "jsonl":
-        output: object = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+        output: object = json_line(result)
     elif job.format == "text":
         from outreach.cli_text import render_analysis, render_fixes
 
@@ -74,12 +74,26 @@ def _analyse(path: str) -> Result:
     return Result(result["file"], result["reach"]["score"], output)
 
 
-def _warm(lang: str, packs: tuple[str, ...] = ()) -> None:
-    """Load the rule book, segment model and word data (and warm the regex prefilter) once."""
-    from outreach.analysis import analyze
+_orjson = None  # the module, once json_line has looked for it (False: not installed)
 
-    analyze("Betreft: uw rekening\n\nBeste meneer De Vries,\n\nWilt u ons bellen op 030 123 45 67? "
-            "Dan kijken we samen naar de betaling.\n\nMet vriendelijke groet,\n\nAnna\n", lang, packs=packs)
+
+def json_line(result: dict) -> str:
+    """One compact JSON line, as json.dumps(result, ensure_ascii=False, separators=(",", ":")) gives
+    it, written by orjson where it is installed (~0.09 ms a letter instead of ~0.45 ms). Its JSON is
+    the same apart from the spelling of very small or large floats (1e-05 as 0.00001); what it does
+    not take (a lone surrogate, a key that is not a string, an integer over 64 bits) goes to json."""
+    global _orjson
+    if _orjson is None:
+        try:
+            import orjson as _orjson  # imported here: a command that writes no JSON lines does not pay for it
+        except ImportError:
+            _orjson = False
+    if _orjson:
+        try:
+            return _orjson.dumps(result).decode()
+        except TypeError:  # orjson.JSONEncodeError
+            pass
+    return json.dumps(result, ensure_ascii=False, separators=(",", ":"))
 
 
 def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
@@ -90,7 +104,11 @@ def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_analyse, paths)
         return
-    _warm(job.lang, job.packs)
+    from outreach.analysis import warm
+
+    warm(job.lang, job.packs)  # loaded once here, before the workers are forked
+    if job.format == "jsonl":
+        json_line({})  # orjson imported once here too
     # What is loaded now lives as long as the process: out of the garbage collector's sight, so
     # a worker's full collections do not walk the rule book and word data (nor copy their pages).
     gc.freeze()

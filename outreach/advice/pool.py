@@ -53,10 +53,10 @@ def workers() -> int:
 
 
 def _warm(lang: str, packs: tuple[str, ...]) -> None:
-    """Worker start: word lists, syllables, lemmas and the rule book loaded before the first letter."""
-    from outreach import analyze
+    """Worker start: word data and the rule book loaded before the first letter (outreach.analysis.warm)."""
+    from outreach.analysis import warm
 
-    analyze("Beste mevrouw,\n\nWij helpen u graag. Bel ons gerust.\n", lang, packs=packs)
+    warm(lang, packs)
 
 
 def _job(text: str, shares, variables, limit: int, packs: tuple[str, ...], lang: str):

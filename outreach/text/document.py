@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from outreach import languages
 from outreach.languages import Language
+from outreach.text import words as word_data
 from outreach.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+(?:['’\u00ad-]\w+)*")  # \u00ad: a soft hyphen from Word joins a word
@@ -362,12 +363,14 @@ _new_tuple = tuple.__new__
 @lru_cache(maxsize=65536)
 def _word_info(lower: str, lemmas: str) -> tuple[str, bool]:
     """A token's lemma and whether it has a letter (not a number): one cache lookup per token."""
-    return lemma(lower, lemmas), _HAS_LETTER(lower) is not None
+    row = word_data.lemma_rows(lemmas).get(lower)  # precomputed: no second cache to miss (text/words.py)
+    return (lemma(lower, lemmas) if row is None else row[2] or lower), _HAS_LETTER(lower) is not None
 
 
 def parse(text: str, language: Language | str | None = None) -> Document:
     """Tokens, sentences and letter parts of a letter in a language (a code; None: the default)."""
     language = languages.get(language)
+    word_data.rows(language)  # the precomputed word data, lemmas included, loaded on first use (text/words.py)
     doc = Document(text, language)
     doc.parts = find_parts(text, language)
     sentence_spans: list[tuple[int, int, str]] = []

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from outreach.cache import Table
 from outreach.languages import Language
+from outreach.text import words
 from outreach.text.lemmas import LONGEST_WORD, lemma, separable_particles
 
 UNCOMMON_BELOW = 3.0
@@ -64,8 +65,11 @@ def familiarity(word: str, language: Language) -> float:
     reader knows "huur" and "achterstand". A compound counts as familiar as its least common part;
     the linking sounds between parts are the language's `compound_links` (none: no compounds).
     """
-    lang = language.wordfreq
     lower = word.lower()
+    row = words.rows(language).get(lower)  # precomputed (outreach/text/words.py)
+    if row is not None:
+        return row[1]
+    lang = language.wordfreq
     if len(lower) > LONGEST_WORD:
         return 0.0  # not a word anyone reads as one (see LONGEST_WORD)
     # An inflected form is as familiar as its lemma: "invult" is rare in corpora, "invullen" is not.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from outreach.text.document import Document
+from outreach.text import words as word_data
 from outreach.text.frequency import zipf
 
 MARGIN = 1.5          # a word is foreign when it is this much more common (Zipf) in the other language
@@ -24,6 +25,9 @@ def foreign_share(doc: Document) -> float:
 
 @lru_cache(maxsize=65536)
 def _foreign(word: str, lang: str, other: str) -> bool:
+    row = word_data.foreign_rows(lang, other).get(word)  # precomputed (outreach/text/words.py)
+    if row is not None:
+        return row[3]
     return zipf(word, other) - zipf(word, lang) >= MARGIN
 
 

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from outreach.cache import Table
 from outreach.languages import Language
+from outreach.text import words
 # The longest Dutch words in real use have about 40 letters; a longer run of letters is not a word
 # (a pasted hash, a key held down). It is left as it is: no lemma, no hyphenation, no compound
 # split, so odd input costs time linear in its length.
@@ -48,6 +49,9 @@ def _lemmatizer():
 def lemma(word: str, lang: str) -> str:
     """Lower-case lemma of one word (`lang`: simplemma's language code); the word itself when simplemma knows no better."""
     lower = word.lower()
+    row = words.lemma_rows(lang).get(lower)  # precomputed (outreach/text/words.py)
+    if row is not None:
+        return row[2] or lower
     if len(lower) > LONGEST_WORD:
         return lower
     try:

@@ -15,6 +15,7 @@ import pyphen
 
 from outreach.cache import cached
 from outreach.languages import Language
+from outreach.text import words
 from outreach.text.lemmas import LONGEST_WORD
 
 _VOWELS = "aeiouyàáâäèéêëìíîïòóôöùúûü"
@@ -66,6 +67,9 @@ def _nuclei(chunk: str) -> int:
 @lru_cache(maxsize=65536)
 def syllables(word: str, language: Language) -> int:
     """Number of syllables of one word (at least 1 for anything with a letter)."""
+    row = words.rows(language).get(word.lower())  # precomputed (outreach/text/words.py)
+    if row is not None:
+        return row[0]
     lower = word.lower().strip("'’-")
     if not lower or not any(c.isalpha() for c in lower):
         return 0

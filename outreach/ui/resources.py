@@ -6,7 +6,7 @@ import os
 import streamlit as st
 
 import outreach
-from outreach.analysis import Analysis
+from outreach.analysis import Analysis, warm
 from outreach.rules.loader import RuleBook, load_rulebook, packs_from_env
 from outreach import scenarios
 from outreach.scenarios import Catalogue
@@ -40,8 +40,8 @@ def catalogue() -> Catalogue:
 
 @st.cache_resource(show_spinner=False)
 def warm_up() -> bool:
-    """Load word lists, syllable and lemma data before the first real letter comes in."""
-    outreach.analyze("Beste mevrouw,\n\nWij helpen u graag.\n", ENGINE_LANG)
+    """Load word data and the rule book before the first real letter comes in (analysis.warm)."""
+    warm(ENGINE_LANG, active_packs())
     from outreach.advice import pool
 
     pool.start(ENGINE_LANG, active_packs())  # the "Eerst doen" workers load their data meanwhile
