@@ -148,7 +148,7 @@ def main(argv: list[str]) -> int:
     elif command == "test":
         args = [str(PY), "-m", "pytest", *(rest or ["-q"])]
     else:
-        args = [str(PY), str(ROOT / "bench" / "run_all.py"), *rest]
+        args = [str(PY), "-m", "bench.run_all", *rest]
     return subprocess.call(args, cwd=ROOT, env=env)
 
 

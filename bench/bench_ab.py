@@ -12,7 +12,7 @@ kept, as a worker of `check --format jsonl` does (words seen in earlier letters 
 Prints the medians and the ratio B/A (B: this checkout).
 
     git worktree add /tmp/base <commit>     # or: git archive <commit> | tar -x -C /tmp/base
-    .venv/bin/python bench/bench_ab.py /tmp/base [LETTERS] [batch]
+    .venv/bin/python -m bench.bench_ab /tmp/base [LETTERS] [batch]
 """
 from __future__ import annotations
 
@@ -25,14 +25,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from bench.corpus import real_letters  # noqa: E402
+from bench.corpus import real_letters
 
 CHILD = r"""
 import json, sys, time
 root = sys.argv[1]
-sys.path.insert(0, root)
 from outreach import analysis, batch
 from bench.bench_analyze import clear_word_caches
 if hasattr(analysis, "warm"):

@@ -8,14 +8,12 @@ what `check --fixes` does), and one plain analysis.
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import outreach  # noqa: E402
-from bench.corpus import letter  # noqa: E402
+import outreach
+from bench.corpus import letter
 
 COUNT = 40
 WORDS = 300  # the corpus fills up to at least this: ~320 words

@@ -20,10 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import outreach  # noqa: E402
-from bench.corpus import english_letter, real_letters  # noqa: E402
+import outreach
+from bench.corpus import english_letter, real_letters
 
 COUNT = 200
 WORDS = 320

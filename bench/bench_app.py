@@ -16,17 +16,15 @@ from __future__ import annotations
 import logging
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
-from bench.corpus import letters  # noqa: E402
+from bench.corpus import letters
 
 RERUNS = 30
 TARGET_MS = 150.0

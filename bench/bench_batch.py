@@ -20,9 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from bench.corpus import real_letters  # noqa: E402
+from bench.corpus import real_letters
 
 LETTERS = 1000
 STARTS = 7

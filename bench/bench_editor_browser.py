@@ -16,14 +16,12 @@ A benchmark, not a test: it prints figures and never fails on them.
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from bench.server import free_port, start_app  # noqa: E402
+from bench.server import free_port, start_app
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 EDITS = 12

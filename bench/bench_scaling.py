@@ -10,15 +10,13 @@
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import outreach  # noqa: E402
-from bench.bench_analyze import clear_word_caches  # noqa: E402
-from bench.corpus import real_letters  # noqa: E402
+import outreach
+from bench.bench_analyze import clear_word_caches
+from bench.corpus import real_letters
 
 SIZES = (300, 1000, 5000, 20000)
 LETTERS = 5

@@ -25,7 +25,7 @@ after the run every participant's workspace (SQLite, outreach.store) holds their
 every edit was kept as a version. Exit 1 only on lost edits or errors (a benchmark, not a test:
 slow figures are printed, never failed on).
 
-    .venv/bin/python bench/bench_workshop_load.py [--sessions 20] [--edits 10] [--think 2]
+    .venv/bin/python -m bench.bench_workshop_load [--sessions 20] [--edits 10] [--think 2]
 """
 from __future__ import annotations
 
@@ -46,15 +46,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-import websockets  # noqa: E402  (a dependency of streamlit's own server)
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
+import websockets  # a dependency of streamlit's own server
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from bench.corpus import SENTENCES  # noqa: E402
-from bench.server import free_port, start_app  # noqa: E402
+from bench.corpus import SENTENCES
+from bench.server import free_port, start_app
 
 TARGET_P95_S = 1.0
 RESULT_TIMEOUT_S = 120.0

@@ -92,7 +92,6 @@ def differences(old: dict[str, dict], new: dict[str, dict]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(ROOT))
     found = analyses()
     if "--write" in argv:
         write(found)
