@@ -735,12 +735,7 @@ def _segment_profile(segment, ctx: PageContext) -> None:
         f"<dt>{escape(t(f'trait_{key}'))}</dt><dd><b>{escape(t.level(segment.traits[key].level))}</b> · "
         f"{escape(interface.trait(segment.id, key, segment.traits[key].text, lang))}</dd>"
         for key in TRAITS if key in segment.traits)
-    # In English the quote is translated; the citizen's own Dutch words stay beside it.
-    quotes = "".join(
-        f'<div class="oh-quote">“{escape(shown)}”'
-        + (f'<span class="oh-small" lang="nl"> (“{escape(said)}”)</span>' if shown != said else "")
-        + f"<cite>{escape(source)}</cite></div>"
-        for shown, said, source in interface.quotes(segment.id, segment.quotes, lang))
+    quotes = workshop.quotes_html(segment, lang, '<div class="oh-quote">', "</div>")
     summary = interface.segment_text(segment.id, "summary", segment.summary, lang)
     st.html(f'<p class="oh-small">{escape(summary)}</p><dl class="oh-dl">{traits}</dl>'
             f'<div class="oh-small" style="margin-top:.6rem">{escape(t("quotes_label"))}</div>{quotes}')

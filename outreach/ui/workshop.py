@@ -54,6 +54,16 @@ def render(ctx) -> None:
 LEVEL_CLASSES = {"hoog": "oh-level-high", "laag": "oh-level-low"}
 
 
+
+def quotes_html(segment, lang: str, open_tag: str, close_tag: str) -> str:
+    """A segment's quotes as HTML, each in open_tag ... close_tag with its source. In English the
+    quote is translated; the citizen's own Dutch words stay beside it."""
+    return "".join(
+        f"{open_tag}“{escape(shown)}”"
+        + (f'<span class="oh-small" lang="nl"> (“{escape(said)}”)</span>' if shown != said else "")
+        + f"<cite>{escape(source)}</cite>{close_tag}"
+        for shown, said, source in interface.quotes(segment.id, segment.quotes, lang))
+
 def persona_html(segment, ctx) -> str:
     t, lang = ctx.t, ctx.lang
     traits = "".join(
@@ -62,12 +72,7 @@ def persona_html(segment, ctx) -> str:
         f"{escape(t.level(segment.traits[key].level))}</span>"
         f'<div class="oh-trait-text">{escape(interface.trait(segment.id, key, segment.traits[key].text, lang))}</div></li>'
         for key in TRAITS if key in segment.traits)
-    # In English the quote is translated; the citizen's own Dutch words stay beside it.
-    quotes = "".join(
-        f'<blockquote class="oh-persona-quote">“{escape(shown)}”'
-        + (f'<span class="oh-small" lang="nl"> (“{escape(said)}”)</span>' if shown != said else "")
-        + f"<cite>{escape(source)}</cite></blockquote>"
-        for shown, said, source in interface.quotes(segment.id, segment.quotes, lang))
+    quotes = quotes_html(segment, lang, '<blockquote class="oh-persona-quote">', "</blockquote>")
     summary = interface.segment_text(segment.id, "summary", segment.summary, lang)
     return (f'<div class="oh-persona" data-persona="{escape(segment.id)}">'
             f'<div class="oh-persona-head"><span class="oh-persona-name">{escape(segment.name)}</span>'

@@ -70,7 +70,8 @@ def test_the_fix_list_in_english_has_no_dutch_data_text():
     assert dutch_on_page(at, (letter,)) == []
 
 
-def test_the_comparison_in_english_has_no_dutch_data_text():
+def _compared():
+    """The English app comparing a threatening letter (A) with a warm one (B): the app and both letters."""
     at = english(start())
     a = (LETTERS / "threatening.txt").read_text(encoding="utf-8")
     b = (LETTERS / "warm.txt").read_text(encoding="utf-8")
@@ -78,6 +79,11 @@ def test_the_comparison_in_english_has_no_dutch_data_text():
     choose_variant_en(at, "b")
     type_in(at, "b", b)
     view(at, "compare")
+    return at, a, b
+
+
+def test_the_comparison_in_english_has_no_dutch_data_text():
+    at, a, b = _compared()
     at.selectbox(key="ui.beat_segment").select("zorgvuldige_zelfredzamen")
     at.toggle(key="ui.beat_on").set_value(True)
     at.run()
@@ -109,13 +115,7 @@ def test_the_report_downloaded_from_the_english_comparison_is_english(monkeypatc
         return original(self, data, mimetype, coordinates, file_name, *args, **kwargs)
 
     monkeypatch.setattr(MediaFileManager, "add", capture)
-    at = english(start())
-    a = (LETTERS / "threatening.txt").read_text(encoding="utf-8")
-    b = (LETTERS / "warm.txt").read_text(encoding="utf-8")
-    type_in(at, "a", a)
-    choose_variant_en(at, "b")
-    type_in(at, "b", b)
-    view(at, "compare")
+    at, a, b = _compared()
     assert files, "no HTML report offered"
     report = html.unescape(list(files.values())[-1].decode("utf-8"))
     assert '<html lang="en">' in report and "Result per segment" in report and "Resultaat per segment" not in report
