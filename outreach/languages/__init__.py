@@ -4,7 +4,11 @@ A language folder holds
   language.toml    what pyphen, wordfreq and simplemma call the language, the readability formula,
                    compound linking sounds and the foreign-letter check
   text/            abbreviations.txt, letter_parts.toml, passive.toml, syllable_exceptions.toml,
-                   address.toml (forms of address; optional: without it every letter is "u")
+                   address.toml (forms of address; optional: without it every letter is "u"),
+                   words.tsv.gz (optional: precomputed word data, made by `python -m outreach.text --write`)
+  sample_letter.txt  the letter the engine warms up with (outreach.analysis.warm)
+  en/              the interface's English for this language's texts (rules, segments, advice,
+                   workshop; outreach/interface.py): optional, checked by `rules --check` when present
   rules/           the rule packs, one per dimension, and their shared data (docs/rules.md)
   classes/         word classes for rule terms (@voornaam -> classes/voornaam.txt)
   segments.toml    the segment model
