@@ -167,6 +167,9 @@ def _part_markers(language: Language) -> dict[str, re.Pattern[str]]:
     data = language.text_data("letter_parts.toml")
     markers = {key: re.compile(r"^\s*(?:" + _alternatives(data[key]) + ")", re.IGNORECASE)
                for key in ("subject", "salutation", "closing")}
+    # optional: a language without it has no postscript marker (sentence lines still count)
+    markers["postscript"] = re.compile(r"^\s*(?:" + _alternatives(data["postscript"]) + ")", re.IGNORECASE) \
+        if data.get("postscript") else None
     markers["inline_salutation"] = re.compile(
         rf"(?:^|(?<=\s))(?i:{_alternatives(data['inline_salutation'])})\s+"
         rf"(?:(?i:{_alternatives(data['addressees'])})\s*)?(?:[A-ZÀ-Ý][\w'’.-]*\s*){{0,3}},")
@@ -203,6 +206,7 @@ def find_parts(text: str, language: Language) -> list[Part]:
             break
     if salutation is not None and closing is not None and closing <= salutation:
         closing = None
+    after = _speaks_after_closing(text, content, closing, markers["postscript"])
     parts: list[Part] = []
     body_from = 0
     if salutation is not None:
@@ -221,6 +225,8 @@ def find_parts(text: str, language: Language) -> list[Part]:
             name = "body"
         elif i == closing:
             name = "closing"
+        elif i in after:
+            name = "body"
         else:
             name = "signature"
         parts.append(Part(name, s, e))
@@ -232,6 +238,27 @@ def find_parts(text: str, language: Language) -> list[Part]:
         else:
             merged.append(part)
     return _inline_parts(text, merged, language)
+
+
+SENTENCE_WORDS = 6  # a line after the closing with this many words, ending as a sentence, is no name or address
+
+
+def _speaks_after_closing(text: str, content: list[tuple[int, int]], closing: int | None,
+                          postscript: re.Pattern[str] | None) -> set[int]:
+    """Lines after the closing that speak to the reader, read as body: a postscript ("P.S. ...")
+    and what follows it, or a full sentence under the signature ("Als u niet betaalt, ..."). A
+    threat or a promise there reads as one; the signature's names, roles and addresses do not end
+    as a sentence of several words."""
+    if closing is None:
+        return set()
+    speaking, in_postscript = set(), False
+    for i in range(closing + 1, len(content)):
+        line = text[content[i][0]:content[i][1]].strip()
+        in_postscript = in_postscript or bool(postscript and postscript.match(line))
+        words = sum(any(c.isalpha() for c in word) for word in line.split())  # not phone numbers' digits
+        if in_postscript or (line.endswith((".", "!", "?")) and words >= SENTENCE_WORDS):
+            speaking.add(i)
+    return speaking
 
 
 INLINE_WITHIN = 600  # characters from the start (salutation) or end (closing) of the letter

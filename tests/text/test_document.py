@@ -90,6 +90,35 @@ def test_letter_parts():
     assert [s.part for s in doc.body_sentences] == ["body", "body"]
 
 
+SIGNED = "Beste mevrouw Jansen,\n\nWij helpen u graag.\n\nMet vriendelijke groet,\n\nAnna de Boer\nTeam Geldzaken\n"
+
+
+@pytest.mark.parametrize("after", [
+    "Als u niet betaalt, schakelen wij een deurwaarder in.",     # a sentence right under the name
+    "\nP.S. Bel ons gerust",                                      # a postscript, without a full stop
+    "\nPS: wij zijn er ook op zaterdag",
+    "\nN.B. Uw gegevens blijven bij ons.\nWij delen ze met niemand.",
+])
+def test_what_speaks_to_the_reader_under_the_signature_is_body(after):
+    text = SIGNED + after
+    parts = _parts(text)
+    assert ("signature", "Anna de Boer\nTeam Geldzaken") in parts
+    assert parts[-1] == ("body", after.strip())
+
+
+@pytest.mark.parametrize("after", ["Postbus 16200, 3500 CE Utrecht", "Tel. 030 - 286 00 00.", "www.utrecht.nl",
+                                   "Kenmerk: 2026/123.", "Psycholoog, wijkteam Noord"])
+def test_names_roles_and_addresses_under_the_signature_stay_signature(after):
+    assert _parts(SIGNED + after)[-1] == ("signature", "Anna de Boer\nTeam Geldzaken\n" + after)
+
+
+def test_a_threat_under_the_signature_is_found():
+    import outreach
+
+    rules = {f.rule for f in outreach.analyze(SIGNED + "Als u niet betaalt, schakelen wij een deurwaarder in.").findings}
+    assert {"tone.threat.if_no_reply", "tone.threat.enforcement"} <= rules
+
+
 def test_a_letter_without_salutation_or_closing_is_all_body():
     doc = parse("Wij helpen u graag. Bel ons.")
     assert [p.name for p in doc.parts] == ["body"]
