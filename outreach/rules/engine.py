@@ -11,6 +11,7 @@ from outreach.rules.prefilter import pattern_set
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
 from outreach.text.address import address_form, to_je
+from outreach.text import words as word_data
 from outreach.text.document import Document, Sentence, Token
 from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
 from outreach.text.spans import find_spans
@@ -116,16 +117,14 @@ class Context:
         if self._index is None:
             return find_terms(terms, self.doc.tokens, self.doc.language)
         if self._term_hits is None:
-            tokens = self.doc.tokens
-            self._term_hits = self._index.find_all(tokens)
+            self._term_hits = self._index.find_all(self.doc.tokens, word_data.rows(self.doc.language))
         return [hit for term in terms for hit in self._term_hits.get(term, ())]
 
     def occurs(self, term: str) -> bool:
         """Does this term of the rule book match anywhere in the letter (before any filter)?"""
         if self._index is None:
             return True
-        if self._term_hits is None:
-            self._term_hits = self._index.find_all(self.doc.tokens)
+        self._terms(())  # finds every term of the book once
         return term in self._term_hits
 
     def negated(self, hit: Hit) -> bool:
