@@ -38,6 +38,7 @@ def clear_word_caches() -> None:
     for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, language._foreign,
                    document._word_info, metrics.is_participle):
         cached.cache_clear()
+    metrics.clear_facts()
     term_set(load_rulebook("nl").terms, "nl").clear_word_cache()
 
 
