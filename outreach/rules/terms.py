@@ -321,8 +321,9 @@ class TermSet:
         # pair terms by the next token's key, from this token's form and lemma (each term once)
         follows = [self._pairs.get(lower), self._pairs.get(lemma_) if lemma_ != lower else None]
         follows = [f for f in follows if f]
-        if not groups and not follows:
-            return NO_FORM  # most words start no term
+        bits = self.key_bits.get(lower, 0) | self.key_bits.get(lemma_, 0)
+        if not groups and not follows and not bits:
+            return NO_FORM  # most words: in no term at all
         if len(groups) <= 1:  # most words: one group, already without repeats
             raw = groups[0] if groups else ()
         else:  # a term may start both at the word's form and its lemma: once
@@ -342,32 +343,31 @@ class TermSet:
         singles = tuple(term.text for term, _, _, single in raw if single is not None and not single.names)
         named = tuple((term.text, single) for term, _, _, single in raw if single is not None and single.names)
         longer = tuple((term, bits, second) for term, bits, second, single in raw if single is None)
-        if not (singles or named or longer or after):
+        if not (singles or named or longer or after or bits):
             return NO_FORM
-        return Form(singles, named, longer, after)
+        return Form(bits, singles, named, longer, after)
 
     def _form(self, token: Token, known: Container[str], vocabulary: dict[str, "Form"]) -> "Form":
-        """The form's entry: precomputed for a word of the language's word data (`known`; see
-        _vocabulary_of), else worked out and kept (a few thousand word forms at most)."""
+        """The form's entry, kept once found (a few thousand word forms at most): precomputed for
+        a word of the language's word data (`known`; see _vocabulary_of), else worked out. The
+        small dict of forms seen is asked first: it stays in the CPU's cache, the table does not."""
         lower = token.lower
-        if lower in known:
-            return vocabulary.get(lower, NO_FORM)
         form = self._forms.get(lower)
         if form is None:  # the lemma is the same wherever the form occurs: the form alone is the key
-            form = self._build_form(lower, token.lemma)
+            form = vocabulary.get(lower, NO_FORM) if lower in known else self._build_form(lower, token.lemma)
             if len(self._forms) < 100_000:
                 self._forms[lower] = form
         return form
 
     def _vocabulary_of(self, table: dict[str, tuple]) -> dict[str, "Form"]:
         """The entries of the words of the language's word data (outreach/text/words.py: each word
-        with its lemma) that start a term, worked out ahead as that table holds the words' other
-        data ahead: a word of the table without one starts nothing, with no work per letter.
-        Which words start a term (a few thousand of its 200,000) is found once (~0.5 s) and kept in
+        with its lemma) that occur in a term, worked out ahead as that table holds the words'
+        other data ahead: a word of the table without one is in no term, with no work per letter.
+        Which words have one (about 10,000 of its 200,000) is found once (~0.5 s) and kept in
         the cache folder beside the index (`cache_key`: the index's own key, whose package digest
-        covers the word data file); their entries are made when the table is first seen (~20 ms).
-        An index not kept there (a language folder outside the package) works out each form as it
-        comes instead."""
+        covers the word data file and this code); their entries are made when the table is first
+        seen (~50 ms). An index not kept there (a language folder outside the package) works out
+        each form as it comes instead."""
         if not self.cache_key:
             return {}
         if self._vocabulary[0] is not table:
@@ -387,23 +387,25 @@ class TermSet:
         """Every match of every term, on whole tokens, by term text. `known`: the language's word
         data as loaded (text/words.py; only a rule book's index is given it), whose words' entries
         are worked out ahead (see _vocabulary_of)."""
-        present, get = 0, self.key_bits.get
-        token_bits = [get(t.lower, 0) | get(t.lemma, 0) for t in tokens]
-        for bits in token_bits:
-            present |= bits
-        token_bits.append(0)  # after the last token
-        absent = ~present  # once: a term with any of these bits cannot match
         vocabulary = self._vocabulary_of(known) if known else {}
-        forms: dict[str, Form] = {}  # by token form: a letter repeats its words
+        seen: dict[str, Form] = {}  # by token form: a letter repeats its words
+        forms: list[Form] = []
+        present = 0
+        for token in tokens:
+            form = seen.get(token.lower)
+            if form is None:
+                form = seen[token.lower] = self._form(token, known, vocabulary)
+            forms.append(form)
+            present |= form.bits
+        forms.append(NO_FORM)  # after the last token
+        absent = ~present  # once: a term with any of these bits cannot match
         hits: dict[str, list[Hit]] = {}
         last_index = len(tokens) - 1
         for i, token in enumerate(tokens):
-            form = forms.get(token.lower)
-            if form is None:
-                form = forms[token.lower] = self._form(token, known, vocabulary)
+            form = forms[i]
             if form is NO_FORM:
                 continue
-            singles, named, longer, after = form
+            _, singles, named, longer, after = form
             if singles or named:  # one-word terms: the token itself is the whole match
                 hit = Hit(token.start, token.end, token.index, token.index, ())
                 for text in singles:
@@ -428,7 +430,7 @@ class TermSet:
                             Hit(token.start, tokens[last].end, token.index, tokens[last].index, tuple(gaps)))
             if not longer:
                 continue
-            following = token_bits[i + 1]
+            following = forms[i + 1].bits
             for term, bits, second in longer:
                 if bits & absent:
                     continue  # a word of the term is nowhere in the letter
@@ -443,14 +445,15 @@ class TermSet:
 
 
 class Form(NamedTuple):
-    """What may start at a token of one word form (TermSet._build_form)."""
+    """What the index knows of one word form (TermSet._build_form)."""
+    bits: int                                      # the word positions of terms its keys satisfy (key_bits)
     singles: tuple[str, ...]                       # one-word terms it matches: a hit wherever it occurs
     named: tuple[tuple[str, SlotTest], ...]        # one-word terms of a word class: matched per token
     longer: tuple[tuple[Term, int, int], ...]      # longer terms that may start here: (term, bits, second bit)
     after: dict[str, tuple[tuple[Term, int], ...]]  # terms of two plain words, by the next token's key
 
 
-NO_FORM = Form((), (), (), {})
+NO_FORM = Form(0, (), (), (), {})
 
 
 def term_set(terms: tuple[str, ...], language: Language | str | None = None) -> TermSet:
