@@ -13,7 +13,7 @@ from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_se
 from outreach.text.address import address_form, to_je
 from outreach.text import words as word_data
 from outreach.text.document import Document, Sentence, Token
-from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
+from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric_values
 from outreach.text.spans import find_spans
 
 
@@ -105,7 +105,8 @@ class Context:
                 self._plain_words[parts] = [
                     token for sentence in self.sentences(parts)
                     for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
-            self._word_values[key] = [(token, word_metric(metric, token, self.doc.language)) for token in self._plain_words[parts]]
+            plain = self._plain_words[parts]
+            self._word_values[key] = list(zip(plain, word_metric_values(metric, plain, self.doc.language)))
         return self._word_values[key]
 
     def ranges(self, parts: frozenset[str]) -> list[tuple[int, int]]:

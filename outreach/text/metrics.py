@@ -161,6 +161,18 @@ def word_metric(name: str, token: Token, language: Language) -> float:
     raise KeyError(name)
 
 
+def word_metric_values(name: str, tokens: list[Token], language: Language) -> list[float]:
+    """word_metric of each token, with the language's Facts looked up once for all of them."""
+    if name == "word_letters":
+        return [float(sum(c.isalpha() for c in token.text)) for token in tokens]
+    known = facts(language)
+    if name == "word_syllables":
+        return [float((known.get(t.lower) or word_facts(t, language, known)).syllables) for t in tokens]
+    if name == "word_zipf":
+        return [(known.get(t.lower) or word_facts(t, language, known)).familiarity for t in tokens]
+    raise KeyError(name)
+
+
 def document_metrics(doc: Document) -> dict[str, float]:
     """All document metrics, on the body of the letter."""
     language = doc.language
