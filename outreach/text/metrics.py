@@ -65,7 +65,7 @@ def _participle(lower: str, verb: str, language: Language) -> bool:
 class Facts(NamedTuple):
     """What the metrics need of one word, the same in every letter (see facts)."""
     syllables: int
-    familiarity: float
+    familiarity: float | None  # None until asked for a word outside the word data (see word_familiarity)
     participle: bool
 
 
@@ -86,7 +86,7 @@ def facts(language: Language) -> dict[str, Facts]:
 def word_facts(token: Token, language: Language, known: dict[str, Facts]) -> Facts:
     """A word's Facts from `known` (facts(language)), worked out and kept there when new: from
     the precomputed word data when the word is in it (outreach/text/words.py), else by the
-    functions that compute them."""
+    functions that compute them (familiarity only when asked: word_familiarity)."""
     found = known.get(token.lower)
     if found is None:
         lower = token.lower
@@ -95,9 +95,18 @@ def word_facts(token: Token, language: Language, known: dict[str, Facts]) -> Fac
         if row is not None:
             found = Facts(row[0], row[1], participle)
         else:
-            found = Facts(syllables(lower, language), familiarity(lower, language), participle)
+            found = Facts(syllables(lower, language), None, participle)
         known[lower] = found
     return found
+
+
+def word_familiarity(token: Token, language: Language, known: dict[str, Facts]) -> float:
+    """familiarity() of a word, through its Facts. For a word outside the word data it is worked
+    out only when asked (a compound split, ~100 µs): the metrics ask only for plain words."""
+    found = known.get(token.lower) or word_facts(token, language, known)
+    if found.familiarity is None:
+        found = known[token.lower] = found._replace(familiarity=familiarity(token.lower, language))
+    return found.familiarity
 
 
 def clear_facts() -> None:
@@ -114,7 +123,8 @@ def is_passive(sentence: Sentence, language: Language) -> bool:
     known = facts(language)
     for clause in by_clause.values():
         lowers = [t.lower for t in clause]
-        participles = [t.lower for t in clause if word_facts(t, language, known).participle]
+        # a token without a letter is no participle (is_participle: letters only)
+        participles = [t.lower for t in clause if t.is_word and word_facts(t, language, known).participle]
         if not participles:
             continue
         if any(w in data["worden"] for w in lowers):
@@ -136,7 +146,7 @@ def is_plain_word(token: Token, sentence_start: bool) -> bool:
 def is_uncommon(token: Token, sentence_start: bool, language: Language) -> bool:
     """A plain word under Zipf 3 (compounds by their parts)."""
     return (is_plain_word(token, sentence_start)
-            and word_facts(token, language, facts(language)).familiarity < UNCOMMON_BELOW)
+            and word_familiarity(token, language, facts(language)) < UNCOMMON_BELOW)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +165,7 @@ def word_metric(name: str, token: Token, language: Language) -> float:
     if name == "word_syllables":
         return float(word_facts(token, language, facts(language)).syllables)
     if name == "word_zipf":
-        return word_facts(token, language, facts(language)).familiarity
+        return word_familiarity(token, language, facts(language))
     if name == "word_letters":
         return float(sum(c.isalpha() for c in token.text))
     raise KeyError(name)
@@ -169,7 +179,7 @@ def word_metric_values(name: str, tokens: list[Token], language: Language) -> li
     if name == "word_syllables":
         return [float((known.get(t.lower) or word_facts(t, language, known)).syllables) for t in tokens]
     if name == "word_zipf":
-        return [(known.get(t.lower) or word_facts(t, language, known)).familiarity for t in tokens]
+        return [word_familiarity(t, language, known) for t in tokens]
     raise KeyError(name)
 
 
@@ -185,7 +195,7 @@ def document_metrics(doc: Document) -> dict[str, float]:
     known = facts(language)
     counts = [word_facts(t, language, known).syllables for t in words]
     uncommon = sum(
-        is_plain_word(t, i == 0) and known[t.lower].familiarity < UNCOMMON_BELOW  # (is_uncommon)
+        is_plain_word(t, i == 0) and word_familiarity(t, language, known) < UNCOMMON_BELOW  # (is_uncommon)
         for s in sentences for i, t in enumerate(s.words)
     )
     passive = sum(is_passive(s, language) for s in sentences)

@@ -19,7 +19,8 @@ def test_facts_are_what_the_functions_compute():
         known = metrics.facts(NL)
         for token in doc.tokens:
             facts = metrics.word_facts(token, NL, known)
-            assert facts == (syllables.syllables(token.text, NL), frequency.familiarity(token.text, NL),
-                             metrics.is_participle(token.text, NL)), token.text
+            assert facts.syllables == syllables.syllables(token.text, NL), token.text
+            assert facts.participle == metrics.is_participle(token.text, NL), token.text
+            assert metrics.word_familiarity(token, NL, known) == frequency.familiarity(token.text, NL), token.text
             seen += 1
     assert seen > 1000
