@@ -36,8 +36,10 @@ def clear_word_caches() -> None:
     from outreach.text import document, frequency, language, lemmas, metrics, syllables
 
     for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, language._foreign,
-                   document._word_info, metrics.is_participle):
+                   metrics.is_participle):
         cached.cache_clear()
+    metrics.clear_facts()
+    document.clear_word_infos()
     term_set(load_rulebook("nl").terms, "nl").clear_word_cache()
 
 

@@ -11,8 +11,9 @@ from outreach.rules.prefilter import pattern_set
 from outreach.rules.schema import Matcher, Rule
 from outreach.rules.terms import Hit, dedupe, find_patterns, find_terms, term_set
 from outreach.text.address import address_form, to_je
+from outreach.text import words as word_data
 from outreach.text.document import Document, Sentence, Token
-from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric
+from outreach.text.metrics import document_metrics, is_plain_word, sentence_stats, word_metric_values
 from outreach.text.spans import find_spans
 
 
@@ -60,7 +61,7 @@ class Context:
         self._index = term_set(book.terms, doc.language) if book is not None else None
         # One pass of google-re2 tells which of the book's patterns can match this letter at all.
         self._prefilter = pattern_set(book.patterns) if book is not None else None
-        self._candidates: frozenset[str] | None = None
+        self._ruled_out: frozenset[str] | None = None
         self._term_hits: dict[str, list[Hit]] | None = None
         self._cache: dict[tuple, list[Hit]] = {}
         self._matches: dict[tuple, list[Hit]] = {}
@@ -104,7 +105,8 @@ class Context:
                 self._plain_words[parts] = [
                     token for sentence in self.sentences(parts)
                     for position, token in enumerate(sentence.words) if is_plain_word(token, position == 0)]
-            self._word_values[key] = [(token, word_metric(metric, token, self.doc.language)) for token in self._plain_words[parts]]
+            plain = self._plain_words[parts]
+            self._word_values[key] = list(zip(plain, word_metric_values(metric, plain, self.doc.language)))
         return self._word_values[key]
 
     def ranges(self, parts: frozenset[str]) -> list[tuple[int, int]]:
@@ -116,16 +118,17 @@ class Context:
         if self._index is None:
             return find_terms(terms, self.doc.tokens, self.doc.language)
         if self._term_hits is None:
-            tokens = self.doc.tokens
-            self._term_hits = self._index.find_all(tokens)
-        return [hit for term in terms for hit in self._term_hits.get(term, ())]
+            self._term_hits = self._index.find_all(self.doc.tokens, word_data.rows(self.doc.language))
+        found = self._term_hits
+        if found.keys().isdisjoint(terms):  # most matchers: none of their terms is in the letter
+            return []
+        return [hit for term in terms for hit in found.get(term, ())]
 
     def occurs(self, term: str) -> bool:
         """Does this term of the rule book match anywhere in the letter (before any filter)?"""
         if self._index is None:
             return True
-        if self._term_hits is None:
-            self._term_hits = self._index.find_all(self.doc.tokens)
+        self._terms(())  # finds every term of the book once
         return term in self._term_hits
 
     def negated(self, hit: Hit) -> bool:
@@ -219,12 +222,12 @@ class Context:
         if matcher.patterns:
             patterns = matcher.patterns
             if self._prefilter is not None:
-                if self._candidates is None:
-                    self._candidates = self._prefilter.candidates(self.doc.plain)
-                patterns = tuple(p for p in patterns if self._prefilter.may_match(p, self._candidates))
+                if self._ruled_out is None:  # once per letter: the patterns RE2 says cannot match
+                    self._ruled_out = self._prefilter.known - self._prefilter.candidates(self.doc.plain)
+                patterns = [p for p in patterns if p not in self._ruled_out]
             if patterns:
                 hits += find_patterns(patterns, self.doc, ranges, self.lowered, self._pattern_cache)
-        hits = self._matches[key] = dedupe(hits)
+        hits = self._matches[key] = dedupe(hits) if hits else []
         return hits
 
     def _keeps(self, hit: Hit, negation: str, exceptions: Matcher) -> bool:

@@ -15,6 +15,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Container
 from typing import NamedTuple
 
 from outreach import languages
@@ -250,7 +251,9 @@ class TermSet:
         # term text -> the bit of its second word position, or 0 (a gap or wildcard there): a
         # token whose keys lack that bit cannot be followed by the rest of the term
         self.second_bit: dict[str, int] = {}
-        self._raw: dict[tuple[str, str], tuple[tuple, dict]] = {}  # see _candidates
+        self._forms: dict[str, Form] = {}  # see _form: computed per word form, kept across letters
+        self._vocabulary: tuple[dict, dict[str, Form]] = ({}, {})  # see _vocabulary_of
+        self.cache_key = ""  # the index's key in the cache folder (see _term_set)
         bit_of: dict[frozenset[str], int] = {}
         for text in dict.fromkeys(terms):
             term = compile_term(text, language)
@@ -308,61 +311,115 @@ class TermSet:
                 for key in {word.form, word.lemma}:
                     self.by_key.setdefault(key, []).append(term)
 
-    def _candidates(self, token: Token, absent: int) -> tuple[list[tuple[Term, int, SlotTest | None]],
-                                                               dict[str, tuple[tuple[Term, int], ...]]]:
-        """Terms that may start at this token and whose fixed words all occur in the letter (none
-        of their bits in `absent`), each with the bit its second word needs (0: no such test) and,
-        for a term of one word, that word's test (else None); and the terms that start with this word
-        and the next one, by the next one's key (see find_all)."""
-        key = (token.lower, token.lemma)
-        kept = self._raw.get(key)
-        if kept is None:  # the same for every letter: kept (a few thousand word forms at most)
-            lower = token.lower
-            by_key, by_prefix, by_suffix = self._entries
-            groups = [by_key.get(lower), by_key.get(token.lemma) if token.lemma != lower else None,
-                      by_prefix.get(lower[:3]), by_suffix.get(lower[-3:]), self._scan_entries]
-            groups = [g for g in groups if g]
-            if len(groups) <= 1:  # most words: one group, already without repeats
-                raw = groups[0] if groups else ()
-            else:  # a term may start both at the word's form and its lemma: once
-                raw = tuple({entry[0].text: entry for group in groups for entry in group}.values())
-            # pair terms by the next token's key, from this token's form and lemma (each term once)
-            follows = [self._pairs.get(lower), self._pairs.get(token.lemma) if token.lemma != lower else None]
-            follows = [f for f in follows if f]
-            if len(follows) <= 1:
-                after = follows[0] if follows else {}
-            else:
-                after = {}
-                for follow in follows:
-                    for second, entries in follow.items():
-                        after[second] = tuple({e[0].text: e for e in after.get(second, ()) + entries}.values())
-            kept = (raw, after)
-            if len(self._raw) < 100_000:
-                self._raw[key] = kept
-        raw, after = kept
-        return [(term, second, single) for term, bits, second, single in raw if not bits & absent], after
+    def _build_form(self, lower: str, lemma_: str) -> "Form":
+        """Everything the index knows about one word form (its lower-case text and lemma): the same
+        in every letter, so it is worked out once per form (see _form and _vocabulary_of)."""
+        by_key, by_prefix, by_suffix = self._entries
+        groups = [by_key.get(lower), by_key.get(lemma_) if lemma_ != lower else None,
+                  by_prefix.get(lower[:3]), by_suffix.get(lower[-3:]), self._scan_entries]
+        groups = [g for g in groups if g]
+        # pair terms by the next token's key, from this token's form and lemma (each term once)
+        follows = [self._pairs.get(lower), self._pairs.get(lemma_) if lemma_ != lower else None]
+        follows = [f for f in follows if f]
+        bits = self.key_bits.get(lower, 0) | self.key_bits.get(lemma_, 0)
+        if not groups and not follows and not bits:
+            return NO_FORM  # most words: in no term at all
+        if len(groups) <= 1:  # most words: one group, already without repeats
+            raw = groups[0] if groups else ()
+        else:  # a term may start both at the word's form and its lemma: once
+            raw = tuple({entry[0].text: entry for group in groups for entry in group}.values())
+        if len(follows) <= 1:
+            after = follows[0] if follows else {}
+        else:
+            after = {}
+            for follow in follows:
+                for second, entries in follow.items():
+                    after[second] = tuple({e[0].text: e for e in after.get(second, ()) + entries}.values())
+        # Whether a term's first word matches depends on the form alone (its text and lemma), so it
+        # is decided here once; only a word class ("@voornaam") also needs a capital, per token.
+        # A one-word term is then a hit wherever the form occurs.
+        probe = Token(lower, 0, 0, 0, 0, 0, lower, lemma_)
+        raw = [entry for entry in raw if entry[0].tests[0].names or entry[0].tests[0].matches(probe)]
+        singles = tuple(term.text for term, _, _, single in raw if single is not None and not single.names)
+        named = tuple((term.text, single) for term, _, _, single in raw if single is not None and single.names)
+        longer = tuple((term, bits, second) for term, bits, second, single in raw if single is None)
+        if not (singles or named or longer or after or bits):
+            return NO_FORM
+        return Form(bits, singles, named, longer, after)
+
+    def _form(self, token: Token, known: Container[str], vocabulary: dict[str, "Form"]) -> "Form":
+        """The form's entry, kept once found (a few thousand word forms at most): precomputed for
+        a word of the language's word data (`known`; see _vocabulary_of), else worked out. The
+        small dict of forms seen is asked first: it stays in the CPU's cache, the table does not."""
+        lower = token.lower
+        form = self._forms.get(lower)
+        if form is None:  # the lemma is the same wherever the form occurs: the form alone is the key
+            form = vocabulary.get(lower, NO_FORM) if lower in known else self._build_form(lower, token.lemma)
+            if len(self._forms) < 100_000:
+                self._forms[lower] = form
+        return form
+
+    def _vocabulary_of(self, table: dict[str, tuple]) -> dict[str, "Form"]:
+        """The entries of the words of the language's word data (outreach/text/words.py: each word
+        with its lemma) that occur in a term, worked out ahead as that table holds the words'
+        other data ahead: a word of the table without one is in no term, with no work per letter.
+        Which words have one (about 5,000 of its 200,000) is found once (~0.3 s) and kept in
+        the cache folder beside the index (`cache_key`: the index's own key, whose package digest
+        covers the word data file and this code); their entries are made when the table is first
+        seen (~50 ms). An index not kept there (a language folder outside the package) works out
+        each form as it comes instead."""
+        if not self.cache_key:
+            return {}
+        if self._vocabulary[0] is not table:
+            def starters() -> list[str]:
+                # _build_form gives NO_FORM unless one of these keys is the word's or its lemma's
+                # (or its first or last three letters, or there are terms tried at every word):
+                # only those words are tried, a tenth of a second for the whole table
+                keys = set(self.by_key) | set(self._pairs) | set(self.key_bits)
+                prefixes, suffixes = set(self.by_prefix), set(self.by_suffix)
+                return [word for word, row in table.items()
+                        if (self.scan or word in keys or (row[2] or word) in keys or word[:3] in prefixes
+                            or word[-3:] in suffixes) and self._build_form(word, row[2] or word) is not NO_FORM]
+
+            words = cached("term-starters", self.cache_key, starters)
+            self._vocabulary = (table, {word: self._build_form(word, table[word][2] or word) for word in words})
+        return self._vocabulary[1]
 
     def clear_word_cache(self) -> None:
-        """Forget the candidates kept per word form (for benchmarks with cold caches)."""
-        self._raw.clear()
+        """Forget the entries worked out per word form (for benchmarks with cold caches); the
+        precomputed ones stay, like the word data they come from."""
+        self._forms.clear()
 
-    def find_all(self, tokens: list[Token]) -> dict[str, list[Hit]]:
-        """Every match of every term, on whole tokens, by term text."""
-        present, get = 0, self.key_bits.get
-        token_bits = [get(t.lower, 0) | get(t.lemma, 0) for t in tokens]
-        for bits in token_bits:
-            present |= bits
-        token_bits.append(0)  # after the last token
+    def find_all(self, tokens: list[Token], known: Container[str] = ()) -> dict[str, list[Hit]]:
+        """Every match of every term, on whole tokens, by term text. `known`: the language's word
+        data as loaded (text/words.py; only a rule book's index is given it), whose words' entries
+        are worked out ahead (see _vocabulary_of)."""
+        vocabulary = self._vocabulary_of(known) if known else {}
+        seen: dict[str, Form] = {}  # by token form: a letter repeats its words
+        forms: list[Form] = []
+        present = 0
+        for token in tokens:
+            form = seen.get(token.lower)
+            if form is None:
+                form = seen[token.lower] = self._form(token, known, vocabulary)
+            forms.append(form)
+            present |= form.bits
+        forms.append(NO_FORM)  # after the last token
         absent = ~present  # once: a term with any of these bits cannot match
-        # by token form: a letter repeats its words
-        candidates: dict[str, tuple[list[tuple[Term, int, SlotTest | None]], dict]] = {}
         hits: dict[str, list[Hit]] = {}
         last_index = len(tokens) - 1
         for i, token in enumerate(tokens):
-            found = candidates.get(token.lower)
-            if found is None:
-                found = candidates[token.lower] = self._candidates(token, absent)
-            terms, after = found
+            form = forms[i]
+            if form is NO_FORM:
+                continue
+            _, singles, named, longer, after = form
+            if singles or named:  # one-word terms: the token itself is the whole match
+                hit = Hit(token.start, token.end, token.index, token.index, ())
+                for text in singles:
+                    hits.setdefault(text, []).append(hit)
+                for text, single in named:
+                    if single.matches(token):
+                        hits.setdefault(text, []).append(hit)
             if after and i < last_index:  # terms that start with this token's word and the next one's
                 following = tokens[i + 1]
                 pair = after.get(following.lower)
@@ -378,23 +435,32 @@ class TermSet:
                     if last is not None:
                         hits.setdefault(term.text, []).append(
                             Hit(token.start, tokens[last].end, token.index, tokens[last].index, tuple(gaps)))
-            if not terms:
+            if not longer:
                 continue
-            following = token_bits[i + 1]
-            for term, second, single in terms:
-                if single is not None:  # one word: the token itself is the whole match
-                    if single.matches(token):
-                        hits.setdefault(term.text, []).append(
-                            Hit(token.start, token.end, token.index, token.index, ()))
-                    continue
+            following = forms[i + 1].bits
+            for term, bits, second in longer:
+                if bits & absent:
+                    continue  # a word of the term is nowhere in the letter
                 if second and not following & second:
                     continue  # the next token cannot be the term's second word
-                gaps: list[int] = []
+                gaps = []
                 last = _match_from(term, tokens, i, 0, gaps)
                 if last is not None:
                     hits.setdefault(term.text, []).append(
                         Hit(token.start, tokens[last].end, token.index, tokens[last].index, tuple(gaps)))
         return hits
+
+
+class Form(NamedTuple):
+    """What the index knows of one word form (TermSet._build_form)."""
+    bits: int                                      # the word positions of terms its keys satisfy (key_bits)
+    singles: tuple[str, ...]                       # one-word terms it matches: a hit wherever it occurs
+    named: tuple[tuple[str, SlotTest], ...]        # one-word terms of a word class: matched per token
+    longer: tuple[tuple[Term, int, int], ...]      # longer terms that may start here: (term, bits, second bit)
+    after: dict[str, tuple[tuple[Term, int], ...]]  # terms of two plain words, by the next token's key
+
+
+NO_FORM = Form(0, (), (), (), {})
 
 
 def term_set(terms: tuple[str, ...], language: Language | str | None = None) -> TermSet:
@@ -411,7 +477,9 @@ def _term_set(terms: tuple[str, ...], language: Language) -> TermSet:
     # A rule book's index: kept in the cache folder (outreach/cache.py), keyed on the terms, the
     # language and the package's code and data (which decide what compile_term makes of them).
     key = package_digest() + language.code + hashlib.sha256("\n".join(terms).encode()).hexdigest()
-    return cached("terms", key, lambda: TermSet(terms, language))
+    index = cached("terms", key, lambda: TermSet(terms, language))
+    index.cache_key = key
+    return index
 
 
 def find_terms(terms: tuple[str, ...], tokens: list[Token], language: Language | str | None = None) -> list[Hit]:

@@ -8,6 +8,7 @@ so every point can be traced to a dimension or to words in the letter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from outreach.dimensions import DimensionScore
 from outreach.formatting import number, percent
@@ -85,11 +86,15 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
         weight = segment.weights[d]
         points = round(weight * (dimensions[d].score - NEUTRAL), 2)
         if weight and points:
-            title = dimensions[d].title
-            reasons.append(Reason(
-                msg("reception.dimension", title=title, score=number(dimensions[d].score), weight=percent(weight)),
-                points, d, None, f"dimension:{d}"))
+            reasons.append(Reason(_dimension_text(dimensions[d].title, dimensions[d].score, weight),
+                                  points, d, None, f"dimension:{d}"))
     return reasons
+
+
+@lru_cache(maxsize=4096)
+def _dimension_text(title: str, score: float, weight: float) -> str:
+    """The reason's text, kept: the same few scores and weights recur in every letter."""
+    return msg("reception.dimension", title=title, score=number(score), weight=percent(weight))
 
 
 def _first_triggers(segment: Segment, findings: tuple[Finding, ...]) -> list[Trigger | None]:
@@ -164,8 +169,15 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
                  else msg("reception.top_reason_unknown"))
     digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     voice = Voice(key, match, negative[0].dimension if negative else None, digital)
-    return render_reaction(segment.reactions[key], match=match, top_reason_short=top_short,
-                           digital=digital, segment=segment.name, verdict=verdict), voice
+    return _render(segment.reactions[key], match, str(top_short), digital, segment.name, verdict), voice
+
+
+@lru_cache(maxsize=4096)
+def _render(source: str, match: str, top_reason_short: str, digital: bool, segment: str, verdict: str) -> str:
+    """render_reaction, kept: letters and segments repeat the same few reactions, and rendering
+    one in Jinja2's sandbox costs ~20 µs (it depends on nothing but these values)."""
+    return render_reaction(source, match=match, top_reason_short=top_reason_short, digital=digital,
+                           segment=segment, verdict=verdict)
 
 
 def _distinct(reasons: list[Reason]) -> list[Reason]:

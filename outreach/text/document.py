@@ -387,11 +387,23 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
 _new_tuple = tuple.__new__
 
 
-@lru_cache(maxsize=65536)
-def _word_info(lower: str, lemmas: str) -> tuple[str, bool]:
-    """A token's lemma and whether it has a letter (not a number): one cache lookup per token."""
-    row = word_data.lemma_rows(lemmas).get(lower)  # precomputed: no second cache to miss (text/words.py)
-    return (lemma(lower, lemmas) if row is None else row[2] or lower), _HAS_LETTER(lower) is not None
+_word_infos: dict[str, dict[str, tuple[str, str, bool]]] = {}  # simplemma's code -> word -> info
+MAX_WORD_INFOS = 200_000  # words kept per language; past that the dict starts again (the app runs for days)
+
+
+def _word_info(word: str, lemmas: str, known: dict[str, tuple[str, str, bool]]) -> tuple[str, str, bool]:
+    """A token's lower-case form, lemma and whether it has a letter (not a number), by the word as
+    written: one dict lookup per token of a word seen before (`known`: _word_infos[lemmas])."""
+    lower = word.lower()
+    row = word_data.lemma_rows(lemmas).get(lower)  # precomputed (text/words.py)
+    info = known[word] = (lower, lemma(lower, lemmas) if row is None else row[2] or lower,
+                          _HAS_LETTER(lower) is not None)
+    return info
+
+
+def clear_word_infos() -> None:
+    """Forget the words seen (for benchmarks with cold caches)."""
+    _word_infos.clear()
 
 
 def parse(text: str, language: Language | str | None = None) -> Document:
@@ -417,6 +429,9 @@ def parse(text: str, language: Language | str | None = None) -> Document:
     address_starts = [a for a, _ in addresses]
     soft_hyphens = "\u00ad" in text
     lemmas, words = language.lemmas, _WORD.finditer
+    known = _word_infos.get(lemmas)
+    if known is None or len(known) > MAX_WORD_INFOS:
+        known = _word_infos[lemmas] = {}
     for index, (s, e, part_name) in enumerate(sentence_spans):
         sentence_tokens = []
         last_end = s
@@ -429,10 +444,9 @@ def parse(text: str, language: Language | str | None = None) -> Document:
             word = match.group()
             if soft_hyphens:
                 word = word.replace("\u00ad", "")
-            lower = word.lower()
             # tuple.__new__ directly: a NamedTuple's own __new__ is one more Python call per token
-            token = _new_tuple(Token, (word, start, end, len(tokens), index, clause, lower)
-                               + _word_info(lower, lemmas))
+            token = _new_tuple(Token, (word, start, end, len(tokens), index, clause)
+                               + (known.get(word) or _word_info(word, lemmas, known)))
             tokens.append(token)
             sentence_tokens.append(token)
             last_end = end

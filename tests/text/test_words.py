@@ -11,9 +11,15 @@ REMAKE = "the word data is stale: make it anew with `python -m outreach.text --w
 
 
 def _clear() -> None:
+    from outreach.rules.loader import load_rulebook
+    from outreach.rules.terms import term_set
+
     for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, foreign._foreign,
-                   document._word_info, metrics.is_participle):
+                   metrics.is_participle):
         cached.cache_clear()
+    metrics.clear_facts()
+    document.clear_word_infos()
+    term_set(load_rulebook("nl").terms, "nl").clear_word_cache()
 
 
 @pytest.fixture
