@@ -377,12 +377,14 @@ def level(dutch: str, lang: str | None, letter_lang: str = languages.DEFAULT) ->
 
 def quotes(segment_id: str, dutch: Sequence, lang: str | None,
            letter_lang: str = languages.DEFAULT) -> list[tuple[str, str, str]]:
-    """Per quote (text in the interface language, the Dutch words as said, source)."""
+    """Per quote (text in the interface language, the Dutch words as said, source in the interface
+    language: en/segments.toml [sources], Dutch where it has none)."""
     english = _segment(segment_id, letter_lang).get("quotes", []) if lang == ENGLISH else []
+    sources = english_data("segments.toml", letter_lang).get("sources", {}) if lang == ENGLISH else {}
     out = []
     for index, quote in enumerate(dutch):
         translated = english[index] if index < len(english) else ""
-        out.append((translated or quote.text, quote.text, quote.source))
+        out.append((translated or quote.text, quote.text, sources.get(quote.source) or quote.source))
     return out
 
 
@@ -612,6 +614,10 @@ def _missing_segments(letter_lang: str) -> list[str]:
                 problems.append(f"{where}: no English '{key}' in en/segments.toml")
         if len(theirs.get("quotes", [])) != len(raw.get("quotes", [])):
             problems.append(f"{where}: en/segments.toml needs {len(raw.get('quotes', []))} quotes")
+        for quote in raw.get("quotes", []):
+            source = quote.get("source") if isinstance(quote, dict) else None
+            if source and not english.get("sources", {}).get(source):
+                problems.append(f"{where}: no English for the quote source '{source}' in en/segments.toml [sources]")
         for trait_id, value in raw.get("traits", {}).items():
             if not theirs.get("traits", {}).get(trait_id):
                 problems.append(f"{where}: no English for trait '{trait_id}'")

@@ -28,6 +28,7 @@ import bisect
 import io
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from outreach import languages
 from outreach.analysis import Analysis
@@ -129,14 +130,18 @@ def _subject(text: str, parts) -> tuple[int, int] | None:
     return None
 
 
-def _new_document():
+def _new_document(title: str = ""):
+    """An empty document; its properties say it was made now by us (not python-docx's template's 2013)."""
     import docx  # python-docx; imported here so the CLI starts fast
     from docx.oxml.ns import qn
 
     document = docx.Document()
     properties = document.core_properties
     properties.author = properties.last_modified_by = AUTHOR
-    properties.title = properties.subject = properties.comments = properties.keywords = ""
+    properties.subject = properties.comments = properties.keywords = ""
+    properties.title = xml_safe(" ".join(title.split()))[:255]  # Word's limit for a core property
+    properties.created = properties.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    properties.revision = 1
     # Dutch for Word's spelling and grammar check.
     rpr = document.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
     if rpr is not None:
@@ -171,10 +176,10 @@ class _Written:
 
 def _build(text: str, parts, cuts: set[int]):
     """The document of a letter; its runs are split at every offset in `cuts`."""
-    document = _new_document()
+    subject = _subject(text, parts)
+    document = _new_document(text[subject[0]:subject[1]] if subject is not None else "")  # the subject line: its title
     styles = {"bullet": document.styles["List Bullet"], "number": document.styles["List Number"],
               "text": None}
-    subject = _subject(text, parts)
     written = _Written()
     ordered = sorted(cuts)
     for i, block in enumerate(blocks(text)):

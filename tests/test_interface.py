@@ -106,6 +106,23 @@ def test_segment_texts_in_english():
             assert shown != said and said and source
 
 
+def test_quote_sources_in_english_and_a_missing_one_is_named(monkeypatch):
+    from outreach.segments.model import load_model
+
+    dutch_sources = {"Segmentatiestudie", "Kwalitatief onderzoek", "Kwalitatief onderzoek, respondent 2"}
+    for segment in load_model().segments:
+        for _, _, source in interface.quotes(segment.id, segment.quotes, "en"):
+            assert source not in dutch_sources and "onderzoek" not in source.lower(), source
+        assert [s for _, _, s in interface.quotes(segment.id, segment.quotes, "nl")] == [
+            q.source for q in segment.quotes]  # Dutch as it is
+    english = dict(interface.english_data("segments.toml"))
+    english["sources"] = {k: v for k, v in english["sources"].items() if k != "Segmentatiestudie"}
+    real = interface.english_data
+    monkeypatch.setattr(interface, "english_data",
+                        lambda name, lang="nl": english if name == "segments.toml" else real(name, lang))
+    assert any("Segmentatiestudie" in p and "[sources]" in p for p in interface.missing_english())
+
+
 def test_english_reaction_templates_use_the_same_variables():
     import re
     import tomllib

@@ -227,6 +227,20 @@ def test_an_empty_letter_is_an_empty_document():
     assert read_back(review_docx(outreach.analyze("  \n"))) == ""
 
 
+def test_the_document_properties_say_made_now_by_us_with_the_subject_line_as_title():
+    from datetime import datetime, timedelta, timezone
+
+    text = (LETTERS / "warm.txt").read_text(encoding="utf-8")
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    for data in (letter_docx(text), review_docx(outreach.analyze(text))):
+        properties = docx.Document(io.BytesIO(data)).core_properties
+        for when in (properties.created, properties.modified):  # not python-docx's template's 2013
+            assert before <= when <= datetime.now(timezone.utc) + timedelta(seconds=1), when
+        assert properties.author == properties.last_modified_by == AUTHOR
+        assert properties.title == "Betreft: even meedenken over uw geldzaken?"
+    assert docx.Document(io.BytesIO(letter_docx("Beste mevrouw,\n\nHallo.\n"))).core_properties.title == ""
+
+
 # --- the command line -----------------------------------------------------------------------------
 
 def cli(*args: str) -> subprocess.CompletedProcess:

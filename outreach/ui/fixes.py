@@ -15,6 +15,7 @@ from outreach.ui.strings import Strings, number
 log = logging.getLogger(__name__)
 
 SHOWN = 5
+SNIPPET = 160  # characters of the replaced or new text shown per change
 UNDO_DEPTH = 20
 JOB_KEY = "ui.fix_job"  # this session's last "Eerst doen" job (a newer text drops it if not started)
 
@@ -31,6 +32,18 @@ def effect_text(effect: dict, t: Strings, verdict_labels: dict[str, str]) -> str
     parts += [t("fix_effect_verdict", segment=c["name"], before=verdict_labels.get(c["from"], c["from_label"]),
                 after=verdict_labels.get(c["to"], c["to_label"])) for c in effect["verdict_changes"]]
     return "; ".join(parts)
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """The text on one line, at most `limit` characters: cut after the last whole word that fits,
+    with an ellipsis (a word longer than the limit is cut inside it)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit]
+    if flat[limit] != " " and " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _apply(vid: str, letter: str, start: int, end: int, replacement: str) -> None:
@@ -119,14 +132,17 @@ def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
     st.caption(t("fixes_help") if editable else t("fixes_template"))
     for i, fix in enumerate(interface.fix(f, t.lang) for f in advice.fixes):
         effect = effect_text(fix.effect.to_dict(), t, ctx.verdict_labels)
-        text, button = st.columns([5, 1], vertical_alignment="center")
-        shown = " ".join((fix.replacement or fix.original).split())
+        # One row: the text takes what the button (as wide as its label, never cut off) leaves; on a
+        # phone the button goes under the text (style.py, .st-key-oh-fixrow-).
+        row = st.container(horizontal=True, vertical_alignment="center", gap="small", wrap=False,
+                           key=f"oh-fixrow-{vid}-{i}")
+        shown = snippet(fix.replacement or fix.original)
         what = t("fix_new" if fix.replacement.strip() else "fix_gone")
-        text.html(f'<div class="oh-fix" data-fix="{i}"><b>{escape(effect)}</b><br>{escape(fix.reason)}'
-                  f'<div class="oh-small">{escape(what)}: “{escape(shown[:160])}”</div></div>')
+        row.html(f'<div class="oh-fix" data-fix="{i}"><b>{escape(effect)}</b><br>{escape(fix.reason)}'
+                 f'<div class="oh-small">{escape(what)}: “{escape(shown)}”</div></div>')
         if editable:
-            button.button(t("fix_apply"), key=_key(vid, f"fix_apply_{i}"), on_click=_apply,
-                          args=(vid, result.text, fix.start, fix.end, fix.replacement), width="stretch")
+            row.button(t("fix_apply"), key=_key(vid, f"fix_apply_{i}"), on_click=_apply,
+                       args=(vid, result.text, fix.start, fix.end, fix.replacement), width="content")
 
 
 def render_beat(pairs: list[tuple[str, str]], shares, ctx) -> None:

@@ -82,9 +82,18 @@ CSS = """
 .oh-pts.oh-neg{color:#cf222e;}
 .oh-pts.oh-pos{color:#1a7f37;}
 .oh-small{font-size:.85rem;color:#57606a;}
-.oh-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .75rem;font-size:.88rem;margin:0;}
+/* Term and text side by side; long words wrap inside their cell (never past the card's edge), and in
+   a narrow box (a segment card, a third of the page) the term goes above its text. */
+.oh-dl-box{container-type:inline-size;}
+.oh-dl{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.25rem .75rem;font-size:.88rem;margin:0;
+  padding:0 !important;}
 .oh-dl dt{font-weight:600;}
 .oh-dl dd{margin:0;}
+.oh-dl dt,.oh-dl dd{min-width:0;overflow-wrap:anywhere;}
+@container (max-width:420px){
+  .oh-dl{grid-template-columns:minmax(0,1fr);gap:0;}
+  .oh-dl dd{margin-bottom:.45rem;}
+}
 .oh-quote{margin:.35rem 0;padding-left:.6rem;border-left:3px solid #d0d7de;font-style:italic;font-size:.88rem;}
 .oh-quote cite{display:block;font-style:normal;color:#57606a;font-size:.78rem;}
 .oh-table{border-collapse:collapse;width:100%;font-size:.88rem;}
@@ -96,6 +105,7 @@ CSS = """
 .oh-info{padding:.6rem .8rem;border-radius:.5rem;background:#f6f8fa;border:1px solid #eaeef2;font-size:.9rem;}
 .oh-info h4{margin:0 0 .2rem 0;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:#57606a;}
 .oh-info p{margin:0;font-size:.88rem;line-height:1.45;}
+.oh-info-stack{display:flex;flex-direction:column;gap:.5rem;margin-bottom:.75rem;}
 
 .oh-vlabel{display:inline-block;min-width:1.45em;text-align:center;color:#fff;font-weight:700;border-radius:.3rem;
   padding:0 .3em;margin-right:.3rem;font-size:.85rem;}
@@ -118,7 +128,7 @@ CSS = """
 .oh-delta.oh-pos{color:#1a7f37;font-weight:600;}
 .oh-delta.oh-neg{color:#cf222e;font-weight:600;}
 .oh-crown{color:#9a6700;font-size:1.1rem;}
-.oh-cmp .oh-verdict{font-size:.78rem;padding:.05rem .5rem;}
+.oh-cmp .oh-verdict{font-size:.78rem;padding:.05rem .5rem;white-space:nowrap;}
 .oh-cmp-reach th,.oh-cmp-reach td{border-top:2px solid #d0d7de;}
 .oh-changes{list-style:none;padding:0 !important;margin:0 !important;font-size:.88rem;max-height:26rem;
   overflow-y:auto;}
@@ -177,6 +187,10 @@ CSS = """
   [class*="st-key-oh-stack-"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap;}
   [class*="st-key-oh-stack-"] [data-testid="stHorizontalBlock"]>[data-testid="stColumn"]{
     flex:1 1 100% !important;width:100% !important;min-width:100% !important;}
+}
+/* "Eerst doen": on a phone the Apply button goes under its change (fixes.render). */
+@media (max-width:640px){
+  [class*="st-key-oh-fixrow-"]{flex-wrap:wrap !important;}
 }
 /* The comparison table on a phone: tighter cells that may wrap, so two variants fit at 390 px; with
    more variants the table scrolls sideways inside its box instead of being cut off at the edge. */

@@ -328,6 +328,11 @@ def _shares_sidebar(t: Strings, model: SegmentModel, book: RuleBook) -> dict[str
     return chosen
 
 
+def scenario_widget_key(lang: str) -> str:
+    """The scenario picker's widget key in this interface language (the choice itself: SCENARIO_KEY)."""
+    return f"{SCENARIO_KEY}.{lang}"
+
+
 def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
                       variables_area=None) -> tuple[Scenario | None, dict[str, str]]:
     """The scenario as a compact selector; its story (about_area) and variables (variables_area)
@@ -338,8 +343,13 @@ def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
     options = ["", *titles]
     if st.session_state.get(SCENARIO_KEY) not in options:
         st.session_state[SCENARIO_KEY] = options[1] if len(options) > 1 else ""
-    chosen = st.selectbox(t("scenario_pick"), options, key=SCENARIO_KEY,
-                          format_func=lambda sid: titles.get(sid, t("scenario_none")))
+    # Like the example picker: the widget key holds the language (Streamlit keeps a widget's shown
+    # option text when only its labels change), the choice lives in the language-free SCENARIO_KEY.
+    widget_key = scenario_widget_key(t.lang)
+    st.session_state[widget_key] = st.session_state[SCENARIO_KEY]
+    st.selectbox(t("scenario_pick"), options, key=widget_key, on_change=_copy_state, args=(widget_key, SCENARIO_KEY),
+                 format_func=lambda sid: titles.get(sid, t("scenario_none")))
+    chosen = st.session_state[SCENARIO_KEY]
     if catalogue.problems:
         with st.expander(t("scenario_problems", count=len(catalogue.problems)), icon=":material/warning:"):
             for problem in catalogue.problems:
@@ -354,17 +364,18 @@ def _scenario_section(t: Strings, catalogue: Catalogue, about_area=None,
     blocks = ((t("scenario_occasion") + f" · {occasion}", shown.occasion_text),
               (t("scenario_help"), shown.help_offered),
               (t("scenario_mechanism"), shown.mechanism))
+    # The expander is a third of the page wide: its blocks one under the other, not in columns.
     more = about_area.expander(t("scenario_more"))
-    cols = more.container(key="oh-stack-scenario-more").columns(3)
-    for col, (head, body) in zip(cols, blocks):
-        col.html(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>')
     variables = {}
     with more:
         rows = [(t("scenario_sender"), shown.sender), (t("scenario_research"), shown.research)]
         if shown.summary:
             rows.append((t("scenario_summary"), shown.summary))
-        st.html('<dl class="oh-dl">' + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in rows)
-                + "</dl>")
+        st.html('<div class="oh-info-stack">'
+                + "".join(f'<div class="oh-info"><h4>{escape(head)}</h4><p>{escape(body)}</p></div>'
+                          for head, body in blocks)
+                + '</div><div class="oh-dl-box"><dl class="oh-dl">'
+                + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in rows) + "</dl></div>")
     with variables_area.expander(t("variables_title", count=len(scenario.variables))):
         st.caption(t("variables_help"))
         cols = st.columns(2)
@@ -737,7 +748,7 @@ def _segment_profile(segment, ctx: PageContext) -> None:
         for key in TRAITS if key in segment.traits)
     quotes = workshop.quotes_html(segment, lang, '<div class="oh-quote">', "</div>")
     summary = interface.segment_text(segment.id, "summary", segment.summary, lang)
-    st.html(f'<p class="oh-small">{escape(summary)}</p><dl class="oh-dl">{traits}</dl>'
+    st.html(f'<p class="oh-small">{escape(summary)}</p><div class="oh-dl-box"><dl class="oh-dl">{traits}</dl></div>'
             f'<div class="oh-small" style="margin-top:.6rem">{escape(t("quotes_label"))}</div>{quotes}')
 
 

@@ -223,8 +223,11 @@ def restore(slot: str, version_id: int) -> None:
 # --- drawing ---
 
 CSS = """<style>
-@media (min-width:640px){.stMainBlockContainer{padding-top:2.8rem !important;}}
-@media (max-width:639.98px){.stMainBlockContainer{padding-top:3.6rem !important;}}
+/* The title starts below the top navigation bar (st.navigation position="top": 60 px high); the rows
+   of the page frame (header, scenario, details, variants) sit closer, so at 1366x768 the letter and all
+   three verdicts still fit the first screen. */
+.stMainBlockContainer{padding-top:4rem !important;}
+.stMainBlockContainer>[data-testid="stVerticalBlock"]{gap:.6rem !important;}
 .stMainBlockContainer h1{font-size:1.7rem !important;padding:.1rem 0 0 0 !important;}
 .stMainBlockContainer [data-testid="stCaptionContainer"] p{margin-bottom:0;}
 [data-testid="stCaptionContainer"]{color:#57606a !important;opacity:1 !important;}

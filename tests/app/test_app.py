@@ -127,7 +127,7 @@ def test_corrupt_upload_shows_an_error_and_keeps_the_typed_text():
 
 def test_template_placeholders_are_filled_from_the_scenario(scenario_dirs):
     at = start()
-    assert at.selectbox(key="ui.scenario").value == "test_huur"
+    assert at.selectbox(key="ui.scenario.nl").value == "test_huur"
     assert any("huurachterstand" in h.value for h in at.html)  # the scenario's occasion is shown
     at.toggle(key=slot_key(at, "a", "template")).set_value(True)
     type_letter(at, "Beste {{ naam }},\n\nBel mij gerust op {{ telefoon }}.\n")

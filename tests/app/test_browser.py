@@ -82,6 +82,10 @@ def test_typing_a_letter_in_chromium_changes_the_verdicts(server, page, tmp_path
     table, box = page.evaluate("() => { const t = document.querySelector('.oh-cmp'); "
                                "return [t.getBoundingClientRect().width, t.parentElement.clientWidth]; }")
     assert table <= box + 0.5, (table, box)
+    tall = page.evaluate("() => Array.from(document.querySelectorAll('.oh-cmp .oh-verdict')).filter(e => "
+                         "e.getBoundingClientRect().height > 2.5 * parseFloat(getComputedStyle(e).fontSize))"
+                         ".map(e => e.textContent)")
+    assert not tall, f"verdict pills wrapped onto two lines: {tall}"
     assert not outside, f"requests outside the app: {outside}"
 
 

@@ -89,7 +89,7 @@ def test_with_four_variants_an_upload_replaces_but_the_old_text_is_a_version(dat
 
 def test_scenario_shares_view_and_language_come_back_after_a_refresh(scenario_dirs, data_dir):
     at = start()
-    at.selectbox(key="ui.scenario").set_value("").run()
+    at.selectbox(key="ui.scenario.nl").set_value("").run()
     at.number_input(key="ui.share.vertrouwende_volgers").set_value(50).run()
     at.number_input(key="ui.share.zorgvuldige_zelfredzamen").set_value(30).run()
     at.number_input(key="ui.share.voorzichtige_verbinders").set_value(20).run()
@@ -98,7 +98,7 @@ def test_scenario_shares_view_and_language_come_back_after_a_refresh(scenario_di
     assert not at.exception
 
     again = start()  # a new session: a refresh, another tab, the next day
-    assert again.selectbox(key="ui.scenario").value == ""
+    assert again.selectbox(key="ui.scenario.en").value == ""
     assert again.number_input(key="ui.share.vertrouwende_volgers").value == 50
     assert again.number_input(key="ui.share.voorzichtige_verbinders").value == 20
     assert again.session_state["ui.view"] == "compare"
@@ -107,11 +107,11 @@ def test_scenario_shares_view_and_language_come_back_after_a_refresh(scenario_di
 
 def test_each_workspace_keeps_its_own_scenario(scenario_dirs, data_dir):
     at = start()
-    at.selectbox(key="ui.scenario").set_value("").run()  # the first workspace: no scenario
+    at.selectbox(key="ui.scenario.nl").set_value("").run()  # the first workspace: no scenario
     at.text_input(key="ui.ws_new_name").input("Tweede").run()
     at.button(key="ws.create").click().run()
-    assert at.selectbox(key="ui.scenario").value == ""
-    at.selectbox(key="ui.scenario").set_value("test_huur").run()  # the second: the test scenario
+    assert at.selectbox(key="ui.scenario.nl").value == ""
+    at.selectbox(key="ui.scenario.nl").set_value("test_huur").run()  # the second: the test scenario
     first = [w for w in Store(data_dir / "outreach.sqlite3").list_workspaces() if w.name != "Tweede"][0]
     at.selectbox(key=picker_key(at)).set_value(first.id).run()
-    assert at.selectbox(key="ui.scenario").value == ""
+    assert at.selectbox(key="ui.scenario.nl").value == ""
