@@ -31,16 +31,9 @@ TARGET = 1.0
 
 def clear_word_caches() -> None:
     """Empty every per-word cache of the engine: the next letter starts with no word seen."""
-    from outreach.rules.loader import load_rulebook
-    from outreach.rules.terms import term_set
-    from outreach.text import document, frequency, language, lemmas, metrics, syllables
+    from outreach.analysis import clear_word_caches as clear
 
-    for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, language._foreign,
-                   metrics.is_participle):
-        cached.cache_clear()
-    metrics.clear_facts()
-    document.clear_word_infos()
-    term_set(load_rulebook("nl").terms, "nl").clear_word_cache()
+    clear("nl")
 
 
 def proselint_linter():

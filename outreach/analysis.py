@@ -57,6 +57,20 @@ class Analysis:
 SAMPLE_LETTER = "sample_letter.txt"  # in the language's folder: a typical letter, for warm()
 
 
+def clear_word_caches(lang: str = languages.DEFAULT) -> None:
+    """Empty every per-word cache of the engine, so the next letter starts with no word seen (the
+    benchmarks' cold mode; tests of the precomputed word data). The word data itself stays loaded."""
+    from outreach.rules.terms import term_set
+    from outreach.text import document, frequency, language, lemmas, metrics, syllables
+
+    for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, language._foreign,
+                   metrics.is_participle):
+        cached.cache_clear()
+    metrics.clear_facts()
+    document.clear_word_infos()
+    term_set(load_rulebook(lang).terms, lang).clear_word_cache()
+
+
 def warm(lang: str = languages.DEFAULT, packs: tuple[str, ...] = ()) -> None:
     """Load everything an analysis needs before the first real letter comes in: the rule book (with
     every pattern compiled), the segment model and the word data, by analysing the language's

@@ -4,22 +4,15 @@ from __future__ import annotations
 import pytest
 
 from outreach import analyze, cache, languages
-from outreach.text import document, frequency, language as foreign, lemmas, metrics, syllables, words
+from outreach.analysis import clear_word_caches
+from outreach.text import frequency, lemmas, syllables, words
 
 NL = languages.get("nl")
 REMAKE = "the word data is stale: make it anew with `python -m outreach.text --write` and commit it"
 
 
 def _clear() -> None:
-    from outreach.rules.loader import load_rulebook
-    from outreach.rules.terms import term_set
-
-    for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, foreign._foreign,
-                   metrics.is_participle):
-        cached.cache_clear()
-    metrics.clear_facts()
-    document.clear_word_infos()
-    term_set(load_rulebook("nl").terms, "nl").clear_word_cache()
+    clear_word_caches("nl")
 
 
 @pytest.fixture
