@@ -7,7 +7,8 @@ the Dutch ones, in the language folder's `en/` subfolder:
 
     outreach/languages/nl/en/rules/<pack>.toml   per rule id: message, why, found_message, bands,
                                                   suggestions (only where they are advice, not
-                                                  words for the letter); [pack] its description
+                                                  words for the letter); [pack] its title and
+                                                  description
     outreach/languages/nl/en/segments.toml       labels, short, per segment: summary, quotes,
                                                   traits, base_reason, triggers' reasons, reactions
     outreach/languages/nl/en/advice.toml         the advisor's reasons ("Eerst doen"): each Dutch
@@ -43,6 +44,7 @@ from typing import TYPE_CHECKING
 
 from outreach import languages
 from outreach.messages import Message, placeholders, text
+from outreach.rules.schema import DIMENSIONS
 
 if TYPE_CHECKING:
     from outreach.rules.engine import Finding
@@ -102,7 +104,7 @@ def english_rules(letter_lang: str = languages.DEFAULT) -> dict[str, dict]:
 
 @lru_cache(maxsize=4)
 def english_packs(letter_lang: str = languages.DEFAULT) -> dict[str, dict]:
-    """Per pack (file stem, the dimension) its English [pack] table: the description."""
+    """Per pack (file stem, the dimension) its English [pack] table: its title and description."""
     return {path.stem: _toml(path).get(PACK, {})
             for path in sorted((_folder(letter_lang) / ENGLISH / "rules").glob("*.toml"))}
 
@@ -323,15 +325,10 @@ def dimension_title(dimension: str | None, dutch: str, lang: str | None) -> str:
     return _dimension_title(dimension, dutch, lang)
 
 
-def _dimension_title(dimension: str | None, dutch: str, lang: str) -> str:
-    from outreach.ui.strings import Strings  # the interface's dimension titles live with the other labels
-
+def _dimension_title(dimension: str | None, dutch: str, lang: str, letter_lang: str = languages.DEFAULT) -> str:
     if not dimension:
         return dutch
-    try:
-        return Strings(lang)(f"dim_{dimension}")
-    except KeyError:
-        return dutch
+    return english_packs(letter_lang).get(dimension, {}).get("title") or dutch
 
 
 def _dutch_trigger(model, segment_id: str, trigger_id: str) -> str:
@@ -545,9 +542,11 @@ def missing_english(letter_lang: str = languages.DEFAULT) -> list[str]:
         if unknown:
             problems.append(f"{rule_id} (en/rules/{entry['file']}): unknown keys {', '.join(sorted(unknown))}")
     for path in sorted((_folder(letter_lang) / "rules").glob("*.toml")):
-        if _toml(path).get("description") and not english_packs(letter_lang).get(
-                path.stem, {}).get("description"):
+        pack = english_packs(letter_lang).get(path.stem, {})
+        if _toml(path).get("description") and not pack.get("description"):
             problems.append(f"pack {path.stem} (rules/{path.name}): no English description in en/rules/{path.name} [pack]")
+        if path.stem in DIMENSIONS and not pack.get("title"):
+            problems.append(f"pack {path.stem} (rules/{path.name}): no English title in en/rules/{path.name} [pack]")
     problems.extend(_missing_segments(letter_lang))
     problems.extend(_missing_advice(letter_lang))
     problems.extend(_missing_workshop(letter_lang))

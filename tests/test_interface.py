@@ -272,6 +272,17 @@ def test_pack_descriptions_in_english():
         assert interface.pack_description(dimension, pack.description, "nl") == pack.description
 
 
+
+def test_dimension_titles_in_english_come_from_the_english_packs():
+    from outreach.rules.loader import load_rulebook
+
+    book = load_rulebook()
+    english = {d: interface.dimension_title(d, pack.title, "en") for d, pack in book.packs.items()}
+    assert english["autonomy"] == "Autonomy and choice" and english["tone"] == "Tone"
+    for dimension, pack in book.packs.items():
+        assert interface.dimension_title(dimension, pack.title, "nl") == pack.title
+    assert interface.dimension_title("nieuw", "Nieuw", "en") == "Nieuw"  # no English pack: the Dutch title
+
 # --- the command line in English -----------------------------------------------------------------
 
 WARM = ("Beste mevrouw Jansen,\n\nIk schrijf u omdat uw woningcorporatie ons heeft laten weten dat de huur van maart "

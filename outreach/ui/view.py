@@ -266,8 +266,7 @@ def page_context(t: Strings | None = None) -> PageContext | None:
     with details[0]:
         _about(t)
     shares = _shares_sidebar(t, model, book)
-    titles = ({d: book.packs[d].title for d in DIMENSIONS} if t.lang == "nl"
-              else {d: t(f"dim_{d}") for d in DIMENSIONS})
+    titles = {d: interface.dimension_title(d, book.packs[d].title, t.lang) for d in DIMENSIONS}
     verdict_labels = (dict(model.labels) if t.lang == "nl"
                       else {v: t(f"verdict_{v}") for v in ("lands_well", "doubtful", "turns_away")})
     with scenario_col:
