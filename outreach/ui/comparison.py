@@ -262,24 +262,13 @@ def _changes(result: Comparison, ctx) -> None:
                     st.caption(t("compare_diff_same"))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def report_in(pairs: tuple[tuple[str, str], ...], shares, title: str, exercise: tuple[tuple[str, str], ...],
-              lang: str) -> str:
-    """The HTML report in another interface language than Dutch (outreach/report.py); made once per input."""
-    from outreach.report import render_report
-
-    return render_report(resources.comparison(pairs, shares), title, dict(exercise) or None, lang=lang)
-
-
 def _downloads(pairs: list[tuple[str, str]], shares, ctx) -> None:
     t = ctx.t
     st.subheader(t("compare_share_title"))
     st.caption(t("compare_share_help"))
     title = workspace.draft().name
     exercise = tuple(sorted((workspace.exercise() or {}).items()))
-    html, csv, json_text = resources.report_files(tuple(pairs), shares, title, exercise)
-    if ctx.lang != "nl":  # the report's words and the analysis' texts in the interface language
-        html = report_in(tuple(pairs), shares, title, exercise, ctx.lang)
+    html, csv, json_text = resources.report_files(tuple(pairs), shares, title, exercise, ctx.lang)
     a, b, c = st.columns(3)
     a.download_button(t("download_report"), data=html.encode("utf-8"), mime="text/html",
                       file_name=safe_filename(title, "html", "vergelijking"), key="cmp.report",

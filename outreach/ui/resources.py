@@ -183,10 +183,10 @@ def comparison(pairs: tuple[tuple[str, str], ...], shares: tuple[tuple[str, floa
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def report_files(pairs: tuple[tuple[str, str], ...], shares: tuple[tuple[str, float], ...] | None,
-                 title: str, exercise: tuple[tuple[str, str], ...]) -> tuple[str, str, str]:
-    """(HTML report, scores CSV, scores JSON) of a comparison; made once per input."""
+                 title: str, exercise: tuple[tuple[str, str], ...], lang: str = "nl") -> tuple[str, str, str]:
+    """(HTML report in the interface language, scores CSV, scores JSON) of a comparison; made once per input."""
     from outreach.report import render_report, scores_csv, scores_json
 
     result = comparison(pairs, shares)
     scores = scores_csv(result, sep=";", decimal=",")  # as Dutch Excel opens it
-    return render_report(result, title, dict(exercise) or None), scores, scores_json(result)
+    return render_report(result, title, dict(exercise) or None, lang=lang), scores, scores_json(result)
