@@ -44,12 +44,17 @@ def assert_of_type(data: bytes, mime: str) -> None:
         assert "\x00" not in data.decode("utf-8")
 
 
+# the moment of writing, to the second: a comment's w:date and core.xml's dcterms:created/modified
+_WRITE_TIME = re.compile(rb' w:date="[^"]*"|(?<=">)\d{4}-\d\d-\d\dT[\d:]+Z?(?=</dcterms:(?:created|modified)>)')
+
+
 def contents(data: bytes, mime: str) -> object:
     """What a file holds: a zip-based file's members without their dates (a .docx written a second later
-    has other bytes: the members' dates, and each Word comment's), other files their bytes."""
+    has other bytes: the members' dates, each Word comment's, and the document's created/modified
+    properties), other files their bytes."""
     if data.startswith(b"PK\x03\x04"):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return {name: re.sub(rb' w:date="[^"]*"', b"", archive.read(name)) for name in archive.namelist()}
+            return {name: _WRITE_TIME.sub(b"", archive.read(name)) for name in archive.namelist()}
     return data
 
 
