@@ -163,3 +163,30 @@ def test_every_match_holds_a_required_literal():
             lowered = text.lower()
             for m in regex.finditer(text):
                 assert any(lit in lowered[m.start():m.end()] for lit in literals), (pattern, m.group())
+
+
+def test_a_start_guard_makes_lookaround_patterns_skip_ahead_without_changing_a_match():
+    """compile_pattern puts a lookahead for the possible first characters before a pattern that
+    starts with lookarounds (re cannot skip ahead to those); every rule pattern still finds the
+    same matches in every rule example and project letter as without it."""
+    import re
+
+    from outreach.rules.examples import unmark
+    from outreach.rules.loader import load_rulebook
+    from outreach.rules.terms import _start_guard, compile_pattern
+    from tests.snapshot import letters
+
+    assert _start_guard(r"(?<!\bstuur\s)(?-i:(?!UWV\b)[A-Z]{3,})") == "(?=(?-i:[A-Z]))"  # capitals stay capitals
+    assert _start_guard(r"(?<!\bin\s)\w*beslag") == r"(?=[\wb])"  # \w* may be empty: "b" can start it too
+    assert _start_guard(r"beslag(?!vrij)") == ""  # re already skips ahead to a literal
+    assert _start_guard(r"(?<!x)(?:a|.)b") == ""  # any character: nothing to guard
+    book = load_rulebook("nl")
+    texts = [unmark(e)[0] for rule in book.rules for e in (*rule.fail, *rule.passes)]
+    texts += [text for text, _ in letters().values()]
+    guarded = [p for p in book.patterns if _start_guard(p)]
+    assert len(guarded) >= 20
+    for pattern in guarded:
+        plain = re.compile(rf"(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))", re.IGNORECASE)
+        for text in texts:
+            assert [m.span() for m in compile_pattern(pattern).finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], (pattern[:60], text[:60])
