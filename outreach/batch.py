@@ -105,7 +105,10 @@ def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
         yield from map(_analyse, paths)
         return
     from outreach.analysis import warm
+    from outreach.cache import on_demand
 
+    # The words outside the precomputed word data are few: looked up one by one, not loaded whole
+    on_demand(word_data=False)
     warm(job.lang, job.packs)  # loaded once here, before the workers are forked
     if job.format == "jsonl":
         json_line({})  # orjson imported once here too

@@ -15,6 +15,9 @@ Word tables (simplemma's lemmas, wordfreq's frequencies) are Tables: by default 
 is loaded on first use (a tenth of a second each; the app and batches use thousands of lookups).
 A command on one or two letters calls on_demand() first: then each word is looked up in an
 SQLite copy of the table in the same folder, a few hundred lookups instead of loading it whole.
+A batch of many letters calls on_demand(word_data=False): the language's precomputed word data
+(text/words.py) answers nearly every word, so the whole tables would only serve the few words
+outside it, and loading them (~0.5 s before the workers can start) cost more than those lookups.
 """
 from __future__ import annotations
 
@@ -98,13 +101,19 @@ def _store(folder: Path, path: Path, value: object) -> None:
         pass  # no cache this time; the value itself is fine
 
 
-_on_demand = False
+_on_demand = False  # Tables look words up one by one (SQLite) instead of loading whole
+_word_data_on_demand = False  # and the precomputed word data (text/words.py) is not loaded either
 
 
-def on_demand() -> None:
-    """From now on, Tables look words up one by one instead of loading whole (see the module doc)."""
-    global _on_demand
+def on_demand(word_data: bool = True) -> None:
+    """From now on, Tables look words up one by one instead of loading whole (see the module doc);
+    with word_data=False the language's precomputed word data is still loaded whole."""
+    global _on_demand, _word_data_on_demand
     _on_demand = True
+    _word_data_on_demand = word_data
+
+
+_inherited: list[sqlite3.Connection] = []  # handles a forked worker got from its parent (see Table.get)
 
 
 class Table:
@@ -114,11 +123,17 @@ class Table:
         self.name, self.key, self._build = name, key, build
         self._whole: dict | None = None
         self._db: sqlite3.Connection | None = None
+        self._db_pid = 0  # the process that opened _db
 
     def get(self, word: str, default=None):
         if self._whole is None:
+            if self._db is not None and self._db_pid != os.getpid():
+                # A worker forked from the process that opened it: an SQLite handle must not cross
+                # a fork. Set aside, never used or closed here; this process opens its own.
+                _inherited.append(self._db)
+                self._db = None
             if _on_demand and self._db is None:
-                self._db = self._open()
+                self._db, self._db_pid = self._open(), os.getpid()
             if self._db is not None:
                 row = self._db.execute("SELECT v FROM words WHERE k = ?", (word,)).fetchone()
                 return default if row is None else row[0]

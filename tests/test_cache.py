@@ -55,6 +55,30 @@ def test_a_table_gives_the_same_word_by_word_as_whole(tmp_path, monkeypatch):
     assert list(tmp_path.glob("demo-*.sqlite"))
 
 
+def test_a_forked_worker_opens_its_own_sqlite_handle(tmp_path, monkeypatch):
+    """A batch's parent may look a word up before it forks its workers: an SQLite handle must not
+    cross a fork, so each worker opens its own and gets the same answers."""
+    import multiprocessing
+
+    monkeypatch.setenv("OUTREACH_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "_on_demand", True)
+    table = cache.Table("forked", "v1", lambda: {"betaalde": "betalen"})
+    assert table.get("betaalde") == "betalen"
+    parent_handle = table._db
+
+    def lookup(queue) -> None:
+        queue.put((table.get("betaalde"), table.get("onbekend"), table._db is not parent_handle))
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=lookup, args=(queue,))
+    child.start()
+    assert queue.get(timeout=30) == ("betalen", None, True)
+    child.join(30)
+    assert child.exitcode == 0
+    assert table.get("betaalde") == "betalen" and table._db is parent_handle  # the parent's still works
+
+
 def _check(env_cache: str, *files: str) -> str:
     env = dict(os.environ, PYTHONPATH=str(ROOT), OUTREACH_CACHE_DIR=env_cache)
     done = subprocess.run([sys.executable, "-m", "outreach", "check", "--format", "jsonl", *files],
@@ -68,7 +92,7 @@ def test_the_command_line_gives_the_same_analysis_with_any_cache(tmp_path):
     three = [one, str(LETTERS / "warm.txt"), str(LETTERS / "threatening.txt")]
     without = _check("off", *three)
     folder = str(tmp_path / "cache")
-    assert _check(folder, *three) == without        # empty folder: built, tables loaded whole
+    assert _check(folder, *three) == without        # empty folder: built; a batch: word data whole, other tables word by word
     assert _check(folder, one) == without.splitlines(keepends=True)[0]  # one letter: word by word
     assert _check(folder, one) == without.splitlines(keepends=True)[0]
     assert json.loads(without.splitlines()[0])["findings"]

@@ -69,7 +69,7 @@ def rows(language: Language) -> dict[str, Row]:
         return {}
     found = _tables.get(language)
     if found is None:
-        found = _tables[language] = {} if cache._on_demand else _load(language)
+        found = _tables[language] = {} if cache._word_data_on_demand else _load(language)
         if found:
             _by_lemmas.setdefault(language.lemmas, found)
             _by_foreign.setdefault((language.wordfreq, language.foreign_other), found)

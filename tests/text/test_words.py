@@ -74,6 +74,13 @@ def test_analysis_is_the_same_with_and_without_the_table(text):
     assert with_table == without
 
 
+def test_loaded_whole_for_a_batch_whose_other_tables_are_looked_up_word_by_word(monkeypatch):
+    monkeypatch.setattr(cache, "_on_demand", True)  # cache.on_demand(word_data=False): a batch
+    monkeypatch.setattr(cache, "_word_data_on_demand", False)
+    monkeypatch.setattr(words, "_tables", {})
+    assert len(words.rows(NL)) > 100_000
+
+
 def test_stale_data_is_not_used():
     data = (NL.folder / "text" / words.FILE).read_bytes()
     assert words.read(data, "another digest") is None
@@ -81,6 +88,7 @@ def test_stale_data_is_not_used():
 
 def test_not_loaded_for_a_command_on_a_few_letters(monkeypatch):
     monkeypatch.setattr(cache, "_on_demand", True)
+    monkeypatch.setattr(cache, "_word_data_on_demand", True)
     monkeypatch.setattr(words, "_tables", {})
     monkeypatch.setattr(words, "_by_lemmas", {})
     monkeypatch.setattr(words, "_by_foreign", {})
