@@ -434,7 +434,10 @@ class TermSet:
         raw = [entry for entry in raw if entry[0].tests[0].names or entry[0].tests[0].matches(probe)]
         singles = tuple(term.text for term, _, _, single in raw if single is not None and not single.names)
         named = tuple((term.text, single) for term, _, _, single in raw if single is not None and single.names)
-        longer = tuple((term, bits, second) for term, bits, second, single in raw if single is None)
+        # A second word with wildcards has no bit (see second_bit): its test is kept to try on the
+        # next token before the whole term is (the costliest terms start "uw|je|de *leverancier|...")
+        longer = tuple((term, bits, second, term.tests[1] if not second and term.tests[1] is not None else None)
+                       for term, bits, second, single in raw if single is None)
         if not (singles or named or longer or after or bits):
             return NO_FORM
         return Form(bits, singles, named, longer, after)
@@ -530,11 +533,14 @@ class TermSet:
             if not longer:
                 continue
             following = forms[i + 1].bits
-            for term, bits, second in longer:
+            next_token = tokens[i + 1] if i < last_index else None
+            for term, bits, second, wild_second in longer:
                 if bits & absent:
                     continue  # a word of the term is nowhere in the letter
                 if second and not following & second:
                     continue  # the next token cannot be the term's second word
+                if wild_second is not None and (next_token is None or not wild_second.matches(next_token)):
+                    continue
                 gaps = []
                 last = _match_from(term, tokens, i, 0, gaps)
                 if last is not None:
@@ -548,7 +554,8 @@ class Form(NamedTuple):
     bits: int                                      # the word positions of terms its keys satisfy (key_bits)
     singles: tuple[str, ...]                       # one-word terms it matches: a hit wherever it occurs
     named: tuple[tuple[str, SlotTest], ...]        # one-word terms of a word class: matched per token
-    longer: tuple[tuple[Term, int, int], ...]      # longer terms that may start here: (term, bits, second bit)
+    longer: tuple[tuple[Term, int, int, "SlotTest | None"], ...]  # longer terms that may start here:
+    #                                                (term, bits, second bit, test of a wildcard second word)
     after: dict[str, tuple[tuple[Term, int], ...]]  # terms of two plain words, by the next token's key
 
 
