@@ -63,7 +63,8 @@ SALUTATION_WITHIN = 25    # content lines: address blocks, dates and references 
 SOFT_WRAP_MIN_CHARS = 60  # a longer line without end punctuation is a wrapped line, not a heading
 # Bullets, also the symbol-font ones Word pastes (U+F0B7 ...) and its "o<tab>" sub-bullets.
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2043\u2219]|\d{1,2}[.)]|[a-z][.)]|o(?=\t))\s+")
-_CLAUSE_BREAK = frozenset(",;:()–—\"")
+_CLAUSE_BREAKS = re.compile(r"[,;:()–—\"]")
+_PARAGRAPH_GAP = re.compile(r"\n[ \t\r]*\n")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
 _NEXT_VISIBLE = re.compile(r"\s*+(\S)")
 
@@ -177,13 +178,18 @@ def _part_markers(language: Language) -> dict[str, re.Pattern[str]]:
     return markers
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, end excluding the newline."""
-    spans, start = [], 0
-    for match in re.finditer(r"\r\n|\r|\n|\u2028|\u2029", text):
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each line of text[start:end], end excluding the newline; offsets into text
+    (searched in place: no copy of the block)."""
+    end = len(text) if end is None else end
+    spans = []
+    for match in _LINE_BREAK.finditer(text, start, end):
         spans.append((start, match.start()))
         start = match.end()
-    spans.append((start, len(text)))
+    spans.append((start, end))
     return spans
 
 
@@ -300,6 +306,7 @@ def _inline_parts(text: str, parts: list[Part], language: Language) -> list[Part
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_DOTTED = re.compile(r"(?:\w\.)+\w")
 
 
 def _is_abbreviation(text: str, dot: int, language: Language) -> tuple[bool, bool]:
@@ -319,16 +326,19 @@ def _is_abbreviation(text: str, dot: int, language: Language) -> tuple[bool, boo
         return True, False
     if original.isupper() and _INITIALS.fullmatch(original):  # initials: "A.B. Jansen" (company forms are data)
         return True, False
-    if re.fullmatch(r"(?:\w\.)+\w", core):  # any dotted abbreviation such as "a.u.b"
+    if _DOTTED.fullmatch(core):  # any dotted abbreviation such as "a.u.b"
         return True, True
     return False, False
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s+|$)")
 
 
 def _sentence_spans(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Split one block of lines (a paragraph) into sentences."""
     spans: list[tuple[int, int]] = []
     cursor = start
-    line_spans = [(s + start, e + start) for s, e in _lines(text[start:end])]
+    line_spans = _lines(text, start, end)
 
     def emit(a: int, b: int) -> None:
         while a < b and text[a].isspace():
@@ -358,13 +368,14 @@ def _sentence_spans(text: str, start: int, end: int, language: Language) -> list
                     and line_spans[i + 1][0] not in break_set:
                 breaks.append(line_spans[i + 1][0])
                 break_set.add(line_spans[i + 1][0])
-    for match in re.finditer(r"[.!?…]+[\"'’”)\]]*(?=\s+|$)", text[start:end]):
-        dot_end = start + match.end()
-        punct = text[start + match.start()]
-        if start + match.start() in markers:
+    # searched in place: with endpos, "$" and the lookahead end at `end` as in a copy text[start:end]
+    for match in _SENTENCE_END.finditer(text, start, end):
+        dot_end = match.end()
+        punct = text[match.start()]
+        if match.start() in markers:
             continue
         if punct == ".":
-            abbreviation, may_end = _is_abbreviation(text, start + match.start(), language)
+            abbreviation, may_end = _is_abbreviation(text, match.start(), language)
             if abbreviation:
                 following = _NEXT_VISIBLE.match(text, dot_end, end)  # no copy of the rest of the text
                 if not may_end or not following or not following.group(1).isupper():
@@ -384,6 +395,13 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return i >= 0 and offset < spans[i][1]
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, non-overlapping spans? (The last span that
+    starts before `end` ends last of those that do.)"""
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and spans[i][1] > start
+
+
 _new_tuple = tuple.__new__
 
 
@@ -391,11 +409,13 @@ _word_infos: dict[str, dict[str, tuple[str, str, bool]]] = {}  # simplemma's cod
 MAX_WORD_INFOS = 200_000  # words kept per language; past that the dict starts again (the app runs for days)
 
 
-def _word_info(word: str, lemmas: str, known: dict[str, tuple[str, str, bool]]) -> tuple[str, str, bool]:
+def _word_info(word: str, lemmas: str, known: dict[str, tuple[str, str, bool]],
+               table: dict[str, word_data.Row]) -> tuple[str, str, bool]:
     """A token's lower-case form, lemma and whether it has a letter (not a number), by the word as
-    written: one dict lookup per token of a word seen before (`known`: _word_infos[lemmas])."""
+    written: one dict lookup per token of a word seen before (`known`: _word_infos[lemmas]).
+    `table`: word_data.lemma_rows(lemmas), the precomputed lemmas."""
     lower = word.lower()
-    row = word_data.lemma_rows(lemmas).get(lower)  # precomputed (text/words.py)
+    row = table.get(lower)
     info = known[word] = (lower, lemma(lower, lemmas) if row is None else row[2] or lower,
                           _HAS_LETTER(lower) is not None)
     return info
@@ -416,10 +436,10 @@ def parse(text: str, language: Language | str | None = None) -> Document:
     for part in doc.parts:
         # Paragraphs (blank-line separated) never share a sentence.
         block_start = part.start
-        for gap in re.finditer(r"\n[ \t\r]*\n", text[part.start:part.end]):
-            for s, e in _sentence_spans(text, block_start, part.start + gap.start(), language):
+        for gap in _PARAGRAPH_GAP.finditer(text, part.start, part.end):
+            for s, e in _sentence_spans(text, block_start, gap.start(), language):
                 sentence_spans.append((s, e, part.name))
-            block_start = part.start + gap.end()
+            block_start = gap.end()
         for s, e in _sentence_spans(text, block_start, part.end, language):
             sentence_spans.append((s, e, part.name))
     tokens: list[Token] = []
@@ -429,29 +449,37 @@ def parse(text: str, language: Language | str | None = None) -> Document:
     address_starts = [a for a, _ in addresses]
     soft_hyphens = "\u00ad" in text
     lemmas, words = language.lemmas, _WORD.finditer
+    lemma_table = word_data.lemma_rows(lemmas)  # precomputed lemmas (text/words.py)
     known = _word_infos.get(lemmas)
     if known is None or len(known) > MAX_WORD_INFOS:
         known = _word_infos[lemmas] = {}
     for index, (s, e, part_name) in enumerate(sentence_spans):
-        sentence_tokens = []
-        last_end = s
+        first = len(tokens)
+        # Only a sentence that overlaps an address has words to skip.
+        skip = addresses and _overlaps(addresses, address_starts, s, e)
+        # The clause breaks of the sentence, in order, and the first one after the last word: a
+        # word after it starts a new clause. (A break character is never part of a word.)
+        breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(text, s, e)]
+        breaks.append(e)  # no break there: no word starts at or after the sentence's end
+        next_break, b = breaks[0], 0
         for match in words(text, s, e):
             start, end = match.span()
-            if addresses and _inside(addresses, address_starts, start):
+            if skip and _inside(addresses, address_starts, start):
                 continue
-            if start > last_end and not _CLAUSE_BREAK.isdisjoint(text[last_end:start]):
+            if next_break < start:  # a break between the last word (or the sentence start) and this one
                 clause += 1
+                while next_break < start:
+                    b += 1
+                    next_break = breaks[b]
             word = match.group()
             if soft_hyphens:
                 word = word.replace("\u00ad", "")
             # tuple.__new__ directly: a NamedTuple's own __new__ is one more Python call per token
-            token = _new_tuple(Token, (word, start, end, len(tokens), index, clause)
-                               + (known.get(word) or _word_info(word, lemmas, known)))
-            tokens.append(token)
-            sentence_tokens.append(token)
-            last_end = end
+            tokens.append(_new_tuple(Token, (word, start, end, len(tokens), index, clause)
+                                     + (known.get(word) or _word_info(word, lemmas, known, lemma_table))))
         clause += 1
-        sentences.append(Sentence(s, e, index, part_name, tuple(sentence_tokens),
+        sentence_tokens = tuple(tokens[first:])
+        sentences.append(Sentence(s, e, index, part_name, sentence_tokens,
                                   tuple([t for t in sentence_tokens if t.is_word])))
     doc.tokens = tokens
     doc.sentences = sentences
