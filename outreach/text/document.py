@@ -15,7 +15,9 @@ from outreach.languages import Language
 from outreach.text import words as word_data
 from outreach.text.lemmas import lemma
 
-_WORD = re.compile(r"\w+(?:['’\u00ad-]\w+)*")  # \u00ad: a soft hyphen from Word joins a word
+# \u00ad: a soft hyphen from Word joins a word. Possessive (++, *+): the same matches (a joiner is
+# no \w, so giving back letters never helps), without keeping backtracking points per character.
+_WORD = re.compile(r"\w++(?:['’\u00ad-]\w++)*+")
 # Word writes non-breaking spaces and hyphens in phone numbers and names; patterns see plain ones.
 # One character for one keeps every offset valid.
 _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2011": "-", "\u2010": "-"})
@@ -62,7 +64,8 @@ PARTS = ("header", "subject", "salutation", "body", "closing", "signature")
 SALUTATION_WITHIN = 25    # content lines: address blocks, dates and references come first
 SOFT_WRAP_MIN_CHARS = 60  # a longer line without end punctuation is a wrapped line, not a heading
 # Bullets, also the symbol-font ones Word pastes (U+F0B7 ...) and its "o<tab>" sub-bullets.
-_BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2043\u2219]|\d{1,2}[.)]|[a-z][.)]|o(?=\t))\s+")
+# Matched in place, at a line's start (pattern.match(text, start, end)): no "^".
+_BULLET = re.compile(r"\s*(?:[-–•*·▪●◦\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2043\u2219]|\d{1,2}[.)]|[a-z][.)]|o(?=\t))\s+")
 _CLAUSE_BREAKS = re.compile(r"[,;:()–—\"]")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t\r]*\n")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
@@ -261,10 +264,21 @@ def _speaks_after_closing(text: str, content: list[tuple[int, int]], closing: in
     for i in range(closing + 1, len(content)):
         line = text[content[i][0]:content[i][1]].strip()
         in_postscript = in_postscript or bool(postscript and postscript.match(line))
-        words = sum(any(c.isalpha() for c in word) for word in line.split())  # not phone numbers' digits
-        if in_postscript or (line.endswith((".", "!", "?")) and words >= SENTENCE_WORDS):
+        if in_postscript or (line.endswith((".", "!", "?")) and _has_words(line, SENTENCE_WORDS)):
             speaking.add(i)
     return speaking
+
+
+def _has_words(line: str, count: int) -> bool:
+    """Does the line hold `count` words with a letter (not phone numbers' digits)? Counted only
+    as far as needed: the lines after a closing can be whole paragraphs."""
+    found = 0
+    for word in line.split():
+        if any(map(str.isalpha, word)):
+            found += 1
+            if found >= count:
+                return True
+    return False
 
 
 INLINE_WITHIN = 600  # characters from the start (salutation) or end (closing) of the letter
@@ -354,20 +368,24 @@ def _sentence_spans(text: str, start: int, end: int, language: Language) -> list
     breaks: list[int] = []
     break_set: set[int] = set()  # the same points, for a constant-time membership test
     markers: set[int] = set()  # periods that belong to a list marker ("1. Bel ons")
+    # Each line's bullet, matched in place (its leading spaces are the pattern's \s*, so a line
+    # stripped first has the same bullet).
+    bullets = [_BULLET.match(text, s, e) for s, e in line_spans]
     for i, (s, e) in enumerate(line_spans):
-        bullet = _BULLET.match(text[s:e])
+        bullet = bullets[i]
         if bullet:
             markers.update(s + j for j, c in enumerate(bullet.group()) if c == ".")
             if i:
                 breaks.append(s)
         if i + 1 < len(line_spans):
+            next_start, next_end = line_spans[i + 1]
             line = text[s:e].rstrip()
-            nxt = text[line_spans[i + 1][0]:line_spans[i + 1][1]].lstrip()
+            nxt = text[next_start:next_end].lstrip()
             heading_like = len(line) < SOFT_WRAP_MIN_CHARS and (nxt[:1].isupper() or nxt[:1].isdigit())
-            if line and nxt and (line[-1] in ".!?:;" or heading_like or _BULLET.match(nxt)) \
-                    and line_spans[i + 1][0] not in break_set:
-                breaks.append(line_spans[i + 1][0])
-                break_set.add(line_spans[i + 1][0])
+            if line and nxt and (line[-1] in ".!?:;" or heading_like or bullets[i + 1]) \
+                    and next_start not in break_set:
+                breaks.append(next_start)
+                break_set.add(next_start)
     # searched in place: with endpos, "$" and the lookahead end at `end` as in a copy text[start:end]
     for match in _SENTENCE_END.finditer(text, start, end):
         dot_end = match.end()
@@ -416,8 +434,9 @@ def _word_info(word: str, lemmas: str, known: dict[str, tuple[str, str, bool]],
     `table`: word_data.lemma_rows(lemmas), the precomputed lemmas."""
     lower = word.lower()
     row = table.get(lower)
+    # isalpha(): a letter, without the regex search, for almost every word
     info = known[word] = (lower, lemma(lower, lemmas) if row is None else row[2] or lower,
-                          _HAS_LETTER(lower) is not None)
+                          lower.isalpha() or _HAS_LETTER(lower) is not None)
     return info
 
 
