@@ -186,19 +186,23 @@ def word_metric(name: str, token: Token, language: Language) -> float:
     if name == "word_zipf":
         return word_familiarity(token, language, facts(language))
     if name == "word_letters":
-        return float(sum(c.isalpha() for c in token.text))
+        return float(sum(map(str.isalpha, token.text)))
     raise KeyError(name)
 
 
 def word_metric_values(name: str, tokens: list[Token], language: Language) -> list[float]:
     """word_metric of each token, with the language's Facts looked up once for all of them."""
     if name == "word_letters":
-        return [float(sum(c.isalpha() for c in token.text)) for token in tokens]
+        return [float(sum(map(str.isalpha, token.text))) for token in tokens]
     known = facts(language)
     if name == "word_syllables":
         return [float((known.get(t.lower) or word_facts(t, language, known)).syllables) for t in tokens]
     if name == "word_zipf":
-        return [word_familiarity(t, language, known) for t in tokens]
+        values = []
+        for t in tokens:  # word_familiarity, called only for a word whose familiarity is not known yet
+            familiar = (known.get(t.lower) or word_facts(t, language, known)).familiarity
+            values.append(word_familiarity(t, language, known) if familiar is None else familiar)
+        return values
     raise KeyError(name)
 
 
