@@ -33,8 +33,11 @@ ADDRESS = re.compile(  # web and mail addresses: not words
     r"|(?<![\w@.-])[\w-]++(?:\.[\w-]++)*\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)\b(?:/[^\s<>()\[\]]*+)?",
     re.IGNORECASE)
 
-# Every address holds one of these (ADDRESS is case-insensitive too), and no whitespace.
-_ADDRESS_HINT = re.compile(r"@|://|www\.|\.(?:nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)", re.IGNORECASE)
+# Every address holds one of these (ADDRESS is case-insensitive too), and no whitespace. Each
+# alternative starts with a character without case ("www." is found at its dot, in the same run of
+# non-space characters), so the search skips ahead to "@", ":" and "." instead of trying every
+# position case-insensitively: half the time.
+_ADDRESS_HINT = re.compile(r"@|://|\.(?:(?<=www\.)|nl|com|org|net|eu|info|be|nu|online|frl|amsterdam)", re.IGNORECASE)
 _NO_SPACE = re.compile(r"\S*+")
 
 

@@ -176,8 +176,8 @@ class SentenceStats:
 
 
 def sentence_stats(doc: Document, sentence: Sentence) -> SentenceStats:
-    segment = doc.text[sentence.start:sentence.end]
-    return SentenceStats(sentence, len(sentence.words), segment.count(",") + segment.count(";"))
+    text, start, end = doc.text, sentence.start, sentence.end  # counted in place: no copy of the sentence
+    return SentenceStats(sentence, len(sentence.words), text.count(",", start, end) + text.count(";", start, end))
 
 
 def word_metric(name: str, token: Token, language: Language) -> float:
