@@ -102,17 +102,21 @@ def word_facts(token: Token, language: Language, known: dict[str, Facts]) -> Fac
     """A word's Facts from `known` (facts(language)), worked out and kept there when new: from
     the precomputed word data when the word is in it (outreach/text/words.py), else by the
     functions that compute them (familiarity only when asked: word_familiarity)."""
+    found = known.get(token.lower)
+    return found if found is not None else _new_facts(token, language, known, word_data.rows(language))
+
+
+def _new_facts(token: Token, language: Language, known: dict[str, Facts], table: dict[str, word_data.Row]) -> Facts:
+    """word_facts of a word not in `known` yet; `table`: word_data.rows(language)."""
     lower = token.lower
-    found = known.get(lower)
-    if found is None:
-        row = word_data.rows(language).get(lower)
-        participle = _participle(lower, token.lemma, language)  # token.lemma: lemma(lower)
-        # tuple.__new__ directly: Facts' own __new__ is one more Python call per new word
-        if row is not None:
-            found = _new_tuple(Facts, (row[0], row[1], participle))
-        else:
-            found = _new_tuple(Facts, (syllables(lower, language), None, participle))
-        known[lower] = found
+    row = table.get(lower)
+    participle = _participle(lower, token.lemma, language)  # token.lemma: lemma(lower)
+    # tuple.__new__ directly: Facts' own __new__ is one more Python call per new word
+    if row is not None:
+        found = _new_tuple(Facts, (row[0], row[1], participle))
+    else:
+        found = _new_tuple(Facts, (syllables(lower, language), None, participle))
+    known[lower] = found
     return found
 
 
@@ -209,12 +213,12 @@ def word_metric_values(name: str, tokens: list[Token], language: Language) -> li
 def _word_counts(sentences: list[Sentence], language: Language) -> tuple[int, int, int]:
     """The syllables of all the sentences' words, and how many of the words are long and how many
     uncommon (is_uncommon): one pass, each word's Facts looked up once."""
-    known = facts(language)
+    known, table = facts(language), word_data.rows(language)
     syllable_count = long_words = uncommon = 0
     for sentence in sentences:
         sentence_start = True
         for token in sentence.words:
-            found = known.get(token.lower) or word_facts(token, language, known)
+            found = known.get(token.lower) or _new_facts(token, language, known, table)
             syllable_count += found.syllables
             if found.syllables >= LONG_WORD_SYLLABLES:
                 long_words += 1
