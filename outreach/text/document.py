@@ -479,11 +479,12 @@ def parse(text: str, language: Language | str | None = None) -> Document:
         first = len(tokens)
         # Only a sentence that overlaps an address has words to skip.
         skip = addresses and _overlaps(addresses, address_starts, s, e)
-        # The clause breaks of the sentence, in order, and the first one after the last word: a
-        # word after it starts a new clause. (A break character is never part of a word.)
+        # The sentence's clause breaks, found in one pass; next_break: the first one after the last
+        # word taken (a break character is never part of a word). A word that starts after it
+        # starts a new clause.
         breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(text, s, e)]
-        breaks.append(e)  # no break there: no word starts at or after the sentence's end
-        next_break, b = breaks[0], 0
+        breaks.append(e)  # not a break: no word starts at or after the sentence's end
+        next_break, next_index = breaks[0], 0
         for match in words(text, s, e):
             start, end = match.span()
             if skip and _inside(addresses, address_starts, start):
@@ -491,8 +492,8 @@ def parse(text: str, language: Language | str | None = None) -> Document:
             if next_break < start:  # a break between the last word (or the sentence start) and this one
                 clause += 1
                 while next_break < start:
-                    b += 1
-                    next_break = breaks[b]
+                    next_index += 1
+                    next_break = breaks[next_index]
             word = match.group()
             if soft_hyphens:
                 word = word.replace("\u00ad", "")

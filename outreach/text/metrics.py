@@ -50,9 +50,9 @@ def _participle(lower: str, verb: str, language: Language) -> bool:
     if len(lower) < 5 or verb == lower or not verb.endswith("en") or not lower.isalpha():
         return False  # (verb == lower: simplemma knows no verb behind it: "gezond", "gebied")
     stem = lower
-    particles = _particle_prefixes(language)
-    if lower.startswith(particles[0]):  # one test for all particles, and the loop only for a match
-        for prefix, particle_length in particles[1]:
+    any_prefix, prefixes = _particle_prefixes(language)
+    if lower.startswith(any_prefix):  # one test for all particles; the loop only after a match
+        for prefix, particle_length in prefixes:
             if stem.startswith(prefix) and len(stem) > particle_length + 4:
                 stem = stem[particle_length:]
                 break
