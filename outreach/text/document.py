@@ -475,16 +475,17 @@ def parse(text: str, language: Language | str | None = None) -> Document:
     known = _word_infos.get(lemmas)
     if known is None or len(known) > MAX_WORD_INFOS:
         known = _word_infos[lemmas] = {}
+    # The clause breaks of the text, found in one pass; in a sentence, next_break is the first one
+    # after the last word taken (a break character is never part of a word): a word that starts
+    # after it starts a new clause.
+    breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(text)]
+    breaks.append(len(text))  # not a break: no word starts at or after the end of the text
     for index, (s, e, part_name) in enumerate(sentence_spans):
         first = len(tokens)
         # Only a sentence that overlaps an address has words to skip.
         skip = addresses and _overlaps(addresses, address_starts, s, e)
-        # The sentence's clause breaks, found in one pass; next_break: the first one after the last
-        # word taken (a break character is never part of a word). A word that starts after it
-        # starts a new clause.
-        breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(text, s, e)]
-        breaks.append(e)  # not a break: no word starts at or after the sentence's end
-        next_break, next_index = breaks[0], 0
+        next_index = bisect.bisect_left(breaks, s)
+        next_break = breaks[next_index]
         for match in words(text, s, e):
             start, end = match.span()
             if skip and _inside(addresses, address_starts, start):
@@ -497,9 +498,9 @@ def parse(text: str, language: Language | str | None = None) -> Document:
             word = match.group()
             if soft_hyphens:
                 word = word.replace("\u00ad", "")
+            lower, word_lemma, is_word = known.get(word) or _word_info(word, lemmas, known, lemma_table)
             # tuple.__new__ directly: a NamedTuple's own __new__ is one more Python call per token
-            tokens.append(_new_tuple(Token, (word, start, end, len(tokens), index, clause)
-                                     + (known.get(word) or _word_info(word, lemmas, known, lemma_table))))
+            tokens.append(_new_tuple(Token, (word, start, end, len(tokens), index, clause, lower, word_lemma, is_word)))
         clause += 1
         sentence_tokens = tuple(tokens[first:])
         sentences.append(Sentence(s, e, index, part_name, sentence_tokens,
