@@ -201,8 +201,7 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 def find_parts(text: str, language: Language) -> list[Part]:
     """Split a letter into header, subject, salutation, body, closing and signature by its lines."""
-    lines = [(s, e) for s, e in _lines(text)]
-    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    content = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
     if not content:
         return [Part("body", 0, len(text))]
     markers = _part_markers(language)
@@ -219,14 +218,14 @@ def find_parts(text: str, language: Language) -> list[Part]:
     if salutation is not None and closing is not None and closing <= salutation:
         closing = None
     after = _speaks_after_closing(text, content, closing, markers["postscript"])
-    parts: list[Part] = []
     body_from = 0
     if salutation is not None:
         body_from = salutation + 1
     elif subject is not None:
         body_from = subject + 1
     body_to = closing if closing is not None else len(content)
-    for i, (s, e) in enumerate(content):
+    names: list[str] = []  # each content line's part
+    for i in range(len(content)):
         if i == salutation:
             name = "salutation"
         elif i == subject:
@@ -241,15 +240,15 @@ def find_parts(text: str, language: Language) -> list[Part]:
             name = "body"
         else:
             name = "signature"
-        parts.append(Part(name, s, e))
-    # Merge neighbouring lines of the same part into one span, gaps included.
-    merged: list[Part] = []
-    for part in parts:
-        if merged and merged[-1].name == part.name:
-            merged[-1] = Part(part.name, merged[-1].start, part.end)
-        else:
-            merged.append(part)
-    return _inline_parts(text, merged, language)
+        names.append(name)
+    # Neighbouring lines of the same part are one span, gaps included: one Part per run of lines.
+    parts: list[Part] = []
+    first = 0  # the first line of the current run
+    for i in range(1, len(content) + 1):
+        if i == len(content) or names[i] != names[first]:
+            parts.append(Part(names[first], content[first][0], content[i - 1][1]))
+            first = i
+    return _inline_parts(text, parts, language)
 
 
 SENTENCE_WORDS = 6  # a line after the closing with this many words, ending as a sentence, is no name or address
@@ -343,7 +342,7 @@ def _is_abbreviation(text: str, dot: int, language: Language) -> tuple[bool, boo
         return True, False
     if original.isupper() and _INITIALS.fullmatch(original):  # initials: "A.B. Jansen" (company forms are data)
         return True, False
-    if _DOTTED.fullmatch(core):  # any dotted abbreviation such as "a.u.b"
+    if "." in core and _DOTTED.fullmatch(core):  # any dotted abbreviation such as "a.u.b"
         return True, True
     return False, False
 
