@@ -347,7 +347,9 @@ def _is_abbreviation(text: str, dot: int, language: Language) -> tuple[bool, boo
     return False, False
 
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s+|$)")
+# "[.!?…][.!?…]*", not "[.!?…]+": a pattern that starts with a character set (not a repeat) is
+# searched by skipping to the set's characters, twice as fast over a letter.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'’”)\]]*(?=\s+|$)")
 
 
 def _sentence_spans(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
