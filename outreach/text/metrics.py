@@ -46,20 +46,34 @@ def is_participle(word: str, language: Language) -> bool:
 
 def _participle(lower: str, verb: str, language: Language) -> bool:
     """is_participle of a lower-case word whose lemma is `verb`."""
-    data = _passive_data(language)
-    if len(lower) < 5 or not lower.isalpha():
-        return False
-    if verb == lower or not verb.endswith("en"):
-        return False  # simplemma knows no verb behind it: "gezond", "gebied"
+    # the cheap tests first: most words end here, without looking at the language's data
+    if len(lower) < 5 or verb == lower or not verb.endswith("en") or not lower.isalpha():
+        return False  # (verb == lower: simplemma knows no verb behind it: "gezond", "gebied")
     stem = lower
-    for particle in separable_particles(language):
-        if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
-            stem = stem[len(particle):]
-            break
+    any_prefix, prefixes = _particle_prefixes(language)
+    if lower.startswith(any_prefix):  # one test for all particles; the loop only after a match
+        for prefix, particle_length in prefixes:
+            if stem.startswith(prefix) and len(stem) > particle_length + 4:
+                stem = stem[particle_length:]
+                break
     if stem.startswith("ge") and stem.endswith(("d", "t", "en")):
         return True
     # "betaald", "verwerkt", and the strong ones: "besproken", "ontvangen", "verzonden"
-    return lower.startswith(tuple(data["prefixes"])) and lower.endswith(("d", "t", "en"))
+    return lower.startswith(_participle_prefixes(language)) and lower.endswith(("d", "t", "en"))
+
+
+@lru_cache(maxsize=4)
+def _particle_prefixes(language: Language) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """Each separable particle followed by "ge" ("opge"), longest particle first, with the
+    particle's length; and the same prefixes as one tuple, for a single str.startswith."""
+    pairs = tuple((particle + "ge", len(particle)) for particle in separable_particles(language))
+    return tuple(prefix for prefix, _ in pairs), pairs
+
+
+@lru_cache(maxsize=4)
+def _participle_prefixes(language: Language) -> tuple[str, ...]:
+    """The prefixes of participles without "ge" (passive.toml), as one tuple for str.startswith."""
+    return tuple(_passive_data(language)["prefixes"])
 
 
 class Facts(NamedTuple):
@@ -69,6 +83,7 @@ class Facts(NamedTuple):
     participle: bool
 
 
+_new_tuple = tuple.__new__
 _facts: dict[Language, dict[str, Facts]] = {}
 MAX_FACTS = 200_000  # words kept per language; past that the dict starts again (the app runs for days)
 
@@ -88,15 +103,20 @@ def word_facts(token: Token, language: Language, known: dict[str, Facts]) -> Fac
     the precomputed word data when the word is in it (outreach/text/words.py), else by the
     functions that compute them (familiarity only when asked: word_familiarity)."""
     found = known.get(token.lower)
-    if found is None:
-        lower = token.lower
-        row = word_data.rows(language).get(lower)
-        participle = _participle(lower, token.lemma, language)  # token.lemma: lemma(lower)
-        if row is not None:
-            found = Facts(row[0], row[1], participle)
-        else:
-            found = Facts(syllables(lower, language), None, participle)
-        known[lower] = found
+    return found if found is not None else _new_facts(token, language, known, word_data.rows(language))
+
+
+def _new_facts(token: Token, language: Language, known: dict[str, Facts], table: dict[str, word_data.Row]) -> Facts:
+    """word_facts of a word not in `known` yet; `table`: word_data.rows(language)."""
+    lower = token.lower
+    row = table.get(lower)
+    participle = _participle(lower, token.lemma, language)  # token.lemma: lemma(lower)
+    # tuple.__new__ directly: Facts' own __new__ is one more Python call per new word
+    if row is not None:
+        found = _new_tuple(Facts, (row[0], row[1], participle))
+    else:
+        found = _new_tuple(Facts, (syllables(lower, language), None, participle))
+    known[lower] = found
     return found
 
 
@@ -116,14 +136,17 @@ def clear_facts() -> None:
 
 def is_passive(sentence: Sentence, language: Language) -> bool:
     """worden + participle, or zijn + participle of a verb that does not take zijn itself."""
+    known = facts(language)
+    # Most sentences hold no participle: one pass over the words answers for them. (A token
+    # without a letter is no participle either: is_participle takes letters only.)
+    if not any([(known.get(t.lower) or word_facts(t, language, known)).participle for t in sentence.words]):
+        return False
     data = _passive_data(language)
     by_clause: dict[int, list[Token]] = {}
     for token in sentence.tokens:
         by_clause.setdefault(token.clause, []).append(token)
-    known = facts(language)
     for clause in by_clause.values():
         lowers = [t.lower for t in clause]
-        # a token without a letter is no participle (is_participle: letters only)
         participles = [t.lower for t in clause if t.is_word and word_facts(t, language, known).participle]
         if not participles:
             continue
@@ -157,8 +180,8 @@ class SentenceStats:
 
 
 def sentence_stats(doc: Document, sentence: Sentence) -> SentenceStats:
-    segment = doc.text[sentence.start:sentence.end]
-    return SentenceStats(sentence, len(sentence.words), segment.count(",") + segment.count(";"))
+    text, start, end = doc.text, sentence.start, sentence.end  # counted in place: no copy of the sentence
+    return SentenceStats(sentence, len(sentence.words), text.count(",", start, end) + text.count(";", start, end))
 
 
 def word_metric(name: str, token: Token, language: Language) -> float:
@@ -167,40 +190,60 @@ def word_metric(name: str, token: Token, language: Language) -> float:
     if name == "word_zipf":
         return word_familiarity(token, language, facts(language))
     if name == "word_letters":
-        return float(sum(c.isalpha() for c in token.text))
+        return float(sum(map(str.isalpha, token.text)))
     raise KeyError(name)
 
 
 def word_metric_values(name: str, tokens: list[Token], language: Language) -> list[float]:
     """word_metric of each token, with the language's Facts looked up once for all of them."""
     if name == "word_letters":
-        return [float(sum(c.isalpha() for c in token.text)) for token in tokens]
+        return [float(sum(map(str.isalpha, token.text))) for token in tokens]
     known = facts(language)
     if name == "word_syllables":
         return [float((known.get(t.lower) or word_facts(t, language, known)).syllables) for t in tokens]
     if name == "word_zipf":
-        return [word_familiarity(t, language, known) for t in tokens]
+        values = []
+        for t in tokens:  # word_familiarity, called only for a word whose familiarity is not known yet
+            familiar = (known.get(t.lower) or word_facts(t, language, known)).familiarity
+            values.append(word_familiarity(t, language, known) if familiar is None else familiar)
+        return values
     raise KeyError(name)
+
+
+def _word_counts(sentences: list[Sentence], language: Language) -> tuple[int, int, int]:
+    """The syllables of all the sentences' words, and how many of the words are long and how many
+    uncommon (is_uncommon): one pass, each word's Facts looked up once."""
+    known, table = facts(language), word_data.rows(language)
+    syllable_count = long_words = uncommon = 0
+    for sentence in sentences:
+        sentence_start = True
+        for token in sentence.words:
+            found = known.get(token.lower) or _new_facts(token, language, known, table)
+            syllable_count += found.syllables
+            if found.syllables >= LONG_WORD_SYLLABLES:
+                long_words += 1
+            if is_plain_word(token, sentence_start):
+                familiar = found.familiarity
+                if familiar is None:  # a word outside the word data: worked out now (word_familiarity)
+                    familiar = word_familiarity(token, language, known)
+                if familiar < UNCOMMON_BELOW:
+                    uncommon += 1
+            sentence_start = False
+    return syllable_count, long_words, uncommon
 
 
 def document_metrics(doc: Document) -> dict[str, float]:
     """All document metrics, on the body of the letter."""
     language = doc.language
     sentences = [s for s in doc.body_sentences if s.words]
-    words = [t for s in sentences for t in s.words]
-    n_words, n_sentences = len(words), len(sentences)
+    lengths = [len(s.words) for s in sentences]
+    n_words, n_sentences = sum(lengths), len(sentences)
     if not n_words:
         return {name: 0.0 for name in DOCUMENT_METRICS}
-    lengths = [len(s.words) for s in sentences]
-    known = facts(language)
-    counts = [word_facts(t, language, known).syllables for t in words]
-    uncommon = sum(
-        is_plain_word(t, i == 0) and word_familiarity(t, language, known) < UNCOMMON_BELOW  # (is_uncommon)
-        for s in sentences for i, t in enumerate(s.words)
-    )
-    passive = sum(is_passive(s, language) for s in sentences)
+    syllable_count, long_words, uncommon = _word_counts(sentences, language)
+    passive = sum([is_passive(s, language) for s in sentences])
     per_sentence = n_words / n_sentences
-    per_word = sum(counts) / n_words
+    per_word = syllable_count / n_words
     base, sentence_weight, word_weight = language.readability  # Flesch-Douma for Dutch
     return {
         "words": float(n_words),
@@ -210,7 +253,7 @@ def document_metrics(doc: Document) -> dict[str, float]:
         "long_sentence_share": round(sum(n > LONG_SENTENCE_WORDS for n in lengths) / n_sentences, 3),
         "syllables_per_word": round(per_word, 2),
         "flesch_douma": round(base - sentence_weight * per_sentence - word_weight * per_word, 1),
-        "long_word_share": round(sum(c >= LONG_WORD_SYLLABLES for c in counts) / n_words, 3),
+        "long_word_share": round(long_words / n_words, 3),
         "uncommon_word_share": round(uncommon / n_words, 3),
         "passive_sentences": float(passive),
         "passive_share": round(passive / n_sentences, 3),
