@@ -109,6 +109,7 @@ class Context:
         self._alternatives: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._outside: dict[frozenset[str], tuple[list[int], list[int]]] = {}
         self._sentence_negations: list[Hit] | None = None
+        self._negated: dict[Hit, bool] = {}
         self._form: str | None = None
 
     def spans(self, kind: str) -> list[tuple[int, int]]:
@@ -172,18 +173,27 @@ class Context:
     def negated(self, hit: Hit) -> bool:
         """Does a negator reach the match? Near it in the same clause, in a gap inside it, or a
         sentence-wide negation before it ("niets te maken met ..."). See language.toml."""
+        # Rules that share terms but not their exceptions ask again for the same hit (~40%).
+        if hit not in self._negated:
+            self._negated[hit] = self._negated_now(hit)
+        return self._negated[hit]
+
+    def _negated_now(self, hit: Hit) -> bool:
         tokens = self.doc.tokens
-        if hit.first < 0 or not tokens:
+        first, last = hit.first, hit.last
+        if first < 0 or not tokens:
             return False
         lang = self.language
-        clauses = (tokens[hit.first].clause, tokens[hit.last].clause)
-        for i in range(max(0, hit.first - lang.window_before), hit.first):
-            if self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit):
+        negators = lang.negators  # tested first: most words near a match are no negator
+        clauses = (tokens[first].clause, tokens[last].clause)
+        for token in tokens[max(0, first - lang.window_before):first]:
+            if token.lower in negators and self._negates(token, hit, clauses) and self._reaches_forward(token, hit):
                 return True
-        for token in tokens[hit.last + 1:hit.last + 1 + lang.window_after]:
+        for token in tokens[last + 1:last + 1 + lang.window_after]:
             if token.lower in lang.scope_breaks or token.lower in lang.list_words:
                 break  # "gratis en niet verplicht": the negation belongs to what follows
-            if self._negates(token, hit, clauses) and token.lower not in lang.narrow_negators:
+            if token.lower in negators and self._negates(token, hit, clauses) \
+                    and token.lower not in lang.narrow_negators:
                 return True
         if any(self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit)
                for i in hit.gaps):
@@ -414,7 +424,7 @@ def make_finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, me
 
 def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
     """Apply a rule's max_points: findings past the cap keep their place but count 0 points."""
-    if rule.max_points is None:
+    if rule.max_points is None or not findings:
         return findings
     capped, total = [], 0.0
     for f in sorted(findings, key=lambda f: (f.start is None, f.start or 0)):
