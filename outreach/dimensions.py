@@ -39,6 +39,22 @@ class DimensionScore:
                 "contributions": [c.to_dict() for c in self.contributions]}
 
 
+_set_source, _set_points, _set_reason, _set_finding = (
+    getattr(Contribution, name).__set__ for name in ("source", "points", "reason", "finding"))
+
+
+def _contribution(source: str, points: float, reason: str, finding: int | None = None) -> Contribution:
+    """Contribution(...) through the slot descriptors, as engine._finding builds a Finding: the
+    frozen dataclass's __init__ (object.__setattr__ per field) costs twice as much, once per
+    finding. Same class and fields, so equality and to_dict are unchanged."""
+    contribution = object.__new__(Contribution)
+    _set_source(contribution, source)
+    _set_points(contribution, points)
+    _set_reason(contribution, reason)
+    _set_finding(contribution, finding)
+    return contribution
+
+
 def _reason(finding: Finding) -> str:
     where = f"'{finding.match}': " if finding.match else ""
     return f"{where}{finding.message}"
@@ -67,7 +83,7 @@ def _score(dimension: str, book: RuleBook, indexed: list[tuple[int, Finding]]) -
         reason = _reason(finding)
         if finding.points == 0:
             reason += _capped_text()
-        contributions.append(Contribution(finding.rule, finding.points, reason, index))
+        contributions.append(_contribution(finding.rule, finding.points, reason, index))
     raw = round(sum(c.points for c in contributions), 2)
     score = to_score(raw)
     adjusted = adjustment(raw, score)

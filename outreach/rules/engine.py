@@ -106,6 +106,7 @@ class Context:
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._plain_words: dict[frozenset[str], list[Token]] = {}
         self._filled: dict[str, str] = {}
+        self._facts: dict[str, str] = {}
         self._alternatives: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._outside: dict[frozenset[str], tuple[list[int], list[int]]] = {}
         self._sentence_negations: list[Hit] | None = None
@@ -340,6 +341,11 @@ class Context:
     def fact(self, name: str) -> str:
         """A fact for a suggestion: the scenario's variable, else the letter's own, else a
         visible placeholder (facts.toml)."""
+        if name not in self._facts:  # several suggestions name the same fact
+            self._facts[name] = self._find_fact(name)
+        return self._facts[name]
+
+    def _find_fact(self, name: str) -> str:
         fact = self.language.facts.get(name)
         if fact is None:
             return "{" + name + "}"

@@ -40,6 +40,25 @@ class Reason:
                 "finding": self.finding, "source": self.source}
 
 
+_set_text, _set_points, _set_dimension, _set_finding, _set_source, _set_reaction = (
+    getattr(Reason, name).__set__ for name in ("text", "points", "dimension", "finding", "source", "reaction"))
+
+
+def _reason(text: str, points: float, dimension: str | None, finding: int | None, source: str,
+            reaction: str = "") -> Reason:
+    """Reason(...) through the slot descriptors, as engine._finding builds a Finding: the frozen
+    dataclass's __init__ (object.__setattr__ per field) costs twice as much, once per triggered
+    finding and segment. Same class and fields, so equality and to_dict are unchanged."""
+    reason = object.__new__(Reason)
+    _set_text(reason, text)
+    _set_points(reason, points)
+    _set_dimension(reason, dimension)
+    _set_finding(reason, finding)
+    _set_source(reason, source)
+    _set_reaction(reason, reaction)
+    return reason
+
+
 @dataclass(frozen=True, slots=True)
 class Voice:
     """Which reaction the model chose and with what, language-neutral: the presentation renders the
@@ -86,7 +105,7 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
         weight = segment.weights[d]
         points = round(weight * (dimensions[d].score - NEUTRAL), 2)
         if weight and points:
-            reasons.append(Reason(_dimension_text(dimensions[d].title, dimensions[d].score, weight),
+            reasons.append(_reason(_dimension_text(dimensions[d].title, dimensions[d].score, weight),
                                   points, d, None, f"dimension:{d}"))
     return reasons
 
@@ -152,7 +171,7 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
         totals[trigger.id] = totals.get(trigger.id, 0.0) + points
         where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
         if points:
-            reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
+            reasons.append(_reason(f"{trigger.reason}{where}", points, finding.dimension, index,
                                   f"trigger:{trigger.id}", trigger.reaction))
         # Caps come only from confident findings: one uncertain reading never decides a verdict.
         if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
