@@ -171,6 +171,14 @@ class Context:
         self._terms(())  # finds every term of the book once
         return term in self._term_hits
 
+    def occurring(self, terms: tuple[str, ...]) -> set[str] | tuple[str, ...]:
+        """Those of these terms of the rule book that match anywhere in the letter (before any
+        filter): occurs() for many terms at once."""
+        if self._index is None:
+            return terms
+        self._terms(())  # finds every term of the book once
+        return self._term_hits.keys() & terms
+
     def negated(self, hit: Hit) -> bool:
         """Does a negator reach the match? Near it in the same clause, in a gap inside it, or a
         sentence-wide negation before it ("niets te maken met ..."). See language.toml."""

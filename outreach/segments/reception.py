@@ -19,7 +19,7 @@ from outreach.scale import adjustment, to_score
 from outreach.segments.model import (
     DIGITAL_ROUTE_RULE, Segment, SegmentModel, SegmentModelError, Trigger, check_shares,
 )
-from outreach.segments.reactions import render_reaction
+from outreach.segments.reactions import render_reaction, template_names
 
 TOP_REASONS = 4
 PHRASE_CHARS = 120  # findings up to this long are phrases that can shadow each other
@@ -127,9 +127,9 @@ def _dimension_text(title: str, score: float, weight: float) -> str:
 def _triggered(segment: Segment, findings: tuple[Finding, ...]) -> list[tuple[int, Finding, Trigger]]:
     """(index, finding, trigger) for the findings one of the segment's triggers applies to (the
     first that applies, found once per rule); most findings move no segment and drop out here."""
-    found = []
+    found, trigger_for = [], segment.trigger_for
     for index, finding in enumerate(findings):
-        trigger = segment.trigger_for(finding.rule, finding.effect)
+        trigger = trigger_for(finding.rule, finding.effect)
         if trigger is not None:
             found.append((index, finding, trigger))
     return found
@@ -200,7 +200,11 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
                  else msg("reception.top_reason_unknown"))
     digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     voice = Voice(key, match, negative[0].dimension if negative else None, digital)
-    return _render(segment.reactions[key], match, str(top_short), digital, segment.name, verdict), voice
+    source = segment.reactions[key]
+    # Most reactions do not quote the match; without it in the key they are rendered once, not
+    # once per letter (~20-70 µs each in Jinja2's sandbox).
+    shown = match if "match" in template_names(source) else ""
+    return _render(source, shown, str(top_short), digital, segment.name, verdict), voice
 
 
 @lru_cache(maxsize=4096)
