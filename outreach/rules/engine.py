@@ -5,6 +5,7 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from outreach.rules.kinds import registry
 from outreach.rules.loader import FACT_NAME, Language, RuleBook
@@ -80,6 +81,13 @@ def replaced(finding: Finding, **changes: object) -> Finding:
     return _finding(*values)
 
 
+@lru_cache(maxsize=4096)
+def matcher_of(terms: tuple[str, ...] = (), patterns: tuple[str, ...] = ()) -> Matcher:
+    """Matcher(terms, patterns), kept: a matcher made for one term or fact hashes all its terms
+    and patterns when it is built, and the same few are made again in every letter."""
+    return Matcher(terms, patterns)
+
+
 LIST_REACH = 6  # words back from a list item to the negator before the list
 
 
@@ -105,6 +113,7 @@ class Context:
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._plain_words: dict[frozenset[str], list[Token]] = {}
+        self._sentences: dict[frozenset[str], list[Sentence]] = {}
         self._filled: dict[str, str] = {}
         self._facts: dict[str, str] = {}
         self._alternatives: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -133,9 +142,12 @@ class Context:
         return self._metrics
 
     def sentences(self, parts: frozenset[str]) -> list[Sentence]:
-        """Sentences with words in these parts (the body when no parts are given)."""
-        chosen = [s for s in self.doc.sentences if s.part in parts] if parts else self.doc.body_sentences
-        return [s for s in chosen if s.words]
+        """Sentences with words in these parts (the body when no parts are given), chosen once
+        per letter for all the rules on those parts."""
+        if parts not in self._sentences:
+            chosen = [s for s in self.doc.sentences if s.part in parts] if parts else self.doc.body_sentences
+            self._sentences[parts] = [s for s in chosen if s.words]
+        return self._sentences[parts]
 
     def word_values(self, metric: str, parts: frozenset[str]) -> list[tuple[Token, float]]:
         """(word, value) for every plain word in these parts; shared by rules on one metric."""
@@ -362,7 +374,7 @@ class Context:
             if value:
                 return value
         if fact.patterns:
-            hits = self.find(Matcher(patterns=fact.patterns), frozenset(), "ignore")
+            hits = self.find(matcher_of(patterns=fact.patterns), frozenset(), "ignore")
             if hits:
                 return self.doc.text[hits[0].start:hits[0].end]
         return fact.placeholder

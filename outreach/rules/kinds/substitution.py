@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.messages import msg
-from outreach.rules.engine import Context, Finding, make_finding
+from outreach.rules.engine import Context, Finding, make_finding, matcher_of
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import TEXTS, Matcher, Reader, Rule
 from outreach.rules.terms import Hit, dedupe
@@ -40,7 +40,7 @@ def run(rule: Rule, ctx: Context) -> list[Finding]:
     for term, alternatives in rule.params.swap:
         if term not in present:
             continue
-        for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
+        for hit in ctx.find(matcher_of(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
             hits.append((hit, alternatives))
     kept = set(dedupe([h for h, _ in hits]))
     findings, seen = [], set()
