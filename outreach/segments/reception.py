@@ -201,10 +201,13 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
     digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     voice = Voice(key, match, negative[0].dimension if negative else None, digital)
     source = segment.reactions[key]
-    # Most reactions do not quote the match; without it in the key they are rendered once, not
-    # once per letter (~20-70 µs each in Jinja2's sandbox).
-    shown = match if "match" in template_names(source) else ""
-    return _render(source, shown, str(top_short), digital, segment.name, verdict), voice
+    # Most reactions read few of these names ("length" none, "doubtful" only the short reason):
+    # the names a template does not read are left out of the cache key, so such a reaction is
+    # rendered once rather than once per match, reason and verdict it meets (~20-70 µs each).
+    names = template_names(source)
+    return _render(source, match if "match" in names else "",
+                   str(top_short) if "top_reason_short" in names else "", digital if "digital" in names else False,
+                   segment.name if "segment" in names else "", verdict if "verdict" in names else ""), voice
 
 
 @lru_cache(maxsize=4096)
