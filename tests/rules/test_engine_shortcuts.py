@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import random
 
 from outreach.rules.engine import Context, Finding, _finding, replaced
@@ -16,6 +17,7 @@ def test_finding_built_fast_is_the_dataclass():
     assert type(fast) is Finding
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert fast.to_dict() == plain.to_dict()
+    assert pickle.loads(pickle.dumps(fast)) == plain  # batch workers send findings between processes
     assert _finding(*VALUES[:-1]).confident is True  # the defaults as in the dataclass
     try:
         fast.points = 1.0
