@@ -6,6 +6,7 @@ below the soft floor (outreach/scale.py), a last contribution ("clamp" or "floor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from outreach.messages import msg
 from outreach.rules.engine import Finding
@@ -38,20 +39,51 @@ class DimensionScore:
                 "contributions": [c.to_dict() for c in self.contributions]}
 
 
+_set_source, _set_points, _set_reason, _set_finding = (
+    getattr(Contribution, name).__set__ for name in ("source", "points", "reason", "finding"))
+
+
+def _contribution(source: str, points: float, reason: str, finding: int | None = None) -> Contribution:
+    """Contribution(...) through the slot descriptors, as engine._finding builds a Finding: the
+    frozen dataclass's __init__ (object.__setattr__ per field) costs twice as much, once per
+    finding. Same class and fields, so equality and to_dict are unchanged."""
+    contribution = object.__new__(Contribution)
+    _set_source(contribution, source)
+    _set_points(contribution, points)
+    _set_reason(contribution, reason)
+    _set_finding(contribution, finding)
+    return contribution
+
+
 def _reason(finding: Finding) -> str:
     where = f"'{finding.match}': " if finding.match else ""
     return f"{where}{finding.message}"
 
 
+@lru_cache(maxsize=256)
+def _start_text(title: str) -> str:
+    """The base contribution's text, kept: the same for every letter."""
+    return msg("dimension.start", title=title.lower())
+
+
+@lru_cache(maxsize=1)
+def _capped_text() -> str:
+    return msg("dimension.capped")
+
+
 def score_dimension(dimension: str, book: RuleBook, findings: list[Finding]) -> DimensionScore:
+    return _score(dimension, book, [(i, f) for i, f in enumerate(findings) if f.dimension == dimension])
+
+
+def _score(dimension: str, book: RuleBook, indexed: list[tuple[int, Finding]]) -> DimensionScore:
+    """The dimension's score from its own findings, each with its index among all findings."""
     pack = book.packs[dimension]
-    contributions = [Contribution("base", pack.base, msg("dimension.start", title=pack.title.lower()))]
-    for index, finding in enumerate(findings):
-        if finding.dimension == dimension:
-            reason = _reason(finding)
-            if finding.points == 0:
-                reason += msg("dimension.capped")
-            contributions.append(Contribution(finding.rule, finding.points, reason, index))
+    contributions = [Contribution("base", pack.base, _start_text(pack.title))]
+    for index, finding in indexed:
+        reason = _reason(finding)
+        if finding.points == 0:
+            reason += _capped_text()
+        contributions.append(_contribution(finding.rule, finding.points, reason, index))
     raw = round(sum(c.points for c in contributions), 2)
     score = to_score(raw)
     adjusted = adjustment(raw, score)
@@ -61,7 +93,11 @@ def score_dimension(dimension: str, book: RuleBook, findings: list[Finding]) -> 
 
 
 def score_all(book: RuleBook, findings: list[Finding]) -> dict[str, DimensionScore]:
-    return {d: score_dimension(d, book, findings) for d in DIMENSIONS}
+    indexed: dict[str, list[tuple[int, Finding]]] = {d: [] for d in DIMENSIONS}
+    for index, finding in enumerate(findings):  # one pass over the findings, not one per dimension
+        if finding.dimension in indexed:
+            indexed[finding.dimension].append((index, finding))
+    return {d: _score(d, book, indexed[d]) for d in DIMENSIONS}
 
 
 def empty_scores(book: RuleBook) -> dict[str, DimensionScore]:

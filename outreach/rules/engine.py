@@ -1,9 +1,11 @@
 """Apply rules to a parsed letter and turn matches into findings."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from outreach.rules.kinds import registry
 from outreach.rules.loader import FACT_NAME, Language, RuleBook
@@ -44,6 +46,48 @@ class Finding:
         }
 
 
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+(_set_rule, _set_dimension, _set_severity, _set_start, _set_end, _set_match, _set_message, _set_suggestions,
+ _set_points, _set_effect, _set_why, _set_confident) = (getattr(Finding, n).__set__ for n in _FINDING_FIELDS)
+
+
+def _finding(rule: str, dimension: str, severity: str, start: int | None, end: int | None, match: str,
+             message: str, suggestions: tuple[str, ...], points: float, effect: str, why: str = "",
+             confident: bool = True) -> Finding:
+    """Finding(...) at half the cost (a letter makes ~60): the frozen dataclass's __init__ sets
+    each field through object.__setattr__; this sets the slots through their descriptors. The
+    object is the same class with the same fields, so equality, hashing and to_dict are unchanged."""
+    finding = object.__new__(Finding)
+    _set_rule(finding, rule)
+    _set_dimension(finding, dimension)
+    _set_severity(finding, severity)
+    _set_start(finding, start)
+    _set_end(finding, end)
+    _set_match(finding, match)
+    _set_message(finding, message)
+    _set_suggestions(finding, suggestions)
+    _set_points(finding, points)
+    _set_effect(finding, effect)
+    _set_why(finding, why)
+    _set_confident(finding, confident)
+    return finding
+
+
+def replaced(finding: Finding, **changes: object) -> Finding:
+    """dataclasses.replace(finding, **changes) through _finding (replace costs ~3 µs)."""
+    values = [getattr(finding, name) for name in _FINDING_FIELDS]
+    for name, value in changes.items():
+        values[_FINDING_FIELDS.index(name)] = value
+    return _finding(*values)
+
+
+@lru_cache(maxsize=4096)
+def matcher_of(terms: tuple[str, ...] = (), patterns: tuple[str, ...] = ()) -> Matcher:
+    """Matcher(terms, patterns), kept: a matcher made for one term or fact hashes all its terms
+    and patterns when it is built, and the same few are made again in every letter."""
+    return Matcher(terms, patterns)
+
+
 LIST_REACH = 6  # words back from a list item to the negator before the list
 
 
@@ -69,8 +113,13 @@ class Context:
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._word_values: dict[tuple[str, frozenset[str]], list[tuple[Token, float]]] = {}
         self._plain_words: dict[frozenset[str], list[Token]] = {}
+        self._sentences: dict[frozenset[str], list[Sentence]] = {}
         self._filled: dict[str, str] = {}
+        self._facts: dict[str, str] = {}
+        self._alternatives: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._outside: dict[frozenset[str], tuple[list[int], list[int]]] = {}
         self._sentence_negations: list[Hit] | None = None
+        self._negated: dict[Hit, bool] = {}
         self._form: str | None = None
 
     def spans(self, kind: str) -> list[tuple[int, int]]:
@@ -93,9 +142,12 @@ class Context:
         return self._metrics
 
     def sentences(self, parts: frozenset[str]) -> list[Sentence]:
-        """Sentences with words in these parts (the body when no parts are given)."""
-        chosen = [s for s in self.doc.sentences if s.part in parts] if parts else self.doc.body_sentences
-        return [s for s in chosen if s.words]
+        """Sentences with words in these parts (the body when no parts are given), chosen once
+        per letter for all the rules on those parts."""
+        if parts not in self._sentences:
+            chosen = [s for s in self.doc.sentences if s.part in parts] if parts else self.doc.body_sentences
+            self._sentences[parts] = [s for s in chosen if s.words]
+        return self._sentences[parts]
 
     def word_values(self, metric: str, parts: frozenset[str]) -> list[tuple[Token, float]]:
         """(word, value) for every plain word in these parts; shared by rules on one metric."""
@@ -131,21 +183,38 @@ class Context:
         self._terms(())  # finds every term of the book once
         return term in self._term_hits
 
+    def occurring(self, terms: tuple[str, ...]) -> set[str] | tuple[str, ...]:
+        """Those of these terms of the rule book that match anywhere in the letter (before any
+        filter): occurs() for many terms at once."""
+        if self._index is None:
+            return terms
+        self._terms(())  # finds every term of the book once
+        return self._term_hits.keys() & terms
+
     def negated(self, hit: Hit) -> bool:
         """Does a negator reach the match? Near it in the same clause, in a gap inside it, or a
         sentence-wide negation before it ("niets te maken met ..."). See language.toml."""
+        # Rules that share terms but not their exceptions ask again for the same hit (~40%).
+        if hit not in self._negated:
+            self._negated[hit] = self._negated_now(hit)
+        return self._negated[hit]
+
+    def _negated_now(self, hit: Hit) -> bool:
         tokens = self.doc.tokens
-        if hit.first < 0 or not tokens:
+        first, last = hit.first, hit.last
+        if first < 0 or not tokens:
             return False
         lang = self.language
-        clauses = (tokens[hit.first].clause, tokens[hit.last].clause)
-        for i in range(max(0, hit.first - lang.window_before), hit.first):
-            if self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit):
+        negators = lang.negators  # tested first: most words near a match are no negator
+        clauses = (tokens[first].clause, tokens[last].clause)
+        for token in tokens[max(0, first - lang.window_before):first]:
+            if token.lower in negators and self._negates(token, hit, clauses) and self._reaches_forward(token, hit):
                 return True
-        for token in tokens[hit.last + 1:hit.last + 1 + lang.window_after]:
+        for token in tokens[last + 1:last + 1 + lang.window_after]:
             if token.lower in lang.scope_breaks or token.lower in lang.list_words:
                 break  # "gratis en niet verplicht": the negation belongs to what follows
-            if self._negates(token, hit, clauses) and token.lower not in lang.narrow_negators:
+            if token.lower in negators and self._negates(token, hit, clauses) \
+                    and token.lower not in lang.narrow_negators:
                 return True
         if any(self._negates(tokens[i], hit, clauses) and self._reaches_forward(tokens[i], hit)
                for i in hit.gaps):
@@ -292,6 +361,11 @@ class Context:
     def fact(self, name: str) -> str:
         """A fact for a suggestion: the scenario's variable, else the letter's own, else a
         visible placeholder (facts.toml)."""
+        if name not in self._facts:  # several suggestions name the same fact
+            self._facts[name] = self._find_fact(name)
+        return self._facts[name]
+
+    def _find_fact(self, name: str) -> str:
         fact = self.language.facts.get(name)
         if fact is None:
             return "{" + name + "}"
@@ -300,7 +374,7 @@ class Context:
             if value:
                 return value
         if fact.patterns:
-            hits = self.find(Matcher(patterns=fact.patterns), frozenset(), "ignore")
+            hits = self.find(matcher_of(patterns=fact.patterns), frozenset(), "ignore")
             if hits:
                 return self.doc.text[hits[0].start:hits[0].end]
         return fact.placeholder
@@ -312,12 +386,40 @@ class Context:
             self._filled[text] = FACT_NAME.sub(lambda m: self.fact(m.group(1)), text)
         return self._filled[text]
 
+    def alternatives(self, suggestions: tuple[str, ...]) -> tuple[str, ...]:
+        """Suggestions with their facts filled in, in the letter's form of address; once per letter
+        for each set of suggestions (a rule's findings all share its own)."""
+        if suggestions not in self._alternatives:
+            filled = tuple(self.fill(a) for a in suggestions)
+            if self.form == "je":  # a "je" letter gets its rewrites in "je", or following them would mix forms
+                filled = tuple(to_je(a) for a in filled)
+            self._alternatives[suggestions] = filled
+        return self._alternatives[suggestions]
+
+    def inside_spans(self, kinds: frozenset[str], start: int, end: int) -> bool:
+        """Does [start, end) lie inside one of the spans of these kinds (names, amount lines)?"""
+        if kinds not in self._outside:
+            # Spans sorted by start, with the furthest end reached by any span up to each: a match
+            # lies inside one iff the furthest end among the spans that start at or before it
+            # reaches its end. One bisect per finding instead of a scan of every span.
+            spans = sorted(span for kind in kinds for span in self.spans(kind))
+            reach, furthest = [], -1
+            for _, hi in spans:
+                furthest = max(furthest, hi)
+                reach.append(furthest)
+            self._outside[kinds] = ([lo for lo, _ in spans], reach)
+        starts, reach = self._outside[kinds]
+        k = bisect.bisect_right(starts, start)
+        return k > 0 and reach[k - 1] >= end
+
     def excepted(self, start: int, end: int, exceptions: Matcher) -> bool:
         """Does [start, end) lie inside one of the exception phrases?"""
         return any(e.start <= start and end <= e.end for e in self.find(exceptions, frozenset(), "ignore"))
 
 
 def _format(template: str, match: str = "", suggestions: tuple[str, ...] = (), value: str = "") -> str:
+    if "{" not in template:  # most messages name nothing of the match
+        return template
     # Plain replacement, not str.format: pack files must not reach Python attributes.
     return (template.replace("{match}", match)
             .replace("{suggestions}", " / ".join(suggestions)).replace("{value}", value))
@@ -335,25 +437,20 @@ def _in_form(template: str, form: str) -> str:
 
 def make_finding(rule: Rule, ctx: Context, hit: Hit | None, points: float, *, message: str | None = None,
              severity: str | None = None, suggestions: tuple[str, ...] | None = None,
-             value: str = "") -> Finding:
+             value: str = "", confident: bool = True) -> Finding:
     text = ctx.doc.text[hit.start:hit.end] if hit else ""
-    alternatives = tuple(ctx.fill(a) for a in (rule.suggestions if suggestions is None else suggestions))
-    if ctx.form == "je":  # a "je" letter gets its rewrites in "je", or following them would mix forms
-        alternatives = tuple(to_je(a) for a in alternatives)
-    return Finding(
-        rule=rule.id, dimension=rule.dimension,
-        severity=severity or (rule.severity if points <= 0 else "info"),
-        start=hit.start if hit else None, end=hit.end if hit else None, match=text,
-        message=_format(_in_form(message if message is not None else rule.message, ctx.form),
-                        text, alternatives, value),
-        suggestions=alternatives, points=points, effect="helps" if points > 0 else "hurts",
-        why=rule.why,
+    alternatives = ctx.alternatives(rule.suggestions if suggestions is None else suggestions)
+    message = _format(_in_form(message if message is not None else rule.message, ctx.form), text, alternatives, value)
+    return _finding(
+        rule.id, rule.dimension, severity or (rule.severity if points <= 0 else "info"),
+        hit.start if hit else None, hit.end if hit else None, text, message,
+        alternatives, points, "helps" if points > 0 else "hurts", rule.why, confident,
     )
 
 
 def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
     """Apply a rule's max_points: findings past the cap keep their place but count 0 points."""
-    if rule.max_points is None:
+    if rule.max_points is None or not findings:
         return findings
     capped, total = [], 0.0
     for f in sorted(findings, key=lambda f: (f.start is None, f.start or 0)):
@@ -362,7 +459,7 @@ def cap(findings: list[Finding], rule: Rule) -> list[Finding]:
         if (f.points < 0) != (rule.max_points < 0):
             points = f.points
         total += points
-        capped.append(f if points == f.points else dataclasses.replace(f, points=round(points, 2)))
+        capped.append(f if points == f.points else replaced(f, points=round(points, 2)))
     return capped
 
 
@@ -370,9 +467,7 @@ def _outside_spans(findings: list[Finding], rule: Rule, ctx: Context) -> list[Fi
     """Drop findings inside the stretches the rule ignores (names, amount lines)."""
     if not rule.ignore_in or not findings:
         return findings
-    spans = [span for kind in sorted(rule.ignore_in) for span in ctx.spans(kind)]
-    return [f for f in findings if f.start is None
-            or not any(lo <= f.start and f.end <= hi for lo, hi in spans)]
+    return [f for f in findings if f.start is None or not ctx.inside_spans(rule.ignore_in, f.start, f.end)]
 
 
 def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
@@ -387,7 +482,7 @@ def consistent(findings: list[Finding], book: RuleBook) -> list[Finding]:
     present = {f.rule for f in findings if f.effect == "helps"}
     lacking = {rule for e in book.elements if e.has & present for rule in e.lacks}
     eased = {rule for e in book.elements if e.has & present for rule in e.eases}
-    return [dataclasses.replace(f, confident=False, points=round(f.points / 2, 2))
+    return [replaced(f, confident=False, points=round(f.points / 2, 2))
             if f.rule in eased and f.effect == "hurts" else f
             for f in findings if f.effect == "helps" or f.rule not in lacking]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from outreach.messages import msg
@@ -24,6 +24,16 @@ def _environment() -> ImmutableSandboxedEnvironment:
 @lru_cache(maxsize=256)
 def _template(source: str):
     return _environment().from_string(source)
+
+
+@lru_cache(maxsize=256)
+def template_names(source: str) -> frozenset[str]:
+    """The names a template reads from its context ({{ match }}, {% if digital %}); a template
+    that does not parse reads none (it renders the same error whatever the values)."""
+    try:
+        return frozenset(meta.find_undeclared_variables(_environment().parse(source)))
+    except TemplateError:
+        return frozenset()
 
 
 def render_reaction(source: str, **context: object) -> str:

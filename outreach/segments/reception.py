@@ -19,7 +19,7 @@ from outreach.scale import adjustment, to_score
 from outreach.segments.model import (
     DIGITAL_ROUTE_RULE, Segment, SegmentModel, SegmentModelError, Trigger, check_shares,
 )
-from outreach.segments.reactions import render_reaction
+from outreach.segments.reactions import render_reaction, template_names
 
 TOP_REASONS = 4
 PHRASE_CHARS = 120  # findings up to this long are phrases that can shadow each other
@@ -38,6 +38,25 @@ class Reason:
     def to_dict(self) -> dict:
         return {"text": self.text, "points": self.points, "dimension": self.dimension,
                 "finding": self.finding, "source": self.source}
+
+
+_set_text, _set_points, _set_dimension, _set_finding, _set_source, _set_reaction = (
+    getattr(Reason, name).__set__ for name in ("text", "points", "dimension", "finding", "source", "reaction"))
+
+
+def _reason(text: str, points: float, dimension: str | None, finding: int | None, source: str,
+            reaction: str = "") -> Reason:
+    """Reason(...) through the slot descriptors, as engine._finding builds a Finding: the frozen
+    dataclass's __init__ (object.__setattr__ per field) costs twice as much, once per triggered
+    finding and segment. Same class and fields, so equality and to_dict are unchanged."""
+    reason = object.__new__(Reason)
+    _set_text(reason, text)
+    _set_points(reason, points)
+    _set_dimension(reason, dimension)
+    _set_finding(reason, finding)
+    _set_source(reason, source)
+    _set_reaction(reason, reaction)
+    return reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +105,17 @@ def _dimension_reasons(segment: Segment, dimensions: dict[str, DimensionScore]) 
         weight = segment.weights[d]
         points = round(weight * (dimensions[d].score - NEUTRAL), 2)
         if weight and points:
-            reasons.append(Reason(_dimension_text(dimensions[d].title, dimensions[d].score, weight),
+            reasons.append(_reason(_dimension_text(dimensions[d].title, dimensions[d].score, weight),
                                   points, d, None, f"dimension:{d}"))
     return reasons
+
+
+@lru_cache(maxsize=64)
+def _start_text(base_reason: str | None) -> str:
+    """The first contribution's text, kept: the same for every letter."""
+    if base_reason is None:
+        return msg("reception.start")
+    return msg("reception.start_because", reason=base_reason)
 
 
 @lru_cache(maxsize=4096)
@@ -97,22 +124,27 @@ def _dimension_text(title: str, score: float, weight: float) -> str:
     return msg("reception.dimension", title=title, score=number(score), weight=percent(weight))
 
 
-def _first_triggers(segment: Segment, findings: tuple[Finding, ...]) -> list[Trigger | None]:
-    """Per finding the segment's first trigger that applies (one per finding), found once per rule."""
-    return [segment.trigger_for(f.rule, f.effect) for f in findings]
+def _triggered(segment: Segment, findings: tuple[Finding, ...]) -> list[tuple[int, Finding, Trigger]]:
+    """(index, finding, trigger) for the findings one of the segment's triggers applies to (the
+    first that applies, found once per rule); most findings move no segment and drop out here."""
+    found, trigger_for = [], segment.trigger_for
+    for index, finding in enumerate(findings):
+        trigger = trigger_for(finding.rule, finding.effect)
+        if trigger is not None:
+            found.append((index, finding, trigger))
+    return found
 
 
-def _shadowed(findings: tuple[Finding, ...], triggers: list[Trigger | None]) -> set[int]:
+def _shadowed(triggered: list[tuple[int, Finding, Trigger]]) -> set[int]:
     """Findings whose words another, heavier problem finding of a different trigger already
     counts for this segment: one phrase ("U moet") is one reason to turn away, not two
     ("pressure" and "decided for them"). The dimensions still see both."""
     weighed = []
-    for index, (finding, trigger) in enumerate(zip(findings, triggers)):
+    for index, finding, trigger in triggered:
         # Phrases only: a finding about a whole long sentence shares words with everything in it.
         if finding.effect != "hurts" or finding.start is None or finding.end - finding.start > PHRASE_CHARS:
             continue
-        if trigger is not None:
-            weighed.append((index, finding, trigger.id, abs(trigger.factor * finding.points)))
+        weighed.append((index, finding, trigger.id, abs(trigger.factor * finding.points)))
     shadowed = set()
     for a, (i, fi, ti, wi) in enumerate(weighed):
         for b in range(a + 1, len(weighed)):
@@ -129,24 +161,23 @@ def _trigger_reasons(segment: Segment, findings: tuple[Finding, ...]) -> tuple[l
     reasons: list[Reason] = []
     cap: Reason | None = None
     totals: dict[str, float] = {}
-    triggers = _first_triggers(segment, findings)
-    shadowed = _shadowed(findings, triggers)
-    for index, (finding, trigger) in enumerate(zip(findings, triggers)):
-        if trigger is not None:
-            points = 0.0 if index in shadowed else round(trigger.factor * finding.points, 2)
-            if trigger.max_points is not None:
-                room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
-                points = max(-room, min(room, points))
-            totals[trigger.id] = totals.get(trigger.id, 0.0) + points
-            where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
-            if points:
-                reasons.append(Reason(f"{trigger.reason}{where}", points, finding.dimension, index,
-                                      f"trigger:{trigger.id}", trigger.reaction))
-            # Caps come only from confident findings: one uncertain reading never decides a verdict.
-            if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
-                    cap is None or trigger.cap < cap.points):
-                # points holds the cap value here; receive_segment turns it into the difference
-                cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
+    triggered = _triggered(segment, findings)
+    shadowed = _shadowed(triggered)
+    for index, finding, trigger in triggered:
+        points = 0.0 if index in shadowed else round(trigger.factor * finding.points, 2)
+        if trigger.max_points is not None:
+            room = trigger.max_points - abs(totals.get(trigger.id, 0.0))
+            points = max(-room, min(room, points))
+        totals[trigger.id] = totals.get(trigger.id, 0.0) + points
+        where = f" ('{finding.match}')" if finding.match and len(finding.match) <= 80 else ""
+        if points:
+            reasons.append(_reason(f"{trigger.reason}{where}", points, finding.dimension, index,
+                                  f"trigger:{trigger.id}", trigger.reaction))
+        # Caps come only from confident findings: one uncertain reading never decides a verdict.
+        if trigger.cap is not None and finding.effect == "hurts" and finding.confident and (
+                cap is None or trigger.cap < cap.points):
+            # points holds the cap value here; receive_segment turns it into the difference
+            cap = Reason(trigger.reason, trigger.cap, finding.dimension, index, "cap", trigger.reaction)
     return reasons, cap
 
 
@@ -169,7 +200,14 @@ def _reaction(model: SegmentModel, segment: Segment, verdict: str, reasons: list
                  else msg("reception.top_reason_unknown"))
     digital = any(f.rule == DIGITAL_ROUTE_RULE and f.effect == "helps" for f in findings)
     voice = Voice(key, match, negative[0].dimension if negative else None, digital)
-    return _render(segment.reactions[key], match, str(top_short), digital, segment.name, verdict), voice
+    source = segment.reactions[key]
+    # Most reactions read few of these names ("length" none, "doubtful" only the short reason):
+    # the names a template does not read are left out of the cache key, so such a reaction is
+    # rendered once rather than once per match, reason and verdict it meets (~20-70 µs each).
+    names = template_names(source)
+    return _render(source, match if "match" in names else "",
+                   str(top_short) if "top_reason_short" in names else "", digital if "digital" in names else False,
+                   segment.name if "segment" in names else "", verdict if "verdict" in names else ""), voice
 
 
 @lru_cache(maxsize=4096)
@@ -194,10 +232,9 @@ def _distinct(reasons: list[Reason]) -> list[Reason]:
 def receive_segment(model: SegmentModel, segment: Segment, share: float,
                     dimensions: dict[str, DimensionScore], findings: tuple[Finding, ...]) -> Reception:
     if segment.base is None:
-        contributions = [Reason(msg("reception.start"), model.base, None, None, "base")]
+        contributions = [Reason(_start_text(None), model.base, None, None, "base")]
     else:
-        contributions = [Reason(msg("reception.start_because", reason=segment.base_reason), segment.base,
-                                None, None, "base")]
+        contributions = [Reason(_start_text(segment.base_reason), segment.base, None, None, "base")]
     contributions += _dimension_reasons(segment, dimensions)
     triggered, cap = _trigger_reasons(segment, findings)
     contributions += triggered

@@ -53,22 +53,26 @@ def name_spans(doc: Document) -> list[tuple[int, int]]:
     # A capital after a sentence start or a colon ("Betreft: Terugvordering") is no sign of a name.
     sentence_first = {s.words[0].index for s in doc.sentences if s.words}
     sentence_first |= _after_colon(doc)
-    capital = [_capitalised(t) for t in tokens]  # once per token (a run looks at its words again)
+    # Once per token (a run looks at its words again); most tokens are punctuation or words
+    # without a capital, which the cheap tests in front settle.
+    capital = [t.is_word and not t.text.islower() and _capitalised(t) for t in tokens]
     count, resume = len(tokens), 0
     for i in [k for k, c in enumerate(capital) if c]:
         if i < resume:
             continue  # inside the run before
         j = i + 1
-        while j < count and _joined(text, tokens[j - 1], tokens[j]):
-            if not capital[j] and not (tokens[j].lower in _PARTICLES and j + 1 < count and capital[j + 1]
-                                       and _joined(text, tokens[j], tokens[j + 1])):
+        while j < count:
+            # The run goes on with a capitalised word or a particle before one ("van de"), written
+            # next to the word before it; the cheap tests first, as most runs are one word long.
+            goes_on = capital[j] or (tokens[j].lower in _PARTICLES and j + 1 < count and capital[j + 1]
+                                     and _joined(text, tokens[j], tokens[j + 1]))
+            if not goes_on or not _joined(text, tokens[j - 1], tokens[j]):
                 break
             j += 1
         run = tokens[i:j]
         capitals = [t for t in run if capital[t.index]]
-        has_lower = any(any(c.islower() for c in t.text) for t in capitals)
-        evidence = [t for t in capitals if t.index not in sentence_first]
-        if has_lower and len(capitals) >= 2 and evidence:
+        if len(capitals) >= 2 and any(any(c.islower() for c in t.text) for t in capitals) \
+                and any(t.index not in sentence_first for t in capitals):
             spans.append((run[0].start, run[-1].end))
         elif len(run) == 1 and "-" in run[0].text and run[0].text.split("-")[0].isupper():
             spans.append((run[0].start, run[0].end))

@@ -1,7 +1,6 @@
 """existence: report every match of terms or patterns (a threat word, a helping phrase)."""
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from outreach.messages import msg
@@ -42,8 +41,7 @@ def run(rule: Rule, ctx: Context) -> list[Finding]:
                 points, confident = round(rule.points * ctx.language.consequences.unclear_factor, 2), False
         if confident and rule.points < 0 and rule.negation == "skip" and ctx.denied(hit, rule):
             confident = False
-        finding = make_finding(rule, ctx, hit, points)
-        findings.append(finding if confident else dataclasses.replace(finding, confident=False))
+        findings.append(make_finding(rule, ctx, hit, points, confident=confident))
     return findings
 
 

@@ -73,41 +73,50 @@ def _value(value: float, metric: str = "") -> str:
     return number(value, digits=0 if float(value).is_integer() else 1)
 
 
-def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None) -> Finding | None:
-    for band in rule.params.bands:
-        if band.holds(value):
-            return make_finding(rule, ctx, hit, band.points, message=band.message,
-                                severity=band.severity, value=_value(value, rule.params.metric))
-    return None
+def _band_of(rule: Rule, value: float) -> Band | None:
+    """The first of the rule's bands the value falls in."""
+    return next((band for band in rule.params.bands if band.holds(value)), None)
 
 
-def _measure(rule: Rule, ctx: Context) -> list[Finding | None]:
+def _band_finding(rule: Rule, ctx: Context, value: float, hit: Hit | None, band: Band) -> Finding:
+    return make_finding(rule, ctx, hit, band.points, message=band.message,
+                        severity=band.severity, value=_value(value, rule.params.metric))
+
+
+def _measure(rule: Rule, ctx: Context) -> list[Finding]:
     params: Metric = rule.params
     if params.scope == "document":
-        return [_band_finding(rule, ctx, ctx.metrics[params.metric], None)] if ctx.metrics["words"] else []
-    found: list[Finding | None] = []
+        if not ctx.metrics["words"]:
+            return []
+        value = ctx.metrics[params.metric]
+        band = _band_of(rule, value)
+        return [] if band is None else [_band_finding(rule, ctx, value, None, band)]
+    found: list[Finding] = []
     if params.scope == "sentence":
         for sentence in ctx.sentences(rule.parts):
             stats = sentence_stats(ctx.doc, sentence)
-            value = stats.words if params.metric == "sentence_words" else stats.commas
-            hit = Hit(sentence.start, sentence.end, sentence.tokens[0].index, sentence.tokens[-1].index)
-            found.append(_band_finding(rule, ctx, float(value), hit))
+            value = float(stats.words if params.metric == "sentence_words" else stats.commas)
+            band = _band_of(rule, value)
+            if band is not None:  # most sentences fall in no band: no hit to build for them
+                hit = Hit(sentence.start, sentence.end, sentence.tokens[0].index, sentence.tokens[-1].index)
+                found.append(_band_finding(rule, ctx, value, hit, band))
         return found
     # Word scope: most words fall in no band, so the band of each distinct value is looked up once
     # and only the words in a band become findings.
-    banded: dict[float, bool] = {}
+    banded: dict[float, Band | None] = {}
     for token, value in ctx.word_values(params.metric, rule.parts):
         if value not in banded:
-            banded[value] = any(band.holds(value) for band in params.bands)
-        if banded[value]:
-            found.append(_band_finding(rule, ctx, value, Hit(token.start, token.end, token.index, token.index)))
+            banded[value] = _band_of(rule, value)
+        if banded[value] is not None:
+            hit = Hit(token.start, token.end, token.index, token.index)
+            found.append(_band_finding(rule, ctx, value, hit, banded[value]))
     return found
 
 
 def run(rule: Rule, ctx: Context) -> list[Finding]:
     """Findings in a band; those inside an exception phrase ("Wet gemeentelijke
     schuldhulpverlening") drop out, as the other kinds leave exception phrases out when they match."""
-    return [f for f in _measure(rule, ctx) if f and (
+    return [f for f in _measure(rule, ctx) if (
         f.start is None or not rule.exceptions or not ctx.excepted(f.start, f.end, rule.exceptions))]
 
 

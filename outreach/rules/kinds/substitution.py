@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.messages import msg
-from outreach.rules.engine import Context, Finding, make_finding
+from outreach.rules.engine import Context, Finding, make_finding, matcher_of
 from outreach.rules.kinds import Kind
 from outreach.rules.schema import TEXTS, Matcher, Reader, Rule
 from outreach.rules.terms import Hit, dedupe
@@ -16,7 +16,11 @@ class Substitution:
 
     @property
     def matchers(self) -> tuple[Matcher, ...]:
-        return (Matcher(terms=tuple(term for term, _ in self.swap)),)
+        return (Matcher(terms=self.terms),)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(term for term, _ in self.swap)
 
     @property
     def alternatives(self) -> tuple[str, ...]:
@@ -32,10 +36,11 @@ def parse(raw: dict, read: Reader) -> Substitution:
 
 def run(rule: Rule, ctx: Context) -> list[Finding]:
     hits: list[tuple[Hit, tuple[str, ...]]] = []
+    present = ctx.occurring(rule.params.terms)  # most swap keys are not in a letter
     for term, alternatives in rule.params.swap:
-        if not ctx.occurs(term):  # most swap keys are not in a letter: one index lookup each
+        if term not in present:
             continue
-        for hit in ctx.find(Matcher(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
+        for hit in ctx.find(matcher_of(terms=(term,)), rule.parts, rule.negation, rule.exceptions):
             hits.append((hit, alternatives))
     kept = set(dedupe([h for h, _ in hits]))
     findings, seen = [], set()
