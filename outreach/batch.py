@@ -8,7 +8,6 @@ one file or one job, the letters are analysed in this process.
 """
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import os
@@ -109,12 +108,9 @@ def analyse_all(paths: list[str], job: Job, jobs: int) -> Iterator[Result]:
 
     # The words outside the precomputed word data are few: looked up one by one, not loaded whole
     on_demand(word_data=False)
-    warm(job.lang, job.packs)  # loaded once here, before the workers are forked
+    warm(job.lang, job.packs)  # loaded once here, before the workers are forked (and frozen out of gc's sight)
     if job.format == "jsonl":
         json_line({})  # orjson imported once here too
-    # What is loaded now lives as long as the process: out of the garbage collector's sight, so
-    # a worker's full collections do not walk the rule book and word data (nor copy their pages).
-    gc.freeze()
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(8, len(paths) // (jobs * 16)))  # small chunks: output keeps flowing
     with context.Pool(jobs) as pool:

@@ -20,14 +20,20 @@ _KEYS = ("u_words", "je_words", "subordinators", "inverted", "declarative")
 def _data(language: Language) -> dict:
     """text/address.toml of the language; without it every letter is "u" and nothing is rewritten."""
     data = language.text_data("address.toml")
-    return {key: data.get(key, {} if key in ("inverted", "declarative") else []) for key in _KEYS}
+    # word lists as sets: every token of a letter is looked up in them
+    return {key: data.get(key, {}) if key in ("inverted", "declarative") else frozenset(data.get(key, ()))
+            for key in _KEYS}
 
 
 def address_form(doc: Document) -> str:
     """ "je" when the letter addresses the reader mostly with je/jij/jouw, else "u"."""
     data = _data(doc.language)
-    u = sum(t.lower in data["u_words"] for t in doc.tokens)
-    je = sum(t.lower in data["je_words"] for t in doc.tokens)
+    u_words, je_words = data["u_words"], data["je_words"]
+    u = je = 0
+    for token in doc.tokens:
+        lower = token.lower
+        u += lower in u_words
+        je += lower in je_words
     return "je" if je > u else "u"
 
 

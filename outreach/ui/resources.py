@@ -45,23 +45,7 @@ def warm_up() -> bool:
     from outreach.advice import pool
 
     pool.start(ENGINE_LANG, active_packs())  # the "Eerst doen" workers load their data meanwhile
-    _freeze_once()
     return True
-
-
-_FROZEN: list[bool] = []
-
-
-def _freeze_once() -> None:
-    """The data loaded for good (word lists, rule book, segment model) out of the cyclic garbage
-    collector's way: it is never scanned again (.streamlit/config.toml turns off Streamlit's full
-    collection after every rerun). Once per process: the caches are cleared in tests, the data stays."""
-    import gc
-
-    if not _FROZEN:
-        _FROZEN.append(True)
-        gc.collect()
-        gc.freeze()
 
 
 def analysis(text: str, shares: tuple[tuple[str, float], ...] | None,
