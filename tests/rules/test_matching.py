@@ -190,3 +190,34 @@ def test_a_start_guard_makes_lookaround_patterns_skip_ahead_without_changing_a_m
         for text in texts:
             assert [m.span() for m in compile_pattern(pattern).finditer(text)] == \
                 [m.span() for m in plain.finditer(text)], (pattern[:60], text[:60])
+
+
+_PIECES = [r"(?<!\bx\s)", r"(?<=\s)", r"(?!ab)", r"(?=[a-z])", r"\b", "^", "a", "B", "é", r"\d", r"\w", r"\s",
+           r"[a-c]", r"[^a]", r"[\]\-^]", r"[-a]", ".", r"\.", r"\(", "(?:ab|c)", "(?:x|)", "(?-i:[A-Z])",
+           "(?-i:Q)", "(?i:z)", "a*", "b+", "c?", "(?:de)*", "[0-9]{2,3}", r"\\", r"\n", "(q)", "[é-ü]"]
+
+
+def test_a_start_guard_never_changes_what_any_pattern_matches():
+    """An organisation's pack may hold any pattern: for random ones (lookarounds, classes with
+    special characters, case switches, optional starts) the guarded pattern is valid and finds
+    exactly what the plain one finds."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from outreach.rules.terms import _start_guard
+
+    texts = st.text(alphabet=st.sampled_from(list("abcdeBQqzé xX\n.-[]()0123ü\\")), max_size=40)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5).map("".join), st.lists(texts, max_size=4))
+    def check(pattern, samples):
+        try:
+            plain = re.compile(rf"(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))", re.IGNORECASE)
+        except re.error:
+            return
+        guarded = re.compile(rf"{_start_guard(pattern)}(?:{pattern})(?:(?<=\w)(?!\w)|(?<=\W))", re.IGNORECASE)
+        for text in ["stuur STOP naar 12", "xa ab B Q q z é", *samples]:
+            assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+    check()
