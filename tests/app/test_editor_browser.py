@@ -235,3 +235,29 @@ def test_main_views_have_no_serious_accessibility_violations(server, tmp_path):
             page.wait_for_load_state("networkidle")
             problems[view] = _axe(page)
         assert not any(problems.values()), problems
+
+
+def test_a_paste_longer_than_a_letter_may_be_says_what_was_left_out(server):
+    """The editor keeps at most MAX_CHARS (the browser drops the rest of a paste): the advisor is
+    told how much was left out, and the notice goes with the next change."""
+    from playwright.sync_api import expect
+
+    from outreach.letters import MAX_CHARS
+
+    with chromium(1366, 900) as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        open_app(page, server)
+        area = page.locator(EDITOR)
+        area.fill("")
+        area.focus()
+        page.evaluate("text => navigator.clipboard.writeText(text)", "Wij helpen u graag. " * 11_000)  # 220,000
+        page.keyboard.press("Control+V")
+        notice = page.locator(".ed-warn")
+        expect(notice).to_be_visible(timeout=30_000)
+        expect(notice).to_contain_text("200.000 tekens")
+        expect(notice).to_contain_text("De laatste 20.000 tekens zijn weggelaten")
+        expect(notice).to_be_in_viewport()  # also where the page followed the caret, at the paste's end
+        assert len(area.input_value()) == MAX_CHARS
+        area.press("End")
+        page.keyboard.press("Backspace")
+        expect(notice).to_be_hidden()

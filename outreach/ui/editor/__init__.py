@@ -28,7 +28,7 @@ DEBOUNCE_MS = 250
 MAX_REWRITE_CHARS = 80
 LABELS = ("toolbar", "undo", "undo_hint", "redo", "prev", "prev_hint", "next", "next_hint", "letter",
           "placeholder", "help", "card", "saved", "saving", "typing", "why", "suggestion", "helps", "rewrites",
-          "replace", "applied", "stale", "tab_hint", "undone", "redone")
+          "replace", "applied", "stale", "tab_hint", "undone", "redone", "cut", "locale")
 
 _component = st.components.v2.component(
     "outreach_letter_editor",
@@ -86,7 +86,7 @@ def payload(text: str, nonce: int, analysed: str | None, findings: Sequence[Find
 
 def labels(t: Callable[..., str]) -> dict[str, str]:
     """The editor's texts in the interface language, their {placeholders} left for the browser."""
-    keep = {name: "{" + name + "}" for name in ("count", "from", "to")}
+    keep = {name: "{" + name + "}" for name in ("count", "from", "to", "limit", "dropped")}
     return {name: t(f"editor_{name}", **keep) for name in LABELS}
 
 

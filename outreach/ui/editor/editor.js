@@ -40,7 +40,7 @@ function el(tag, cls, text) {
 function createEditor(root) {
   const q = (sel) => root.querySelector(sel);
   const area = q(".ed-text"), back = q(".ed-back"), card = q(".ed-card"), live = q(".ed-live");
-  const status = q(".ed-status"), bar = q(".ed-bar"), help = q(".ed-help"), wrap = q(".ed");
+  const status = q(".ed-status"), bar = q(".ed-bar"), help = q(".ed-help"), wrap = q(".ed"), warn = q(".ed-warn");
   const undoBtn = q(".ed-undo"), redoBtn = q(".ed-redo"), prevBtn = q(".ed-prev"), nextBtn = q(".ed-next");
   wrap.style.position = "relative";
   const ed = {
@@ -295,10 +295,25 @@ function createEditor(root) {
     const kind = event.inputType.startsWith("delete") ? "delete" : event.inputType === "insertText" ? "type" : event.inputType;
     remember(kind, kind !== "type" && kind !== "delete");
   });
-  area.addEventListener("input", () => {
+  area.addEventListener("input", (event) => {
+    if (!ed.cut) warn.hidden = true;  // the next change takes the notice away
+    ed.cut = false;
     changed();
     schedule();
   });
+  // The textarea keeps at most maxChars: the browser silently drops the rest of a long paste or
+  // drop. Say so, with how much was left out, so no word goes missing unnoticed.
+  const overflow = (text) => {
+    const limit = ed.data.maxChars;
+    const room = limit - (area.value.length - (area.selectionEnd - area.selectionStart));
+    if (!limit || !text || text.length <= room) return;
+    const number = (n) => new Intl.NumberFormat(L("locale") || undefined).format(n);
+    warn.textContent = L("cut", { limit: number(limit), dropped: number(text.length - Math.max(0, room)) });
+    warn.hidden = false;
+    ed.cut = true;
+  };
+  area.addEventListener("paste", (e) => overflow(e.clipboardData && e.clipboardData.getData("text/plain")));
+  area.addEventListener("drop", (e) => overflow(e.dataTransfer && e.dataTransfer.getData("text/plain")));
   area.addEventListener("blur", () => { send(); hideSoon(); });
   area.addEventListener("keyup", (e) => { if (!["Tab", "Shift", "Escape"].includes(e.key)) followCaret(true); });
   area.addEventListener("click", () => followCaret(false));
