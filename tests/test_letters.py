@@ -15,7 +15,7 @@ def test_word_paragraphs_become_letter_paragraphs():
 @pytest.mark.parametrize("name, data, message", [
     ("kapot.docx", b"PK\x03\x04 niet echt", "beschadigd"),
     ("brief.pdf", b"%PDF-1.7", "wordt niet ondersteund"),
-    ("latin1.txt", "Müller".encode("latin-1"), "geen UTF-8"),
+    ("latin1.txt", "Müller".encode("latin-1"), "niet als UTF-8 opgeslagen"),
     ("bin.txt", b"\x00\x01\x02", "geen tekstbestand"),
     ("groot.txt", ("x" * (MAX_CHARS + 1)).encode(), "te lang"),
 ])
