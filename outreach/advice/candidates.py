@@ -155,8 +155,12 @@ def candidates(data: AdviceData, ctx: Context, findings: tuple[Finding, ...],
     `substitutions`: the ids of the rule book's substitution rules (their rewrites are candidates)."""
     text = ctx.doc.text
     out: dict[tuple[int, int, str], Candidate] = {}
+    kept = [f for f in findings if f.effect == "helps" and f.rule in data.keep and f.start is not None]
 
     def add(candidate: Candidate) -> None:
+        if any(candidate.start <= f.start and f.end <= candidate.end and f.match not in candidate.replacement
+               for f in kept):
+            return  # it would take away the letter's reason for writing (advice.toml `keep`)
         key = (candidate.start, candidate.end, candidate.replacement)
         if key in out:  # two rules, one edit: one candidate that names both
             old = out[key]

@@ -39,6 +39,10 @@ class Edit:
 @dataclass(frozen=True, slots=True)
 class AdviceData:
     edits: tuple[Edit, ...]
+    # Rules whose "helps" findings no edit may take away (advice.toml `keep`): the letter's reason
+    # for writing. Removing a threatening paragraph may raise the reach while the letter no longer
+    # says why it was sent.
+    keep: frozenset[str] = frozenset()
 
     def of_kind(self, kind: str) -> tuple[Edit, ...]:
         return tuple(e for e in self.edits if e.kind == kind)
@@ -87,7 +91,7 @@ def load_advice(lang: str = languages.DEFAULT) -> AdviceData:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise AdviceDataError(f"{path.name}: {err}") from None
-    if unknown := set(data) - set(_KEYS):
+    if unknown := set(data) - set(_KEYS) - {"keep"}:
         raise AdviceDataError(msg("data.at", where=path.name, problem=msg("segments.keys_unknown", keys=", ".join(sorted(unknown)))))
     book = load_rulebook(lang)
     rule_ids = {r.id for r in book.rules}
@@ -99,4 +103,7 @@ def load_advice(lang: str = languages.DEFAULT) -> AdviceData:
             raise AdviceDataError(msg("data.at", where=path.name, problem=msg("advice.data.tables", kind=kind)))
         edits += [_edit(kind, raw, f"{path.name}: {kind} {i + 1}", rule_ids, facts)
                   for i, raw in enumerate(entries)]
-    return AdviceData(tuple(edits))
+    keep = _strings(data.get("keep", []), f"{path.name}: keep")
+    if unknown_rules := sorted(set(keep) - rule_ids):
+        raise AdviceDataError(msg("data.at", where=f"{path.name}: keep", problem=msg("advice.data.rules", rules=", ".join(unknown_rules))))
+    return AdviceData(tuple(edits), frozenset(keep))

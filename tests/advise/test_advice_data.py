@@ -18,6 +18,7 @@ def advice_file(dutch_copy):
      'paragraph = false\nreason = "Zeg het."\nneeds = ["schoenmaat"]\n', "onbekend feit: schoenmaat"),
     ('[[remove]]\nrules = ["tone.threat.legal"]\n', "ontbreekt: reason"),
     ('[[remove]]\nrules = ["tone.threat.legal"]\nreason = "Weg."\nscope = "woord"\n', "scope"),
+    ('keep = ["intent.reason.waarom"]\n', "onbekende regel(s): intent.reason.waarom"),
 ])
 def test_a_mistake_names_file_and_entry(advice_file, entry, named):
     advice_file.write_text(entry, encoding="utf-8")
@@ -30,3 +31,4 @@ def test_the_shipped_file_loads_with_every_kind():
     load_advice.cache_clear()
     kinds = {e.kind for e in load_advice("nl").edits}
     assert kinds == {"insert", "remove", "replace_sentence", "replace"}
+    assert "intent.reason.occasion" in load_advice("nl").keep

@@ -260,3 +260,17 @@ def test_sentences_go_where_they_belong():
     contact = fixes["contact.phone.number"]  # a paragraph at the end of the body, before the closing
     assert PLACED[contact.start:].startswith("\n\nMet vriendelijke groet")
     assert contact.replacement.startswith("\n\nWilt u een gesprek? Bel dan Sanne Vermeulen op 0521 - 123 456")
+
+
+@pytest.mark.parametrize("name", ["threatening", "bureaucratic"])
+def test_no_advised_change_takes_away_why_the_letter_was_written(name):
+    """Dropping the paragraph that says why a letter comes ("U heeft een betalingsachterstand ...")
+    together with its threats raised the reach by 22 points: the advice may cut the threat, never
+    the reason (advice.toml `keep`)."""
+    text = (LETTERS / f"{name}.txt").read_text(encoding="utf-8")
+    reasons = [f for f in analyze(text).findings
+               if f.effect == "helps" and f.rule in ("intent.reason.occasion", "intent.reason.why_we_write")]
+    assert reasons, "the letter states why it was written"
+    for fix in advise(text, {}, None, None, "nl").fixes:
+        changed = fix.apply(text)
+        assert all(f.match in changed for f in reasons), (fix.reason, [f.match for f in reasons])
