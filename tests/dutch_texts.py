@@ -40,7 +40,8 @@ def dutch_data_texts() -> dict[str, str]:
     advice = _load(folder / "advice.toml")
     for kind, entries in advice.items():
         for raw in entries:
-            add(raw["reason"], f"advice.toml {kind} reason")
+            if isinstance(raw, dict):  # an edit (`keep` is a list of rule ids)
+                add(raw["reason"], f"advice.toml {kind} reason")
     segments = _load(folder / "segments.toml")
     for raw in segments["segment"]:
         add(raw.get("summary"), f"segments.toml {raw['id']} summary")

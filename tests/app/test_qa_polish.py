@@ -66,13 +66,20 @@ def test_quote_sources_are_english_in_the_english_segment_profile():
 
 def test_a_long_quote_in_the_fix_list_ends_after_a_whole_word_with_an_ellipsis():
     at = start()
-    text = (LETTERS / "threatening.txt").read_text(encoding="utf-8")
+    # the threatening letter with a second paragraph of long threats: one to remove whole (the
+    # first paragraph also says why the letter comes, so the advice keeps it)
+    threats = ("Indien u niet binnen de gestelde termijn betaalt, wordt de vordering zonder verdere aankondiging "
+               "uit handen gegeven aan een gerechtsdeurwaarder, die beslag kan leggen op uw loon, uitkering en "
+               "bankrekening. U bent verplicht alle kosten die daaruit voortvloeien volledig te vergoeden, "
+               "inclusief de wettelijke rente en de incassokosten.\n\n")
+    text = (LETTERS / "threatening.txt").read_text(encoding="utf-8").replace(
+        "Wij hebben een afspraak", threats + "Wij hebben een afspraak")
     type_letter(at, text)
     flat = " ".join(text.split())
     quotes = [html.unescape(q) for h in at.html if 'class="oh-fix"' in h.value
               for q in re.findall(r"“(.*?)”</div>", h.value)]
     cut = [q for q in quotes if q.endswith("…")]
-    assert cut, quotes  # the threatening letter has a long paragraph to remove
+    assert cut, quotes  # a long sentence or paragraph to change
     for quote in cut:
         shown = quote[:-1]
         assert len(shown) <= 160
