@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from outreach.messages import msg
+from outreach.records import direct_constructor
 from outreach.rules.engine import Finding
 from outreach.rules.loader import RuleBook
 from outreach.rules.schema import DIMENSIONS
@@ -39,20 +40,7 @@ class DimensionScore:
                 "contributions": [c.to_dict() for c in self.contributions]}
 
 
-_set_source, _set_points, _set_reason, _set_finding = (
-    getattr(Contribution, name).__set__ for name in ("source", "points", "reason", "finding"))
-
-
-def _contribution(source: str, points: float, reason: str, finding: int | None = None) -> Contribution:
-    """Contribution(...) through the slot descriptors, as engine._finding builds a Finding: the
-    frozen dataclass's __init__ (object.__setattr__ per field) costs twice as much, once per
-    finding. Same class and fields, so equality and to_dict are unchanged."""
-    contribution = object.__new__(Contribution)
-    _set_source(contribution, source)
-    _set_points(contribution, points)
-    _set_reason(contribution, reason)
-    _set_finding(contribution, finding)
-    return contribution
+_contribution = direct_constructor(Contribution)  # Contribution(...), built once per finding
 
 
 def _reason(finding: Finding) -> str:

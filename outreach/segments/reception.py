@@ -13,6 +13,7 @@ from functools import lru_cache
 from outreach.dimensions import DimensionScore
 from outreach.formatting import number, percent
 from outreach.messages import msg
+from outreach.records import direct_constructor
 from outreach.rules.engine import Finding
 from outreach.rules.schema import DIMENSIONS
 from outreach.scale import adjustment, to_score
@@ -40,23 +41,7 @@ class Reason:
                 "finding": self.finding, "source": self.source}
 
 
-_set_text, _set_points, _set_dimension, _set_finding, _set_source, _set_reaction = (
-    getattr(Reason, name).__set__ for name in ("text", "points", "dimension", "finding", "source", "reaction"))
-
-
-def _reason(text: str, points: float, dimension: str | None, finding: int | None, source: str,
-            reaction: str = "") -> Reason:
-    """Reason(...) through the slot descriptors, as engine._finding builds a Finding: the frozen
-    dataclass's __init__ (object.__setattr__ per field) costs twice as much, once per triggered
-    finding and segment. Same class and fields, so equality and to_dict are unchanged."""
-    reason = object.__new__(Reason)
-    _set_text(reason, text)
-    _set_points(reason, points)
-    _set_dimension(reason, dimension)
-    _set_finding(reason, finding)
-    _set_source(reason, source)
-    _set_reaction(reason, reaction)
-    return reason
+_reason = direct_constructor(Reason)  # Reason(...), built once per triggered finding and segment
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,3 +19,10 @@ def test_contribution_built_fast_is_the_dataclass():
     assert type(fast) is Contribution and fast == plain and hash(fast) == hash(plain)
     assert fast.to_dict() == plain.to_dict()
     assert _contribution(*values[:-1]) == Contribution(*values[:-1])
+
+
+def test_a_required_field_left_out_is_refused_not_set_to_a_sentinel():
+    import pytest
+
+    with pytest.raises(TypeError, match="Reason"):
+        _reason("Dreiging", -4.5, "tone", 3)  # source has no default
