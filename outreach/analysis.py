@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gc
-
 from dataclasses import dataclass, field
 
 from outreach import languages

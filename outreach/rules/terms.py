@@ -212,9 +212,11 @@ def _start_guard(pattern: str) -> str:
     if not head or str(head[0][0]) not in ("ASSERT", "ASSERT_NOT"):
         return ""  # starts with something re can already skip ahead to (or cannot tell)
     first = _first_chars(items, sensitive=False)
-    if first is None or first[1] or not (first[0] or first[2]):
+    if first is None:
         return ""
     insensitive, nullable, sensitive = first
+    if nullable or not (insensitive or sensitive):
+        return ""  # a match may start anywhere
     guards = [f"[{''.join(insensitive)}]"] if insensitive else []
     if sensitive:
         guards.append(f"(?-i:[{''.join(sensitive)}])")
@@ -227,7 +229,7 @@ _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE"
 def _class_piece(kind: str, arg) -> str | None:
     """One item of a regex class as class text: "a", "a-z", "\\w"; None for what cannot be copied."""
     if kind == "LITERAL":
-        return re.escape(chr(arg)) if chr(arg) not in "-]^\\" else "\\" + chr(arg)
+        return re.escape(chr(arg))  # escapes "-", "]", "^" and "\\" too
     if kind == "RANGE":
         return f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}"
     if kind == "CATEGORY":

@@ -166,12 +166,6 @@ def is_plain_word(token: Token, sentence_start: bool) -> bool:
     return text.isalpha() and len(text) >= 3 and (sentence_start or not text[0].isupper())
 
 
-def is_uncommon(token: Token, sentence_start: bool, language: Language) -> bool:
-    """A plain word under Zipf 3 (compounds by their parts)."""
-    return (is_plain_word(token, sentence_start)
-            and word_familiarity(token, language, facts(language)) < UNCOMMON_BELOW)
-
-
 @dataclass(frozen=True, slots=True)
 class SentenceStats:
     sentence: Sentence
@@ -184,18 +178,9 @@ def sentence_stats(doc: Document, sentence: Sentence) -> SentenceStats:
     return SentenceStats(sentence, len(sentence.words), text.count(",", start, end) + text.count(";", start, end))
 
 
-def word_metric(name: str, token: Token, language: Language) -> float:
-    if name == "word_syllables":
-        return float(word_facts(token, language, facts(language)).syllables)
-    if name == "word_zipf":
-        return word_familiarity(token, language, facts(language))
-    if name == "word_letters":
-        return float(sum(map(str.isalpha, token.text)))
-    raise KeyError(name)
-
-
 def word_metric_values(name: str, tokens: list[Token], language: Language) -> list[float]:
-    """word_metric of each token, with the language's Facts looked up once for all of them."""
+    """A word metric of each token ("word_syllables", "word_zipf", "word_letters"), with the
+    language's Facts looked up once for all of them."""
     if name == "word_letters":
         return [float(sum(map(str.isalpha, token.text))) for token in tokens]
     known = facts(language)
@@ -212,7 +197,8 @@ def word_metric_values(name: str, tokens: list[Token], language: Language) -> li
 
 def _word_counts(sentences: list[Sentence], language: Language) -> tuple[int, int, int]:
     """The syllables of all the sentences' words, and how many of the words are long and how many
-    uncommon (is_uncommon): one pass, each word's Facts looked up once."""
+    uncommon (a plain word under Zipf 3, compounds by their parts): one pass, each word's Facts
+    looked up once."""
     known, table = facts(language), word_data.rows(language)
     syllable_count = long_words = uncommon = 0
     for sentence in sentences:

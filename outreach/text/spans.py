@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from outreach.text.document import ADDRESS, Document, Token
+from outreach.text.document import Document, Token
 
 SPAN_KINDS = ("names", "amount_lines", "addresses", "explained_acronyms")
 
