@@ -62,10 +62,10 @@ def clear_word_caches(lang: str = languages.DEFAULT) -> None:
     """Empty every per-word cache of the engine, so the next letter starts with no word seen (the
     benchmarks' cold mode; tests of the precomputed word data). The word data itself stays loaded."""
     from outreach.rules.terms import term_set
-    from outreach.text import document, frequency, language, lemmas, metrics, syllables
+    from outreach.text import document, frequency, language, lemmas, metrics, participles, syllables
 
     for cached in (lemmas.lemma, frequency.familiarity, syllables.syllables, language._foreign,
-                   metrics.is_participle):
+                   participles.is_participle):
         cached.cache_clear()
     metrics.clear_facts()
     document.clear_word_infos()

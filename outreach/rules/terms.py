@@ -444,14 +444,18 @@ class TermSet:
             return NO_FORM
         return Form(bits, singles, named, longer, after)
 
-    def _form(self, token: Token, known: Container[str], vocabulary: dict[str, "Form"]) -> "Form":
+    def _form(self, token: Token, vocabulary: dict[str, "Form"] | None) -> "Form":
         """The form's entry, kept once found (a few thousand word forms at most): precomputed for
-        a word of the language's word data (`known`; see _vocabulary_of), else worked out. The
-        small dict of forms seen is asked first: it stays in the CPU's cache, the table does not."""
+        a word of the language's word data (`vocabulary`, see _vocabulary_of: the token carries
+        its row of that table from the parser), else worked out. The small dict of forms seen is
+        asked first: it stays in the CPU's cache, the table does not."""
         lower = token.lower
         form = self._forms.get(lower)
         if form is None:  # the lemma is the same wherever the form occurs: the form alone is the key
-            form = vocabulary.get(lower, NO_FORM) if lower in known else self._build_form(lower, token.lemma)
+            if vocabulary is not None and token.row is not None:
+                form = vocabulary.get(lower, NO_FORM)
+            else:
+                form = self._build_form(lower, token.lemma)
             if len(self._forms) < 100_000:
                 self._forms[lower] = form
         return form
@@ -491,14 +495,14 @@ class TermSet:
         """Every match of every term, on whole tokens, by term text. `known`: the language's word
         data as loaded (text/words.py; only a rule book's index is given it), whose words' entries
         are worked out ahead (see _vocabulary_of)."""
-        vocabulary = self._vocabulary_of(known) if known else {}
+        vocabulary = self._vocabulary_of(known) if known and self.cache_key else None
         seen: dict[str, Form] = {}  # by token form: a letter repeats its words
         forms: list[Form] = []
         present = 0
         for token in tokens:
             form = seen.get(token.lower)
             if form is None:
-                form = seen[token.lower] = self._form(token, known, vocabulary)
+                form = seen[token.lower] = self._form(token, vocabulary)
             forms.append(form)
             present |= form.bits
         forms.append(NO_FORM)  # after the last token

@@ -85,6 +85,10 @@ class Token(NamedTuple):  # a tuple, not a dataclass: a letter has hundreds and 
     lower: str = ""
     lemma: str = ""
     is_word: bool = True
+    # The word's row of the precomputed word data (text/words.py), or None: found once by the
+    # parser, so the metrics, the foreign-word check and the term index need not look it up again
+    # in that 200,000-word table (each look-up there is a few cache misses).
+    row: tuple | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,20 +431,20 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
 _new_tuple = tuple.__new__
 
 
-_word_infos: dict[str, dict[str, tuple[str, str, bool]]] = {}  # simplemma's code -> word -> info
+WordInfo = tuple[str, str, bool, "word_data.Row | None"]  # lower, lemma, is_word, row: Token's last four
+_word_infos: dict[Language, dict[str, WordInfo]] = {}  # language -> word as written -> info
 MAX_WORD_INFOS = 200_000  # words kept per language; past that the dict starts again (the app runs for days)
 
 
-def _word_info(word: str, lemmas: str, known: dict[str, tuple[str, str, bool]],
-               table: dict[str, word_data.Row]) -> tuple[str, str, bool]:
-    """A token's lower-case form, lemma and whether it has a letter (not a number), by the word as
-    written: one dict lookup per token of a word seen before (`known`: _word_infos[lemmas]).
-    `table`: word_data.lemma_rows(lemmas), the precomputed lemmas."""
+def _word_info(word: str, lemmas: str, known: dict[str, WordInfo], table: dict[str, word_data.Row]) -> WordInfo:
+    """A token's lower-case form, lemma, whether it has a letter (not a number) and its row of the
+    word data, by the word as written: one dict lookup per token of a word seen before (`known`:
+    _word_infos[language]). `table`: word_data.rows(language)."""
     lower = word.lower()
     row = table.get(lower)
     # isalpha(): a letter, without the regex search, for almost every word
     info = known[word] = (lower, lemma(lower, lemmas) if row is None else row[2] or lower,
-                          lower.isalpha() or _HAS_LETTER(lower) is not None)
+                          lower.isalpha() or _HAS_LETTER(lower) is not None, row)
     return info
 
 
@@ -452,7 +456,6 @@ def clear_word_infos() -> None:
 def parse(text: str, language: Language | str | None = None) -> Document:
     """Tokens, sentences and letter parts of a letter in a language (a code; None: the default)."""
     language = languages.get(language)
-    word_data.rows(language)  # the precomputed word data, lemmas included, loaded on first use (text/words.py)
     doc = Document(text, language)
     doc.parts = find_parts(text, language)
     sentence_spans: list[tuple[int, int, str]] = []
@@ -472,10 +475,10 @@ def parse(text: str, language: Language | str | None = None) -> Document:
     address_starts = [a for a, _ in addresses]
     soft_hyphens = "\u00ad" in text
     lemmas, words = language.lemmas, _WORD.finditer
-    lemma_table = word_data.lemma_rows(lemmas)  # precomputed lemmas (text/words.py)
-    known = _word_infos.get(lemmas)
+    table = word_data.rows(language)  # the precomputed word data, lemmas included, loaded on first use
+    known = _word_infos.get(language)
     if known is None or len(known) > MAX_WORD_INFOS:
-        known = _word_infos[lemmas] = {}
+        known = _word_infos[language] = {}
     # The clause breaks of the text, found in one pass; in a sentence, next_break is the first one
     # after the last word taken (a break character is never part of a word): a word that starts
     # after it starts a new clause.
@@ -499,9 +502,9 @@ def parse(text: str, language: Language | str | None = None) -> Document:
             word = match.group()
             if soft_hyphens:
                 word = word.replace("\u00ad", "")
-            lower, word_lemma, is_word = known.get(word) or _word_info(word, lemmas, known, lemma_table)
             # tuple.__new__ directly: a NamedTuple's own __new__ is one more Python call per token
-            tokens.append(_new_tuple(Token, (word, start, end, len(tokens), index, clause, lower, word_lemma, is_word)))
+            tokens.append(_new_tuple(Token, (word, start, end, len(tokens), index, clause)
+                                     + (known.get(word) or _word_info(word, lemmas, known, table))))
         clause += 1
         sentence_tokens = tuple(tokens[first:])
         sentences.append(Sentence(s, e, index, part_name, sentence_tokens,

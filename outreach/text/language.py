@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from outreach.text.document import Document
 from outreach.text import words as word_data
+from outreach.text.words import FOREIGN
 from outreach.text.frequency import zipf
 
 MARGIN = 1.5          # a word is foreign when it is this much more common (Zipf) in the other language
@@ -16,17 +17,16 @@ MIN_WORDS = 12        # too few words to tell
 
 def foreign_share(doc: Document) -> float:
     """Share of the letter's words that are far more common in the other language than in its own."""
-    words = [t.lower for t in doc.tokens if t.is_word and len(t.lower) >= 2]
+    words = [t for t in doc.tokens if t.is_word and len(t.lower) >= 2]
     if not words:
         return 0.0
     own, other = doc.language.wordfreq, doc.language.foreign_other
-    # A word in the precomputed data is one dict lookup (_foreign's first step, without its call
-    # and cache); only the others go through _foreign.
-    table = word_data.foreign_rows(own, other)
+    # A word of the precomputed data (text/words.py) carries its row from the parser, which holds
+    # the answer; only the others go through _foreign (and its cache).
     foreign = 0
-    for word in words:
-        row = table.get(word)
-        if row[3] if row is not None else _foreign(word, own, other):
+    for token in words:
+        row = token.row
+        if row[FOREIGN] if row is not None else _foreign(token.lower, own, other):
             foreign += 1
     return foreign / len(words)
 
@@ -35,7 +35,7 @@ def foreign_share(doc: Document) -> float:
 def _foreign(word: str, lang: str, other: str) -> bool:
     row = word_data.foreign_rows(lang, other).get(word)  # precomputed (outreach/text/words.py)
     if row is not None:
-        return row[3]
+        return row[FOREIGN]
     return zipf(word, other) - zipf(word, lang) >= MARGIN
 
 

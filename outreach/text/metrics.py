@@ -5,14 +5,13 @@ Metrics are computed on the body so the address block, salutation and signature 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
 
 from outreach.languages import Language
 from outreach.text import words as word_data
 from outreach.text.document import Document, Sentence, Token
 from outreach.text.frequency import UNCOMMON_BELOW, familiarity
-from outreach.text.lemmas import lemma, separable_particles
+from outreach.text.lemmas import lemma
+from outreach.text.participles import participle, passive_data
 from outreach.text.syllables import syllables
 
 LONG_SENTENCE_WORDS = 20
@@ -27,63 +26,11 @@ DOCUMENT_METRICS = (
 SENTENCE_METRICS = ("sentence_words", "sentence_commas")
 WORD_METRICS = ("word_syllables", "word_zipf", "word_letters")
 
-_PASSIVE_KEYS = ("prefixes", "worden", "zijn", "zijn_verbs", "zijn_adjectives")
+# A word's facts: its row of the precomputed word data (outreach/text/words.py), or a tuple of
+# the same shape worked out for a word outside it (see _new_facts). Read by position, as the rows.
+SYLLABLES, FAMILIARITY, PARTICIPLE = word_data.SYLLABLES, word_data.FAMILIARITY, word_data.PARTICIPLE
+Facts = word_data.Row  # (syllables, familiarity or None until asked, lemma or None, foreign, participle)
 
-
-@lru_cache(maxsize=4)
-def _passive_data(language: Language) -> dict[str, frozenset[str]]:
-    """text/passive.toml of the language (a language without one finds no passive sentences)."""
-    data = language.text_data("passive.toml")
-    return {key: frozenset(data.get(key, ())) for key in _PASSIVE_KEYS}
-
-
-@lru_cache(maxsize=65536)  # a word is a participle or not, in every letter
-def is_participle(word: str, language: Language) -> bool:
-    """Heuristic: does this word look like a (Dutch-shaped) past participle?"""
-    lower = word.lower()
-    return _participle(lower, lemma(lower, language.lemmas), language)
-
-
-def _participle(lower: str, verb: str, language: Language) -> bool:
-    """is_participle of a lower-case word whose lemma is `verb`."""
-    # the cheap tests first: most words end here, without looking at the language's data
-    if len(lower) < 5 or verb == lower or not verb.endswith("en") or not lower.isalpha():
-        return False  # (verb == lower: simplemma knows no verb behind it: "gezond", "gebied")
-    stem = lower
-    any_prefix, prefixes = _particle_prefixes(language)
-    if lower.startswith(any_prefix):  # one test for all particles; the loop only after a match
-        for prefix, particle_length in prefixes:
-            if stem.startswith(prefix) and len(stem) > particle_length + 4:
-                stem = stem[particle_length:]
-                break
-    if stem.startswith("ge") and stem.endswith(("d", "t", "en")):
-        return True
-    # "betaald", "verwerkt", and the strong ones: "besproken", "ontvangen", "verzonden"
-    return lower.startswith(_participle_prefixes(language)) and lower.endswith(("d", "t", "en"))
-
-
-@lru_cache(maxsize=4)
-def _particle_prefixes(language: Language) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
-    """Each separable particle followed by "ge" ("opge"), longest particle first, with the
-    particle's length; and the same prefixes as one tuple, for a single str.startswith."""
-    pairs = tuple((particle + "ge", len(particle)) for particle in separable_particles(language))
-    return tuple(prefix for prefix, _ in pairs), pairs
-
-
-@lru_cache(maxsize=4)
-def _participle_prefixes(language: Language) -> tuple[str, ...]:
-    """The prefixes of participles without "ge" (passive.toml), as one tuple for str.startswith."""
-    return tuple(_passive_data(language)["prefixes"])
-
-
-class Facts(NamedTuple):
-    """What the metrics need of one word, the same in every letter (see facts)."""
-    syllables: int
-    familiarity: float | None  # None until asked for a word outside the word data (see word_familiarity)
-    participle: bool
-
-
-_new_tuple = tuple.__new__
 _facts: dict[Language, dict[str, Facts]] = {}
 MAX_FACTS = 200_000  # words kept per language; past that the dict starts again (the app runs for days)
 
@@ -107,15 +54,14 @@ def word_facts(token: Token, language: Language, known: dict[str, Facts]) -> Fac
 
 
 def _new_facts(token: Token, language: Language, known: dict[str, Facts], table: dict[str, word_data.Row]) -> Facts:
-    """word_facts of a word not in `known` yet; `table`: word_data.rows(language)."""
+    """word_facts of a word not in `known` yet; `table`: word_data.rows(language). A word of the
+    table has its row as its Facts, as it is: nothing to work out."""
     lower = token.lower
-    row = table.get(lower)
-    participle = _participle(lower, token.lemma, language)  # token.lemma: lemma(lower)
-    # tuple.__new__ directly: Facts' own __new__ is one more Python call per new word
-    if row is not None:
-        found = _new_tuple(Facts, (row[0], row[1], participle))
-    else:
-        found = _new_tuple(Facts, (syllables(lower, language), None, participle))
+    found = token.row  # the parser's look-up in the table
+    if found is None and table:
+        found = table.get(lower)  # a token not made by the parser
+    if found is None:  # token.lemma: lemma(lower)
+        found = (syllables(lower, language), None, None, False, participle(lower, token.lemma, language))
     known[lower] = found
     return found
 
@@ -124,9 +70,9 @@ def word_familiarity(token: Token, language: Language, known: dict[str, Facts]) 
     """familiarity() of a word, through its Facts. For a word outside the word data it is worked
     out only when asked (a compound split, ~100 µs): the metrics ask only for plain words."""
     found = known.get(token.lower) or word_facts(token, language, known)
-    if found.familiarity is None:
-        found = known[token.lower] = found._replace(familiarity=familiarity(token.lower, language))
-    return found.familiarity
+    if found[FAMILIARITY] is None:
+        known[token.lower] = found = (found[0], familiarity(token.lower, language)) + found[2:]
+    return found[FAMILIARITY]
 
 
 def clear_facts() -> None:
@@ -139,15 +85,15 @@ def is_passive(sentence: Sentence, language: Language) -> bool:
     known = facts(language)
     # Most sentences hold no participle: one pass over the words answers for them. (A token
     # without a letter is no participle either: is_participle takes letters only.)
-    if not any([(known.get(t.lower) or word_facts(t, language, known)).participle for t in sentence.words]):
+    if not any([(known.get(t.lower) or word_facts(t, language, known))[PARTICIPLE] for t in sentence.words]):
         return False
-    data = _passive_data(language)
+    data = passive_data(language)
     by_clause: dict[int, list[Token]] = {}
     for token in sentence.tokens:
         by_clause.setdefault(token.clause, []).append(token)
     for clause in by_clause.values():
         lowers = [t.lower for t in clause]
-        participles = [t.lower for t in clause if t.is_word and word_facts(t, language, known).participle]
+        participles = [t.lower for t in clause if t.is_word and word_facts(t, language, known)[PARTICIPLE]]
         if not participles:
             continue
         if any(w in data["worden"] for w in lowers):
@@ -185,11 +131,11 @@ def word_metric_values(name: str, tokens: list[Token], language: Language) -> li
         return [float(sum(map(str.isalpha, token.text))) for token in tokens]
     known = facts(language)
     if name == "word_syllables":
-        return [float((known.get(t.lower) or word_facts(t, language, known)).syllables) for t in tokens]
+        return [float((known.get(t.lower) or word_facts(t, language, known))[SYLLABLES]) for t in tokens]
     if name == "word_zipf":
         values = []
         for t in tokens:  # word_familiarity, called only for a word whose familiarity is not known yet
-            familiar = (known.get(t.lower) or word_facts(t, language, known)).familiarity
+            familiar = (known.get(t.lower) or word_facts(t, language, known))[FAMILIARITY]
             values.append(word_familiarity(t, language, known) if familiar is None else familiar)
         return values
     raise KeyError(name)
@@ -205,11 +151,11 @@ def _word_counts(sentences: list[Sentence], language: Language) -> tuple[int, in
         sentence_start = True
         for token in sentence.words:
             found = known.get(token.lower) or _new_facts(token, language, known, table)
-            syllable_count += found.syllables
-            if found.syllables >= LONG_WORD_SYLLABLES:
+            syllable_count += found[SYLLABLES]
+            if found[SYLLABLES] >= LONG_WORD_SYLLABLES:
                 long_words += 1
             if is_plain_word(token, sentence_start):
-                familiar = found.familiarity
+                familiar = found[FAMILIARITY]
                 if familiar is None:  # a word outside the word data: worked out now (word_familiarity)
                     familiar = word_familiarity(token, language, known)
                 if familiar < UNCOMMON_BELOW:

@@ -34,10 +34,13 @@ FILE = "words.tsv.gz"
 WORDS = 200_000
 _HEADER = "# outreach word data "
 _TEXT = Path(__file__).resolve().parent
-_CODE = (_TEXT / "syllables.py", _TEXT / "frequency.py", _TEXT / "lemmas.py", _TEXT / "language.py")
+_CODE = (_TEXT / "syllables.py", _TEXT / "frequency.py", _TEXT / "lemmas.py", _TEXT / "language.py",
+         _TEXT / "participles.py")
 
-# A row: (syllables, familiarity, lemma or None when the lemma is the word itself, foreign): see compute.
-Row = tuple[int, float, "str | None", bool]
+# A row: (syllables, familiarity, lemma or None when the lemma is the word itself, foreign,
+# participle): see compute. The metrics read a row as the word's facts, by these positions.
+Row = tuple[int, float, "str | None", bool, bool]
+SYLLABLES, FAMILIARITY, LEMMA, FOREIGN, PARTICIPLE = range(5)
 
 _tables: dict[Language, dict[str, Row]] = {}
 _by_lemmas: dict[str, dict[str, Row]] = {}  # simplemma's code -> a table whose lemma column fits it
@@ -50,13 +53,15 @@ def inputs_digest(language: Language) -> str:
     from importlib.metadata import version
 
     from outreach.text.lemmas import separable_particles
+    from outreach.text.participles import participle_prefixes
     from outreach.text.syllables import _exceptions
 
     digest = hashlib.sha256()
     for name in ("pyphen", "wordfreq", "simplemma"):
         digest.update(f"{name} {version(name)}\n".encode())
     for field in (language.hyphenation, language.wordfreq, language.lemmas, language.foreign_other,
-                  language.compound_links, list(_exceptions(language).items()), separable_particles(language)):
+                  language.compound_links, list(_exceptions(language).items()), separable_particles(language),
+                  participle_prefixes(language)):
         digest.update(f"{field!r}\n".encode())
     for path in _CODE:
         digest.update(path.read_bytes())
@@ -103,19 +108,21 @@ def read(data: bytes, digest: str) -> dict[str, Row] | None:
     if lines[0] != _HEADER + digest:
         return None
     numbers: dict[str, float] = {}
-    same: dict[tuple[str, str, str], Row] = {}  # rows without a lemma of their own are shared
+    same: dict[tuple[str, str, str, str], Row] = {}  # rows without a lemma of their own are shared
     table: dict[str, Row] = {}
     for line in lines[1:]:
         if not line:
             continue
-        word, count, familiar, lemma, foreign = line.split("\t")
+        word, count, familiar, lemma, foreign, participle = line.split("\t")
         if lemma:
-            table[word] = (int(count), numbers.setdefault(familiar, float(familiar)), lemma, foreign == "1")
+            table[word] = (int(count), numbers.setdefault(familiar, float(familiar)), lemma, foreign == "1",
+                           participle == "1")
         else:
-            shared = same.get((count, familiar, foreign))
+            shared = same.get((count, familiar, foreign, participle))
             if shared is None:
-                shared = same[(count, familiar, foreign)] = (
-                    int(count), numbers.setdefault(familiar, float(familiar)), None, foreign == "1")
+                shared = same[(count, familiar, foreign, participle)] = (
+                    int(count), numbers.setdefault(familiar, float(familiar)), None, foreign == "1",
+                    participle == "1")
             table[word] = shared
     return table
 
@@ -136,12 +143,13 @@ def compute(word: str, language: Language) -> Row:
     from outreach.text.frequency import familiarity
     from outreach.text.language import _foreign
     from outreach.text.lemmas import lemma
+    from outreach.text.participles import is_participle
     from outreach.text.syllables import syllables
 
     assert _off, "computed with the table off only"
     own = lemma(word, language.lemmas)
     return (syllables(word, language), familiarity(word, language), None if own == word else own,
-            _foreign(word, language.wordfreq, language.foreign_other))
+            _foreign(word, language.wordfreq, language.foreign_other), is_participle(word, language))
 
 
 def make(language: Language, count: int = WORDS) -> bytes:
@@ -151,8 +159,8 @@ def make(language: Language, count: int = WORDS) -> bytes:
     try:
         lines = [_HEADER + inputs_digest(language)]
         for word in sorted(vocabulary(language, count)):
-            count_, familiar, lemma, foreign = compute(word, language)
-            lines.append(f"{word}\t{count_}\t{familiar!r}\t{lemma or ''}\t{int(foreign)}")
+            count_, familiar, lemma, foreign, participle = compute(word, language)
+            lines.append(f"{word}\t{count_}\t{familiar!r}\t{lemma or ''}\t{int(foreign)}\t{int(participle)}")
     finally:
         _off = False
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)

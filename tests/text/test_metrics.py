@@ -4,7 +4,8 @@ import pytest
 from outreach import languages
 from outreach.text.document import parse
 from outreach.text.frequency import familiarity, zipf
-from outreach.text.metrics import document_metrics, is_participle, is_passive
+from outreach.text.metrics import document_metrics, is_passive
+from outreach.text.participles import is_participle
 
 NL = languages.get("nl")
 

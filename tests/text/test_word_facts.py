@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from outreach import languages
-from outreach.text import frequency, metrics, syllables
+from outreach.text import frequency, metrics, participles, syllables
 from outreach.text.document import parse
 
 NL = languages.get("nl")
@@ -19,8 +19,8 @@ def test_facts_are_what_the_functions_compute():
         known = metrics.facts(NL)
         for token in doc.tokens:
             facts = metrics.word_facts(token, NL, known)
-            assert facts.syllables == syllables.syllables(token.text, NL), token.text
-            assert facts.participle == metrics.is_participle(token.text, NL), token.text
+            assert facts[metrics.SYLLABLES] == syllables.syllables(token.text, NL), token.text
+            assert facts[metrics.PARTICIPLE] == participles.is_participle(token.text, NL), token.text
             assert metrics.word_familiarity(token, NL, known) == frequency.familiarity(token.text, NL), token.text
             seen += 1
     assert seen > 1000
