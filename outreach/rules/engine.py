@@ -144,14 +144,15 @@ class Context:
             return [(0, len(self.doc.text))]
         return [(p.start, p.end) for p in self.doc.parts if p.name in parts]
 
-    def _terms(self, terms: tuple[str, ...]) -> list[Hit]:
+    def _terms(self, terms: tuple[str, ...], term_set: frozenset[str] | None = None) -> list[Hit]:
+        """Every hit of these terms (`term_set`: the same as a set, when the caller has one)."""
         if self._index is None:
             return find_terms(terms, self.doc.tokens, self.doc.language)
         if self._term_hits is None:
             self._term_hits = self._index.find_all(self.doc.tokens, word_data.rows(self.doc.language))
         found = self._term_hits
-        if found.keys().isdisjoint(terms):  # most matchers: none of their terms is in the letter
-            return []
+        if found.keys().isdisjoint(terms if term_set is None else term_set):
+            return []  # most matchers: none of their terms is in the letter
         return [hit for term in terms for hit in found.get(term, ())]
 
     def occurring(self, terms: tuple[str, ...]) -> set[str] | tuple[str, ...]:
@@ -256,7 +257,7 @@ class Context:
         if key in self._matches:
             return self._matches[key]
         ranges = self.ranges(parts)
-        hits = self._terms(matcher.terms) if matcher.terms else []
+        hits = self._terms(matcher.terms, matcher.term_set) if matcher.terms else []
         if parts:
             hits = [h for h in hits if any(lo <= h.start and h.end <= hi for lo, hi in ranges)]
         if matcher.patterns:

@@ -57,9 +57,13 @@ class Matcher:
     # A matcher keys the engine's per-letter caches tens of thousands of times a letter: its hash
     # (over hundreds of terms) is computed once.
     _hash: int = field(init=False, repr=False, compare=False, default=0)
+    # The terms as a set: "is any of them in this letter?" then walks the letter's few found
+    # terms instead of a matcher's hundreds (Context._terms)
+    term_set: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hash", hash((self.terms, self.patterns)))
+        object.__setattr__(self, "term_set", frozenset(self.terms))
 
     def __hash__(self) -> int:
         return self._hash

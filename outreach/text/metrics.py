@@ -46,20 +46,17 @@ def facts(language: Language) -> dict[str, Facts]:
 
 
 def word_facts(token: Token, language: Language, known: dict[str, Facts]) -> Facts:
-    """A word's Facts from `known` (facts(language)), worked out and kept there when new: from
-    the precomputed word data when the word is in it (outreach/text/words.py), else by the
-    functions that compute them (familiarity only when asked: word_familiarity)."""
-    found = known.get(token.lower)
-    return found if found is not None else _new_facts(token, language, known, word_data.rows(language))
+    """A word's Facts: its row of the precomputed word data (outreach/text/words.py), which the
+    parser gave the token; else from `known` (facts(language)), worked out and kept there when
+    new by the functions that compute them (familiarity only when asked: word_familiarity)."""
+    return token.row or known.get(token.lower) or _new_facts(token, language, known, word_data.rows(language))
 
 
 def _new_facts(token: Token, language: Language, known: dict[str, Facts], table: dict[str, word_data.Row]) -> Facts:
-    """word_facts of a word not in `known` yet; `table`: word_data.rows(language). A word of the
-    table has its row as its Facts, as it is: nothing to work out."""
+    """word_facts of a word without a row that is not in `known` yet; `table`:
+    word_data.rows(language), for a token not made by the parser."""
     lower = token.lower
-    found = token.row  # the parser's look-up in the table
-    if found is None and table:
-        found = table.get(lower)  # a token not made by the parser
+    found = table.get(lower) if table else None
     if found is None:  # token.lemma: lemma(lower)
         found = (syllables(lower, language), None, None, False, participle(lower, token.lemma, language))
     known[lower] = found
@@ -69,7 +66,7 @@ def _new_facts(token: Token, language: Language, known: dict[str, Facts], table:
 def word_familiarity(token: Token, language: Language, known: dict[str, Facts]) -> float:
     """familiarity() of a word, through its Facts. For a word outside the word data it is worked
     out only when asked (a compound split, ~100 µs): the metrics ask only for plain words."""
-    found = known.get(token.lower) or word_facts(token, language, known)
+    found = token.row or known.get(token.lower) or word_facts(token, language, known)
     if found[FAMILIARITY] is None:
         known[token.lower] = found = (found[0], familiarity(token.lower, language)) + found[2:]
     return found[FAMILIARITY]
@@ -85,7 +82,7 @@ def is_passive(sentence: Sentence, language: Language) -> bool:
     known = facts(language)
     # Most sentences hold no participle: one pass over the words answers for them. (A token
     # without a letter is no participle either: is_participle takes letters only.)
-    if not any([(known.get(t.lower) or word_facts(t, language, known))[PARTICIPLE] for t in sentence.words]):
+    if not any([(t.row or known.get(t.lower) or word_facts(t, language, known))[PARTICIPLE] for t in sentence.words]):
         return False
     data = passive_data(language)
     by_clause: dict[int, list[Token]] = {}
@@ -131,11 +128,11 @@ def word_metric_values(name: str, tokens: list[Token], language: Language) -> li
         return [float(sum(map(str.isalpha, token.text))) for token in tokens]
     known = facts(language)
     if name == "word_syllables":
-        return [float((known.get(t.lower) or word_facts(t, language, known))[SYLLABLES]) for t in tokens]
+        return [float((t.row or known.get(t.lower) or word_facts(t, language, known))[SYLLABLES]) for t in tokens]
     if name == "word_zipf":
         values = []
         for t in tokens:  # word_familiarity, called only for a word whose familiarity is not known yet
-            familiar = (known.get(t.lower) or word_facts(t, language, known))[FAMILIARITY]
+            familiar = (t.row or known.get(t.lower) or word_facts(t, language, known))[FAMILIARITY]
             values.append(word_familiarity(t, language, known) if familiar is None else familiar)
         return values
     raise KeyError(name)
@@ -150,7 +147,7 @@ def _word_counts(sentences: list[Sentence], language: Language) -> tuple[int, in
     for sentence in sentences:
         sentence_start = True
         for token in sentence.words:
-            found = known.get(token.lower) or _new_facts(token, language, known, table)
+            found = token.row or known.get(token.lower) or _new_facts(token, language, known, table)
             syllable_count += found[SYLLABLES]
             if found[SYLLABLES] >= LONG_WORD_SYLLABLES:
                 long_words += 1
