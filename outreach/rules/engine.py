@@ -253,7 +253,7 @@ class Context:
 
     def matches(self, matcher: Matcher, parts: frozenset[str]) -> list[Hit]:
         """Hits of a matcher in these parts, deduplicated, before negation and exceptions."""
-        key = (matcher, parts)
+        key = (matcher.key, parts)
         if key in self._matches:
             return self._matches[key]
         ranges = self.ranges(parts)
@@ -282,7 +282,7 @@ class Context:
     def find(self, matcher: Matcher, parts: frozenset[str], negation: str,
              exceptions: Matcher = Matcher()) -> list[Hit]:
         """Hits of a matcher in these parts, after negation, outside the exception phrases."""
-        key = (matcher, parts, negation, exceptions)
+        key = (matcher.key, parts, negation, exceptions.key)
         if key not in self._cache:
             self._cache[key] = [h for h in self.matches(matcher, parts) if self._keeps(h, negation, exceptions)]
         return self._cache[key]
@@ -290,7 +290,7 @@ class Context:
     def first(self, matcher: Matcher, parts: frozenset[str], negation: str,
               exceptions: Matcher = Matcher()) -> Hit | None:
         """find(...)[0], or None: negation and exceptions are checked only up to the first hit kept."""
-        key = (matcher, parts, negation, exceptions)
+        key = (matcher.key, parts, negation, exceptions.key)
         if key in self._cache:
             found = self._cache[key]
             return found[0] if found else None

@@ -49,6 +49,9 @@ class RulePackError(ValueError):
     """A pack file that cannot be used; the message names the file and the rule."""
 
 
+_MATCHER_KEYS: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}  # see Matcher.key
+
+
 @dataclass(frozen=True, slots=True)
 class Matcher:
     """What to look for: terms (word sequences) and regular expressions."""
@@ -61,9 +64,14 @@ class Matcher:
     # terms instead of a matcher's hundreds (Context._terms)
     term_set: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
 
+    # A small number, the same for equal matchers in this process: the engine's per-letter caches
+    # are keyed on it, so a look-up hashes an int in C instead of calling __hash__ in Python.
+    key: int = field(init=False, repr=False, compare=False, default=0)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hash", hash((self.terms, self.patterns)))
         object.__setattr__(self, "term_set", frozenset(self.terms))
+        object.__setattr__(self, "key", _MATCHER_KEYS.setdefault((self.terms, self.patterns), len(_MATCHER_KEYS)))
 
     def __hash__(self) -> int:
         return self._hash
