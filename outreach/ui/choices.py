@@ -1,6 +1,10 @@
-"""The page choices remembered per workspace: scenario, population shares, view and interface
-language. A refresh, a new tab or reopening a workspace shows it as it was left (a workshop demo
-after a refresh keeps its scenario).
+"""The page choices remembered per workspace: scenario, population shares and interface language.
+A refresh, a new tab or reopening a workspace shows it as it was left (a workshop demo after a
+refresh keeps its scenario).
+
+The view is not one of them: the address decides it. `/` is Schrijven, a bookmarked `/vergelijken`
+opens Vergelijken, and switching workspaces keeps the view one is in. (Choices stored by an
+earlier version still hold a "view"; it is ignored.)
 
 Kept in the store's file (outreach/history.py: History.remember / choices). Streamlit does not let a
 widget's value be set once the widget is drawn, so a workspace's stored choices are put on the page
@@ -30,8 +34,7 @@ def current() -> dict:
     state = st.session_state
     shares = {k[len(SHARE_PREFIX):]: state[k] for k in state
               if isinstance(k, str) and k.startswith(SHARE_PREFIX) and isinstance(state[k], (int, float))}
-    return {"scenario": state.get(SCENARIO), "view": state.get(workspace.VIEW), "lang_en": bool(state.get(LANG)),
-            "shares": dict(sorted(shares.items()))}
+    return {"scenario": state.get(SCENARIO), "lang_en": bool(state.get(LANG)), "shares": dict(sorted(shares.items()))}
 
 
 def restore() -> None:
@@ -42,8 +45,6 @@ def restore() -> None:
     state = st.session_state
     if isinstance(chosen.get("scenario"), str):
         state[SCENARIO] = chosen["scenario"]
-    if chosen.get("view") in ("write", "compare", "workshop"):
-        state[workspace.VIEW] = state[workspace.VIEW_WANTED] = chosen["view"]  # view.render_page goes there
     if isinstance(chosen.get("lang_en"), bool):
         state[LANG] = chosen["lang_en"]
     for sid, value in (chosen.get("shares") or {}).items():
@@ -77,5 +78,5 @@ def remember() -> None:
 
 
 def _differs(stored: dict, now: dict) -> bool:
-    return any(stored.get(k) != now.get(k) for k in ("scenario", "view", "lang_en")) or any(
+    return any(stored.get(k) != now.get(k) for k in ("scenario", "lang_en")) or any(
         now["shares"].get(sid) != value for sid, value in (stored.get("shares") or {}).items())

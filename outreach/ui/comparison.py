@@ -224,17 +224,21 @@ def changes_html(items, css: str, ctx) -> str:
                    f"{escape(ctx.titles.get(group.dimension, group.dimension))}</span>{count}{match} "
                    f'<span class="oh-pts {"oh-neg" if group.points < 0 else "oh-pos"}">'
                    f"{escape(_delta(group.points, ctx.lang))}</span> "
-                   f"{escape(interface.message(group.rule, group.message, ctx.lang))} "
-                   f'<span class="oh-rule">{escape(group.rule)}</span></li>')
+                   f"{escape(interface.message(group.rule, group.message, ctx.lang))}</li>")
     return f'<ul class="oh-changes">{"".join(lis)}</ul>'
 
 
-def _rules_count(changes, t) -> str:
-    """' · 3 rules' after a count of findings; nothing for none, '1 rule' for one."""
-    rules = len(by_rule(changes))
-    if rules == 0:
-        return ""
-    return " · " + (t("compare_more_one") if rules == 1 else t("compare_more", count=rules))
+def changes_heading(changes, kind: str, t) -> str:
+    """'Fixed: 42 findings (33 different)': the findings counted, and how many kinds the list shows
+    (one line per rule). Never the word "rule": to an advisor a "regel" is a line of the letter."""
+    count, kinds = len(changes), len(by_rule(changes))
+    if kind == "fixed":
+        heading = t("compare_fixed_one") if count == 1 else t("compare_fixed", count=count)
+    else:
+        heading = t("compare_introduced_one") if count == 1 else t("compare_introduced", count=count)
+    if kinds not in (0, count):
+        heading += " " + t("compare_kinds", count=kinds)
+    return heading
 
 
 def _changes(result: Comparison, ctx) -> None:
@@ -248,10 +252,10 @@ def _changes(result: Comparison, ctx) -> None:
                         f"{t('compare_against', base=md_escape(f'{variant_label(0)} · {names[0]}'))}")
             left, right = st.columns(2)
             with left:
-                st.markdown(f"✓ **{t('compare_fixed', count=len(fixed))}**{_rules_count(fixed, t)}")
+                st.markdown(f"✓ **{changes_heading(fixed, 'fixed', t)}**")
                 st.html(changes_html(fixed, "oh-fixed", ctx))
             with right:
-                st.markdown(f"✕ **{t('compare_introduced', count=len(introduced))}**{_rules_count(introduced, t)}")
+                st.markdown(f"✕ **{changes_heading(introduced, 'introduced', t)}**")
                 st.html(changes_html(introduced, "oh-introduced", ctx))
             diff = result.diffs[name]
             with st.expander(t("compare_diff", name=md_escape(f"{variant_label(i)} · {name}")), expanded=True):
@@ -266,7 +270,7 @@ def _downloads(pairs: list[tuple[str, str]], shares, ctx) -> None:
     t = ctx.t
     st.subheader(t("compare_share_title"))
     st.caption(t("compare_share_help"))
-    title = workspace.draft().name
+    title = workspace.shown_name(workspace.draft().name, t)
     exercise = tuple(sorted((workspace.exercise() or {}).items()))
     html, csv, json_text = resources.report_files(tuple(pairs), shares, title, exercise, ctx.lang)
     a, b, c = st.columns(3)

@@ -202,3 +202,28 @@ CSS = """
   .oh-cmp .oh-verdict{font-size:.72rem;padding:.05rem .35rem;}
 }
 """ + _dimension_rules() + "\n</style>"
+
+
+# ui-nav -----------------------------------------------------------------------------------------
+# Long labels read whole, and one control chooses the variant.
+NAV_CSS = """
+/* Dropdown options (scenario, workspace, example letter) wrap instead of being cut at the edge. */
+[role="listbox"] [role="option"]{height:auto !important;min-height:2.25rem;}
+[role="listbox"] [role="option"]>div{white-space:normal !important;overflow:visible !important;
+  text-overflow:clip !important;line-height:1.3;padding-top:.3rem;padding-bottom:.3rem;}
+/* The variant switch: its options wrap to a second row on a phone instead of running off screen. */
+[class*="st-key-ui-variant-"] [role="radiogroup"]{flex-wrap:wrap;overflow:visible;row-gap:.35rem;}
+[class*="st-key-ui-variant-"] [role="radio"]{max-width:100%;}
+[class*="st-key-ui-variant-"] [role="radio"] p{white-space:normal;text-align:left;}
+/* The overview under it is a read-only summary (reach and verdicts per variant), not a second
+   switch: no button-like boxes, no selection outline; the open variant is marked by a bar. */
+.oh-overview{gap:.25rem 1.1rem;padding:.35rem .1rem;border-top:1px solid #eaeef2;border-bottom:1px solid #eaeef2;}
+.oh-ov{border:0;background:transparent;padding:.1rem .35rem;border-radius:0;cursor:default;
+  border-left:3px solid transparent;}
+.oh-ov-on{border:0;border-left:3px solid #1d4e89;box-shadow:none;}
+.oh-ov-name{font-weight:500;max-width:none;white-space:normal;}
+.oh-ov-on .oh-ov-name{font-weight:700;}
+/* The open workspace's whole name under the sidebar picker when the picker cuts it. */
+.oh-ws-full{font-size:.86rem;font-weight:600;line-height:1.35;margin-top:-.5rem;overflow-wrap:anywhere;}
+"""
+CSS = CSS.replace("\n</style>", NAV_CSS + "\n</style>")

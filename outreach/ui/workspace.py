@@ -28,6 +28,7 @@ the store can be written again (a small fragment retries every few seconds).
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import logging
 import re
@@ -44,7 +45,7 @@ from outreach.store import (EXERCISE_KEYS, ConflictError, ImportProblem,
                             WorkspaceNotFound, WorkspaceSummary, workspace_json)
 from outreach.templating import TemplateProblem
 from outreach.ui import access, editor, resources
-from outreach.ui.strings import Strings, md_escape
+from outreach.ui.strings import LANGS, Strings, md_escape
 from outreach.ui.variants import (SLOTS, copy_name, free_slot, merge_both, merge_exercise, name_problem,
                                   next_variant_name, normal_exercise, safe_filename, unique_name)
 
@@ -71,6 +72,7 @@ EDITOR = "ed"               # prefix of the variants' widget keys: ed.<workspace
 ACTIONS = {"upload", "load", "csv"}  # widgets whose state cannot be set (uploader, buttons)
 LEFT = "ws.left"            # the workspace shown before the last switch: (id, {slot: text as left},
                             # {slot: the editor's browser state then}); see _late_edits
+PICKER_FITS = 28            # characters the sidebar's workspace picker shows uncut
 LATE_TEXT = re.compile(r"ed\.([0-9a-f]{32})\.([a-d])\.editor")  # an editor component's key
 
 
@@ -108,6 +110,20 @@ def _lang() -> str:
 
 def _t() -> Strings:
     return Strings(_lang())
+
+
+def shown_name(name: str, t: Strings) -> str:
+    """A workspace's name as the page shows it: the default name the app gave it ("Mijn brieven",
+    "My letters (2)") in the interface language, any other name as its owner wrote it.
+
+    Only what is shown changes: the stored name stays, so two people in two languages sharing a
+    workspace do not rename it back and forth, and a name the user typed is never translated
+    unless it is letter for letter one of the app's default names."""
+    for lang in LANGS:
+        default = Strings(lang)("ws_default_name")
+        if lang != t.lang and (name == default or re.fullmatch(re.escape(default) + r" \(\d+\)", name)):
+            return t("ws_default_name") + name[len(default):]
+    return name
 
 
 def has_placeholders(text: str) -> bool:
@@ -202,7 +218,7 @@ def adopt(ws: Workspace, keep_ui: bool = False) -> None:
     if old is not None and old.id and old.id != ws.id:
         state[LEFT] = (old.id, {s: v.text for s, v in zip(old_slots, old.variants)}, seen)  # see _late_edits
     state[NAME] = ws.name
-    state[WS_RENAME] = ws.name
+    state[WS_RENAME] = shown_name(ws.name, _t())
     state[BASE] = ws
     state.pop(CONFLICT, None)
     if state.get(SELECTED) not in new_slots:
@@ -498,13 +514,16 @@ def new_workspace() -> None:
 @_guarded
 def rename_workspace() -> None:
     name = clean_name(st.session_state.get(WS_RENAME) or "")
+    base, store = st.session_state[BASE], the_store()
+    current = st.session_state.get(NAME, base.name)
+    if name == shown_name(current, _t()):
+        return  # unchanged: a default name is not stored in the interface language by a mere Save
     if problem := name_problem(name, []):
         say("error", problem)
         return
-    base, store = st.session_state[BASE], the_store()
     if store is not None and base.id and store.name_taken(name, base.owner, but=base.id):
         say("error", "ws_name_taken", name=name)
-        st.session_state[WS_RENAME] = st.session_state.get(NAME, base.name)
+        st.session_state[WS_RENAME] = shown_name(current, _t())
         return
     st.session_state[NAME] = name  # saved by the next sync, like every other edit
     st.session_state[WS_RENAME] = name
@@ -820,7 +839,7 @@ def option_labels(listed: list[WorkspaceSummary], t: Strings) -> dict[str, str]:
     two equal labels would open the wrong workspace. Names are plain text in a selectbox."""
     labels: dict[str, str] = {}
     for w in listed:
-        label = t("ws_option", name=w.name, count=w.variant_count)
+        label = t("ws_option", name=shown_name(w.name, t), count=w.variant_count)
         if w.shared:
             label += t("ws_shared_mark")
         number = 2
@@ -878,24 +897,29 @@ def sidebar(t: Strings) -> None:
         _pick(st.selectbox, t("ws_pick"), list(labels), "ws.pick", t.lang, scope=base.id, disabled=locked,
               format_func=lambda wid: labels.get(wid, "?"),
               on_change=lambda shown=base.id: open_workspace("ws.pick", shown), help=t("ws_pick_help"))
+    if len(labels[base.id]) > PICKER_FITS:  # the picker's box cuts it: the whole name, wrapped, under it
+        st.html(f'<div class="oh-ws-full">{html.escape(labels[base.id])}</div>')
     if state.get(PENDING):
         st.caption(t("ws_pending_short"))
     else:
         st.caption(t("ws_saved", version=base.version) if not locked else t("ws_locked"))
-    row = st.container(horizontal=True, gap="small")
-    with row.popover(t("ws_new"), icon=":material/add:", disabled=locked):
+    # The actions say what they act on ("Nieuwe werkruimte", not "Nieuw"): the variants above the
+    # letter have their own New / Rename / Remove. One under the other: the sidebar is narrow.
+    if state.get(WS_RENAME) in {shown_name(base.name, Strings(lang)) for lang in LANGS}:
+        state[WS_RENAME] = shown_name(base.name, t)  # the default name follows a language switch
+    with st.popover(t("ws_new"), icon=":material/create_new_folder:", disabled=locked, width="stretch"):
         st.text_input(t("ws_new_label"), key=WS_NEW, max_chars=80, placeholder=t("ws_default_name"))
         st.button(t("ws_create"), key="ws.create", on_click=new_workspace, type="primary")
-    with row.popover(t("ws_rename"), icon=":material/edit:", disabled=locked):
+    with st.popover(t("ws_rename"), icon=":material/edit:", disabled=locked, width="stretch"):
         st.text_input(t("ws_rename_label"), key=WS_RENAME, max_chars=80)
         st.button(t("save"), key="ws.rename", on_click=rename_workspace, type="primary")
-    with row.popover(t("ws_delete"), icon=":material/delete:", disabled=locked):
-        st.markdown(t("ws_delete_confirm", name=md_escape(base.name)))
+    with st.popover(t("ws_delete"), icon=":material/delete:", disabled=locked, width="stretch"):
+        st.markdown(t("ws_delete_confirm", name=md_escape(shown_name(base.name, t))))
         st.button(t("ws_delete_button"), key="ws.delete", on_click=delete_workspace, type="primary")
     if access.shared():
         _share(t, base, locked)
     st.download_button(t("ws_export"), data=export.encode("utf-8"), mime="application/json",
-                       file_name=safe_filename(base.name, "json"), key="ws.export", on_click="ignore",
+                       file_name=safe_filename(shown_name(base.name, t), "json"), key="ws.export", on_click="ignore",
                        icon=":material/download:", help=t("ws_export_help"), width="stretch")
     upload_key = f"ws.import.{state.get(IMPORT_ROUND, 0)}"
     st.file_uploader(t("ws_import"), type=["json"], key=upload_key, on_change=import_workspace,

@@ -26,19 +26,27 @@ def test_each_view_is_a_page_with_its_own_address_and_title_in_the_interface_lan
     assert any(h.value == "1. The three segments" for h in at.header)
 
 
-def test_a_new_session_opens_the_view_the_workspace_was_left_in(data_dir):
+def test_the_address_decides_the_view_not_the_view_a_workspace_was_left_in(data_dir):
     at = type_in(start(), "a", letter("threatening"))
     choose_variant(at, "b")
     type_in(at, "b", letter("warm"))
     view(at, "compare")
     assert winners(at)
 
-    again = start()  # a refresh at the root address, a new tab, the next day
-    assert again.session_state["ui.view"] == "compare"
-    assert winners(again) and not again.text_area  # the comparison is drawn, not the editor
-    view(again, "write")
-    assert letter_box(again, "a").value == letter("threatening")
-    assert start().session_state["ui.view"] == "write"
+    again = start()  # someone typing the root address: a refresh at /, a new tab, the next day
+    assert again.session_state["ui.view"] == "write"
+    assert letter_box(again, "a").value == letter("threatening") and not winners(again)
+
+    from streamlit.testing.v1 import AppTest as Fresh
+
+    bookmarked = Fresh.from_file(APP, default_timeout=60)
+    bookmarked.switch_page("outreach/ui/pages/workshop.py")  # a bookmark of /workshop
+    run(bookmarked)
+    assert bookmarked.session_state["ui.view"] == "workshop"
+    assert any(h.value == "1. De drie segmenten" for h in bookmarked.header)
+    compare = Fresh.from_file(APP, default_timeout=60)
+    compare.switch_page("outreach/ui/pages/vergelijken.py")  # /vergelijken, after the workshop was the last view
+    assert winners(run(compare)) and compare.session_state["ui.view"] == "compare"
 
 
 @pytest.fixture()
