@@ -243,6 +243,9 @@ CSS = """<style>
 .oh-vp-score small{font-size:.75rem;font-weight:400;color:#57606a;}
 .oh-vp-reaction{font-size:.85rem;color:#424a53;font-style:italic;line-height:1.3;overflow:hidden;
   display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;}
+/* A placeholder in an "Eerst doen" change ("[telefoonnummer]"): the advisor fills it in (fixes.marked). */
+mark.oh-fill{background:#fff1b8;color:#1f2328;border-bottom:2px dashed #9a6700;padding:0 .1em;border-radius:2px;
+  font-style:normal;}
 </style>"""
 
 
