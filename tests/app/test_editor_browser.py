@@ -311,3 +311,29 @@ def test_an_empty_letter_invites_instead_of_counting_marks(server):
         expect(page.locator(".ed-next")).to_be_visible()
         expect(page.locator(".ed-help")).to_contain_text("plekken gemarkeerd")
 
+
+def test_the_reactions_show_whole_and_the_scores_line_up(server, tmp_path):
+    """Beside the letter each segment's reaction is whole (wrapped, never cut with an ellipsis: in a
+    workshop it is what people talk about), and score and verdict sit on one line, in the same place
+    in every row, at 1366x768 and on a phone."""
+    from playwright.sync_api import expect
+
+    for width, height in ((1366, 768), (390, 844)):
+        with chromium(width, height) as page:
+            open_app(page, server)
+            if page.locator(EDITOR).input_value() != letter("threatening"):
+                _commit(page, letter("threatening"))
+            expect(page.locator(".oh-vp-row")).to_have_count(3, timeout=60_000)
+            reactions = page.locator(".oh-vp-reaction")
+            for i in range(3):
+                cut = reactions.nth(i).evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1"
+                                                " || getComputedStyle(e).webkitLineClamp !== 'none'")
+                assert not cut, (width, reactions.nth(i).inner_text())
+            rights = set()
+            for row in page.locator(".oh-vp-row").all():
+                score, verdict = row.locator(".oh-vp-score").bounding_box(), row.locator(".oh-verdict").bounding_box()
+                assert score["height"] < 40, (width, score)  # "13 / 100" on one line
+                assert abs((score["y"] + score["height"] / 2) - (verdict["y"] + verdict["height"] / 2)) < 8, (width, score, verdict)
+                rights.add(round(verdict["x"] + verdict["width"]))
+            assert len(rights) == 1, (width, rights)  # every row's verdict ends in the same place
+            _shot(page, tmp_path, f"verdicts-{width}")
