@@ -605,7 +605,7 @@ def _template_feedback(ctx: PageContext, source: str, template_mode: bool, lette
 
 
 def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
-    """Beside the editor: per segment its verdict, score and the reaction in a few words; the reach."""
+    """Beside the editor: per segment its verdict, score and the reaction, whole; the reach."""
     t, lang = ctx.t, ctx.lang
     rows = []
     for r in result.segments.values():
