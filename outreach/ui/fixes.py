@@ -9,7 +9,7 @@ import streamlit as st
 
 from outreach import interface
 from outreach.analysis import Analysis
-from outreach.ui import resources, workspace, writing
+from outreach.ui import facts, resources, workspace, writing
 from outreach.ui.strings import Strings, number
 
 log = logging.getLogger(__name__)
@@ -75,11 +75,22 @@ def steps_html(plan, lang: str) -> str:
     return f'<ol class="oh-plan">{rows}</ol>'
 
 
+def marked(text: str) -> str:
+    """The text escaped, with each placeholder to fill in ("[telefoonnummer]", "{{ telefoon }}") marked."""
+    out, at = [], 0
+    for m in facts.PLACEHOLDER.finditer(text):
+        out.append(escape(text[at:m.start()]))
+        out.append(f'<mark class="oh-fill">{escape(m.group(0))}</mark>')
+        at = m.end()
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
 def _apply_plan(vid: str, letter: str, improved: str) -> None:
     _apply(vid, letter, 0, len(letter), improved)
 
 
-def _plan_section(vid: str, result: Analysis, ctx, shares, editable: bool) -> None:
+def _plan_section(vid: str, result: Analysis, ctx, shares, editable: bool, example: dict[str, str]) -> None:
     """Per segment, on request: the fewest changes that move it up one verdict (greedy, measured)."""
     t = ctx.t
     waiting = [r for r in result.segments.values() if r.verdict != "lands_well"]
@@ -99,14 +110,20 @@ def _plan_section(vid: str, result: Analysis, ctx, shares, editable: bool) -> No
         st.markdown(t("plan_reached" if plan.reached else "plan_not_reached", segment=names[chosen], goal=goal,
                       count=len(plan.fixes)))
         st.html(steps_html(plan, t.lang))
+        improved = facts.unfilled(plan.text, example)
+        if len(facts.PLACEHOLDER.findall(improved)) > len(facts.PLACEHOLDER.findall(result.text)):
+            st.caption(t("fix_fill_in" if editable else "fix_fill_in_template"))
         if editable:
             st.button(t("plan_apply"), key=_key(vid, "plan_apply"), on_click=_apply_plan,
-                      args=(vid, result.text, plan.text))
+                      args=(vid, result.text, improved))
 
 
-def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
+def render(vid: str, result: Analysis, ctx, editable: bool, example: dict[str, str] | None = None) -> None:
     """The list, above the highlighted letter. `editable`: the analysed letter is the editor's text
-    (not a filled-in template), so a change can be made in it."""
+    (not a filled-in template), so a change can be made in it. `example`: the scenario's example
+    values the letter does not contain, with their placeholders (facts.example_facts): a change
+    shows and puts in the placeholder, never the example's name or phone number."""
+    example = example or {}
     t = ctx.t
     shares = tuple(sorted(ctx.shares.items())) if ctx.shares is not None else None
     st.subheader(t("fixes_title"))
@@ -128,21 +145,25 @@ def render(vid: str, result: Analysis, ctx, editable: bool) -> None:
     if advice.best_already:
         st.caption(t("fixes_none"))
         return
-    _plan_section(vid, result, ctx, shares, editable)
+    _plan_section(vid, result, ctx, shares, editable, example)
     st.caption(t("fixes_help") if editable else t("fixes_template"))
-    for i, fix in enumerate(interface.fix(f, t.lang) for f in advice.fixes):
+    shown_fixes = [interface.fix(f, t.lang) for f in advice.fixes]
+    replacements = [facts.unfilled(f.replacement, example) for f in shown_fixes]
+    if any(facts.placeholders_in(r) for r in replacements):
+        st.caption(t("fix_fill_in" if editable else "fix_fill_in_template"))
+    for i, (fix, replacement) in enumerate(zip(shown_fixes, replacements)):
         effect = effect_text(fix.effect.to_dict(), t, ctx.verdict_labels)
         # One row: the text takes what the button (as wide as its label, never cut off) leaves; on a
         # phone the button goes under the text (style.py, .st-key-oh-fixrow-).
         row = st.container(horizontal=True, vertical_alignment="center", gap="small", wrap=False,
                            key=f"oh-fixrow-{vid}-{i}")
-        shown = snippet(fix.replacement or fix.original)
-        what = t("fix_new" if fix.replacement.strip() else "fix_gone")
+        shown = snippet(replacement or fix.original)
+        what = t("fix_new" if replacement.strip() else "fix_gone")
         row.html(f'<div class="oh-fix" data-fix="{i}"><b>{escape(effect)}</b><br>{escape(fix.reason)}'
-                 f'<div class="oh-small">{escape(what)}: “{escape(shown)}”</div></div>')
+                 f'<div class="oh-small">{escape(what)}: “{marked(shown)}”</div></div>')
         if editable:
             row.button(t("fix_apply"), key=_key(vid, f"fix_apply_{i}"), on_click=_apply,
-                       args=(vid, result.text, fix.start, fix.end, fix.replacement), width="content")
+                       args=(vid, result.text, fix.start, fix.end, replacement), width="content")
 
 
 def render_beat(pairs: list[tuple[str, str]], shares, ctx) -> None:

@@ -31,7 +31,7 @@ from outreach.scenarios import Catalogue, Scenario
 from outreach.segments import SegmentModel, SegmentModelError
 from outreach.segments.model import TRAITS, check_shares
 from outreach.templating import TemplateProblem, render
-from outreach.ui import access, charts, choices, comparison, editor, fixes, resources, workshop, workspace, writing
+from outreach.ui import access, charts, choices, comparison, editor, facts, fixes, resources, workshop, workspace, writing
 from outreach.ui.highlight import highlight_html, legend_html, whole_letter_html
 from outreach.ui.readability import figures, format_value
 from outreach.ui.strings import Strings, md_escape, number
@@ -413,6 +413,11 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
     source = st.session_state.get(_key(vid, "text")) or ""
     template_mode = bool(st.session_state.get(_key(vid, "template")))
     letter, result, problem = _analysed(vid, source, template_mode, ctx, shares)
+    # The scenario's example contact is not put into the advisor's own letter: placeholders instead
+    # (outreach/ui/facts.py); scores and measured effects stay those of the analysis.
+    example = facts.example_facts(ctx.variables, source, template_mode, ctx.book)
+    if result is not None:
+        result = facts.unfilled_result(result, example)
     with left:
         _letter_editor(vid, source, None if template_mode or result is None else result, ctx)
     with right:
@@ -436,7 +441,7 @@ def render_variant(vid: str, ctx: PageContext, layout: str = "wide") -> None:
             _whole_letter(result, ctx)
         _results(vid, result, ctx, layout)
         with first:  # filled last: the verdicts and the letter show before the changes are tried
-            fixes.render(vid, result, ctx, not template_mode and letter == source)
+            fixes.render(vid, result, ctx, not template_mode and letter == source, example)
     except Exception:  # never a traceback in front of a reader
         log.exception("rendering the results failed")
         st.error(t("internal_error"))
@@ -600,7 +605,7 @@ def _template_feedback(ctx: PageContext, source: str, template_mode: bool, lette
 
 
 def _verdict_panel(result: Analysis, ctx: PageContext) -> None:
-    """Beside the editor: per segment its verdict, score and the reaction in a few words; the reach."""
+    """Beside the editor: per segment its verdict, score and the reaction, whole; the reach."""
     t, lang = ctx.t, ctx.lang
     rows = []
     for r in result.segments.values():

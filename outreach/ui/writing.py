@@ -237,12 +237,19 @@ CSS = """<style>
 .oh-vp-list{list-style:none;margin:0 !important;padding:0 !important;display:flex;flex-direction:column;gap:.4rem;}
 .oh-vp-row{margin:0 !important;padding:.25rem .6rem;border:1px solid #d0d7de;border-left:6px solid #6e7781;
   border-radius:.45rem;background:#fff;}
-.oh-vp-head{display:flex;justify-content:space-between;gap:.5rem;flex-wrap:wrap;align-items:baseline;}
-.oh-vp-line{display:flex;align-items:center;gap:.6rem;margin:.05rem 0;}
+/* Name (wrapping in its own column when narrow) beside score and verdict, which never wrap: every
+   row has its score in the same place, top right. */
+.oh-vp-head{display:grid;grid-template-columns:minmax(0,1fr) auto;column-gap:.5rem;align-items:center;}
+.oh-vp-line{display:flex;align-items:center;gap:.5rem;margin:.05rem 0;white-space:nowrap;}
+.oh-vp-head>span:first-child{line-height:1.3;}
+.oh-vp-head .oh-small{white-space:nowrap;}
 .oh-vp-score{font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums;}
 .oh-vp-score small{font-size:.75rem;font-weight:400;color:#57606a;}
-.oh-vp-reaction{font-size:.85rem;color:#424a53;font-style:italic;line-height:1.3;overflow:hidden;
-  display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;}
+/* The reaction whole (a workshop discusses it), wrapped, never cut off. */
+.oh-vp-reaction{font-size:.85rem;color:#424a53;font-style:italic;line-height:1.3;overflow-wrap:anywhere;}
+/* A placeholder in an "Eerst doen" change ("[telefoonnummer]"): the advisor fills it in (fixes.marked). */
+mark.oh-fill{background:#fff1b8;color:#1f2328;border-bottom:2px dashed #9a6700;padding:0 .1em;border-radius:2px;
+  font-style:normal;}
 </style>"""
 
 

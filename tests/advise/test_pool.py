@@ -79,3 +79,29 @@ def test_a_dead_worker_is_replaced_and_nothing_is_lost(workers):
 def test_the_number_of_workers_is_read_from_the_environment(monkeypatch, raw, count):
     monkeypatch.setenv(pool.WORKERS_ENV, raw)
     assert pool.workers() == count
+
+
+def _worker_state() -> tuple[bool, bool]:
+    """Run in a worker: whether it drew the app's page (loaded the UI or Streamlit) on its start."""
+    import sys
+
+    return "outreach.ui.view" in sys.modules, "streamlit" in sys.modules
+
+
+def test_a_worker_started_from_the_apps_script_does_not_run_the_page(workers, monkeypatch):
+    """Under `streamlit run app.py` the script's module is __main__ (Streamlit's script runner puts
+    it there), and a forkserver worker imports __main__'s file to set itself up. The app's page must
+    not run there: it loaded the whole UI in every worker and tried to start workers of its own, which
+    multiprocessing refuses while a process is starting (a RuntimeError in the app's log)."""
+    import sys
+    import types
+
+    app = Path(__file__).resolve().parents[2] / "app.py"
+    script = types.ModuleType("__main__")  # as streamlit's ScriptRunner makes it
+    script.__file__ = str(app)
+    script.__loader__ = None
+    monkeypatch.setitem(sys.modules, "__main__", script)
+    job = pool.submit("Beste mevrouw,\n\nBel ons gerust.\n", None, (), 5)
+    assert getattr(job, "local", None) is None  # a worker, not this process
+    assert pool.result(job) == here("Beste mevrouw,\n\nBel ons gerust.\n")
+    assert pool._pool.submit(_worker_state).result(60) == (False, False)

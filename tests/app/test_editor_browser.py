@@ -261,3 +261,79 @@ def test_a_paste_longer_than_a_letter_may_be_says_what_was_left_out(server):
         area.press("End")
         page.keyboard.press("Backspace")
         expect(notice).to_be_hidden()
+
+
+def _commit(page, text: str) -> None:
+    from .browser import commit
+
+    commit(page, text)
+
+
+def test_next_brings_each_mark_below_the_top_bar_with_its_card_whole(server, tmp_path):
+    """"↓ Volgende": the mark lands below the sticky top bar, not under it, and its card shows whole
+    beneath it (its header included, never over the marked words), at 1366x768 and on a phone."""
+    from playwright.sync_api import expect
+
+    for width, height in ((1366, 768), (390, 844)):
+        with chromium(width, height) as page:
+            open_app(page, server)
+            _commit(page, letter("threatening") + "\n" + LETTER)
+            _marked(page, "Indien")
+            bar = page.get_by_test_id("stHeader").bounding_box()
+            top = bar["y"] + bar["height"]
+            for step in range(8):
+                page.locator(".ed-next").click()
+                mark = page.locator(".ed-back .ed-mark.on")
+                card = page.locator(".ed-card")
+                expect(card).to_be_visible()
+                page.wait_for_timeout(150)
+                m, c = mark.bounding_box(), card.bounding_box()
+                where = f"{width}x{height}, step {step + 1}: mark {m}, card {c}, bar ends at {top}"
+                assert m["y"] >= top and m["y"] + m["height"] <= height, where
+                assert c["y"] >= m["y"] + m["height"] - 1, where  # under the mark, not over it
+                assert c["y"] + c["height"] <= height, where  # whole: its end in the window too
+            _shot(page, tmp_path, f"next-{width}")
+
+
+def test_an_empty_letter_invites_instead_of_counting_marks(server):
+    """An empty variant: a short invitation, no "0 plekken gemarkeerd" and no buttons to step
+    through marks; they come with the letter."""
+    from playwright.sync_api import expect
+
+    with chromium(1366, 768) as page:
+        open_app(page, server)
+        expect(page.locator(EDITOR)).to_have_value("")
+        expect(page.locator(".ed-help")).to_contain_text("Nog leeg")
+        expect(page.locator(".ed-help")).not_to_contain_text("plekken gemarkeerd")
+        expect(page.locator(".ed-next")).to_be_hidden()
+        expect(page.locator(".ed-prev")).to_be_hidden()
+        _commit(page, LETTER)
+        expect(page.locator(".ed-next")).to_be_visible()
+        expect(page.locator(".ed-help")).to_contain_text("plekken gemarkeerd")
+
+
+def test_the_reactions_show_whole_and_the_scores_line_up(server, tmp_path):
+    """Beside the letter each segment's reaction is whole (wrapped, never cut with an ellipsis: in a
+    workshop it is what people talk about), and score and verdict sit on one line, in the same place
+    in every row, at 1366x768 and on a phone."""
+    from playwright.sync_api import expect
+
+    for width, height in ((1366, 768), (390, 844)):
+        with chromium(width, height) as page:
+            open_app(page, server)
+            if page.locator(EDITOR).input_value() != letter("threatening"):
+                _commit(page, letter("threatening"))
+            expect(page.locator(".oh-vp-row")).to_have_count(3, timeout=60_000)
+            reactions = page.locator(".oh-vp-reaction")
+            for i in range(3):
+                cut = reactions.nth(i).evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1"
+                                                " || getComputedStyle(e).webkitLineClamp !== 'none'")
+                assert not cut, (width, reactions.nth(i).inner_text())
+            rights = set()
+            for row in page.locator(".oh-vp-row").all():
+                score, verdict = row.locator(".oh-vp-score").bounding_box(), row.locator(".oh-verdict").bounding_box()
+                assert score["height"] < 40, (width, score)  # "13 / 100" on one line
+                assert abs((score["y"] + score["height"] / 2) - (verdict["y"] + verdict["height"] / 2)) < 8, (width, score, verdict)
+                rights.add(round(verdict["x"] + verdict["width"]))
+            assert len(rights) == 1, (width, rights)  # every row's verdict ends in the same place
+            _shot(page, tmp_path, f"verdicts-{width}")

@@ -28,7 +28,7 @@ DEBOUNCE_MS = 250
 MAX_REWRITE_CHARS = 80
 LABELS = ("toolbar", "undo", "undo_hint", "redo", "prev", "prev_hint", "next", "next_hint", "letter",
           "placeholder", "help", "card", "saved", "saving", "typing", "why", "suggestion", "helps", "rewrites",
-          "replace", "applied", "stale", "tab_hint", "undone", "redone", "cut", "locale")
+          "replace", "applied", "stale", "tab_hint", "undone", "redone", "cut", "locale", "empty")
 
 _component = st.components.v2.component(
     "outreach_letter_editor",

@@ -125,7 +125,10 @@ function createEditor(root) {
     }
     const hurts = pieces.filter((p) => (ed.findings[p.items[0]] || {}).effect !== "helps").length;
     prevBtn.disabled = nextBtn.disabled = pieces.length === 0;
-    help.textContent = L("help", { count: hurts });
+    // An empty letter: an invitation to start, no "0 passages marked" and nothing to step through.
+    const empty = !text.trim();
+    prevBtn.hidden = nextBtn.hidden = empty;
+    help.textContent = empty ? L("empty") : L("help", { count: hurts });
   }
 
   function markOn(index) {
@@ -183,6 +186,7 @@ function createEditor(root) {
       const rects = span.getClientRects();
       const last = rects[rects.length - 1] || span.getBoundingClientRect();
       card.style.top = `${Math.round(last.bottom - box.top + 6)}px`;
+      fitCard(span);
     }
     if (announce) live.textContent = spoken.join(" ");
   }
@@ -276,14 +280,61 @@ function createEditor(root) {
       : pieces.map((p, i) => [p, i]).filter(([p]) => p.end <= pos && !(p.start === area.selectionStart && p.end === area.selectionEnd)).map(([, i]) => i).pop();
     if (target === undefined || target < 0) target = step > 0 ? 0 : pieces.length - 1;
     const p = pieces[target];
-    area.focus();
+    area.focus({ preventScroll: true });  // reveal() scrolls, below the top bar
     ed.jumped = true;
     area.setSelectionRange(p.start, p.end);
     ed.shown = null;
     showCard(target, true);
     ed.jumped = false;
     const span = back.querySelector(`.ed-mark[data-i="${target}"]`);
-    if (span && span.scrollIntoView) span.scrollIntoView({ block: "nearest" });
+    if (span) reveal(span);
+  }
+
+  // --- bringing a mark and its card into view ------------------------------------------------------
+  // Below the page's top bar (Streamlit's header with the navigation, which stays while the page
+  // scrolls under it), with its card whole under the mark: the card is kept no taller than the
+  // window leaves (it scrolls inside), so mark and card fit together.
+  const GAP = 12;
+  function topBar() {
+    let bottom = 0;
+    for (const bar of document.querySelectorAll('[data-testid="stHeader"], header')) {
+      const position = getComputedStyle(bar).position;
+      const r = bar.getBoundingClientRect();
+      if (position !== "static" && position !== "relative" && r.height > 0 && r.top <= 0) bottom = Math.max(bottom, r.bottom);
+    }
+    return bottom;
+  }
+  function fitCard(span) {
+    const rects = span.getClientRects();
+    const first = rects[0] || span.getBoundingClientRect();
+    const last = rects[rects.length - 1] || first;
+    const room = window.innerHeight - topBar() - 2 * GAP - (last.bottom - first.top) - 6;
+    card.style.maxHeight = `${Math.max(160, Math.floor(room))}px`;
+  }
+  function scroller(node) {
+    let n = node;
+    while (n) {
+      n = n.parentElement || (n.getRootNode && n.getRootNode().host) || null;
+      if (!n || n === document.body || n === document.documentElement) break;
+      const overflow = getComputedStyle(n).overflowY;
+      if ((overflow === "auto" || overflow === "scroll") && n.scrollHeight > n.clientHeight + 1) return n;
+    }
+    return null;  // the window
+  }
+  function reveal(span) {
+    const box = scroller(wrap);
+    const view = box ? box.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    const top = Math.max(view.top, topBar()) + GAP;
+    const bottom = Math.min(view.bottom, window.innerHeight) - GAP;
+    const rects = span.getClientRects();
+    const first = rects[0] || span.getBoundingClientRect();
+    const last = rects[rects.length - 1] || first;
+    const end = card.hidden ? last.bottom : Math.max(last.bottom, card.getBoundingClientRect().bottom);
+    let delta = 0;
+    if (first.top < top || end - first.top > bottom - top) delta = first.top - top;
+    else if (end > bottom) delta = end - bottom;
+    if (Math.abs(delta) < 1) return;
+    if (box) box.scrollTop += delta; else window.scrollBy(0, delta);
   }
 
   area.addEventListener("beforeinput", (event) => {
