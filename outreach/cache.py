@@ -21,6 +21,7 @@ outside it, and loading them (~0.5 s before the workers can start) cost more tha
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -72,7 +73,7 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     path = folder / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            return _load(handle)
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 (a damaged or foreign file: built anew, then replaced)
@@ -80,6 +81,19 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     _store(folder, path, value)
     return value
+
+
+def _load(handle) -> object:
+    """pickle.load with the cyclic garbage collector paused: a table of 200,000 rows is that many
+    new tuples, and the collections they set off while it loads (each walking the growing heap)
+    took a third of the load time. Nothing loaded here is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(handle)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _store(folder: Path, path: Path, value: object) -> None:
