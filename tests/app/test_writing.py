@@ -87,7 +87,8 @@ def test_with_four_variants_an_upload_replaces_but_the_old_text_is_a_version(dat
     assert "Beste mevrouw,\n\nMijn eigen brief.\n" in [v.text for v in versions(data_dir)]
 
 
-def test_scenario_shares_view_and_language_come_back_after_a_refresh(scenario_dirs, data_dir):
+def test_scenario_shares_and_language_come_back_after_a_refresh_and_the_address_decides_the_view(
+        scenario_dirs, data_dir):
     at = start()
     at.selectbox(key="ui.scenario.nl").set_value("").run()
     at.number_input(key="ui.share.vertrouwende_volgers").set_value(50).run()
@@ -101,7 +102,8 @@ def test_scenario_shares_view_and_language_come_back_after_a_refresh(scenario_di
     assert again.selectbox(key="ui.scenario.en").value == ""
     assert again.number_input(key="ui.share.vertrouwende_volgers").value == 50
     assert again.number_input(key="ui.share.voorzichtige_verbinders").value == 20
-    assert again.session_state["ui.view"] == "compare"
+    # the view is not remembered: the address decides, and a new session at "/" is Schrijven
+    assert again.session_state["ui.view"] == "write"
     assert again.title[0].value == "How will your letter land?"
 
 
